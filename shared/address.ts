@@ -1,0 +1,210 @@
+/**
+ * RFC 5322 address lists as people type them: display names, quoted strings,
+ * comments, groups, IDN domains and (RFC 6531) non-ASCII local parts.
+ * Both processes parse with this one module so they never disagree.
+ */
+import type { Mailbox } from './model';
+import { domainToAscii, splitDomainLabels } from './punycode';
+
+export type AddressListResult =
+  | { ok: true; mailboxes: Mailbox[] }
+  | { ok: false; invalid: { input: string; reason: string }[] };
+
+// RFC 6532 extends atext with any non-ASCII UTF-8 character.
+const ATEXT_UTF8 = /^(?:[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]|[^\x00-\x7f])+$/u;
+const FORBIDDEN_CONTROL = /[\x00-\x08\x0a-\x1f\x7f]/;
+
+/** Octets in UTF-8, without TextEncoder: shared code sees neither the DOM nor Node. */
+function utf8Length(s: string): number {
+  let n = 0;
+  for (const ch of s) {
+    const cp = ch.codePointAt(0) as number;
+    n += cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+  }
+  return n;
+}
+
+/** Why the address is not a valid addr-spec, or null when it is. */
+export function addressProblem(address: string): string | null {
+  if (FORBIDDEN_CONTROL.test(address)) return 'contains a line break or control character';
+  const at = lastUnquotedAt(address);
+  if (at < 0) return 'missing @';
+  const local = address.slice(0, at);
+  const domain = address.slice(at + 1);
+  if (!local) return 'missing the part before @';
+  if (!domain) return 'missing the domain after @';
+  const localProblem = localPartProblem(local);
+  if (localProblem) return localProblem;
+  const domainProblemText = domainProblem(domain);
+  if (domainProblemText) return domainProblemText;
+  if (utf8Length(local) + 1 + domainToAscii(domain).length > 254) return 'address is longer than 254 characters';
+  return null;
+}
+
+function lastUnquotedAt(address: string): number {
+  let inQuote = false;
+  let found = -1;
+  for (let i = 0; i < address.length; i++) {
+    const ch = address[i];
+    if (inQuote && ch === '\\') i++;
+    else if (ch === '"') inQuote = !inQuote;
+    else if (ch === '@' && !inQuote) found = i;
+  }
+  return found;
+}
+
+function localPartProblem(local: string): string | null {
+  if (utf8Length(local) > 64) return 'the part before @ is longer than 64 octets';
+  if (local.startsWith('"')) {
+    if (!/^"(?:[^"\\]|\\.)*"$/su.test(local)) return 'unbalanced quotes in the part before @';
+    return null;
+  }
+  for (const atom of local.split('.')) {
+    if (!atom) return 'empty dot-separated part before @';
+    if (!ATEXT_UTF8.test(atom)) return 'invalid character before @';
+  }
+  return null;
+}
+
+function domainProblem(domain: string): string | null {
+  if (domain.startsWith('[')) {
+    if (/^\[(?:\d{1,3}\.){3}\d{1,3}\]$/.test(domain)) {
+      const ok = domain.slice(1, -1).split('.').every((part) => Number(part) <= 255);
+      return ok ? null : 'invalid IPv4 address literal';
+    }
+    if (/^\[IPv6:[0-9A-Fa-f:.]+\]$/.test(domain)) return null;
+    return 'invalid address literal';
+  }
+  const labels = splitDomainLabels(domain);
+  if (labels.some((l) => !l)) return 'empty label in domain';
+  let ascii: string;
+  try {
+    ascii = domainToAscii(domain);
+  } catch {
+    return 'domain cannot be converted to ASCII';
+  }
+  if (ascii.length > 253) return 'domain is longer than 253 characters';
+  const asciiLabels = ascii.split('.');
+  for (const label of asciiLabels) {
+    if (label.length > 63) return 'domain label longer than 63 characters';
+    if (!/^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/.test(label)) return 'invalid character in domain';
+  }
+  // A bare host such as "gmail" is nearly always a typo; localhost is the exception people use.
+  if (asciiLabels.length < 2 && ascii !== 'localhost') return 'domain needs a dot (example.com)';
+  if (/^\d+$/.test(asciiLabels[asciiLabels.length - 1] ?? '')) return 'top-level domain cannot be numeric';
+  return null;
+}
+
+/** Normalises the domain half: NFC, lower case; the local part is kept exactly as typed. */
+export function normalizeAddress(address: string): string {
+  const at = lastUnquotedAt(address);
+  if (at < 0) return address;
+  return `${address.slice(0, at)}@${address.slice(at + 1).normalize('NFC').toLowerCase()}`;
+}
+
+/** The envelope form for a server without SMTPUTF8: punycode domain. Local part unchanged. */
+export function addressToAscii(address: string): string {
+  const at = lastUnquotedAt(address);
+  if (at < 0 || address.slice(at + 1).startsWith('[')) return address;
+  return `${address.slice(0, at)}@${domainToAscii(address.slice(at + 1))}`;
+}
+
+/** True when the local part is non-ASCII, so the server must offer SMTPUTF8. */
+export function needsSmtpUtf8(address: string): boolean {
+  const at = lastUnquotedAt(address);
+  return /[^\x00-\x7f]/.test(at < 0 ? address : address.slice(0, at));
+}
+
+/**
+ * Splits a header value at top-level commas, semicolons and group colons,
+ * respecting quotes, comments and angle brackets.
+ */
+function splitEntries(input: string): string[] {
+  const entries: string[] = [];
+  let current = '';
+  let inQuote = false;
+  let commentDepth = 0;
+  let inAngle = false;
+  for (let i = 0; i < input.length; i++) {
+    const ch = input[i] as string;
+    if (inQuote) {
+      current += ch;
+      if (ch === '\\' && i + 1 < input.length) current += input[++i];
+      else if (ch === '"') inQuote = false;
+      continue;
+    }
+    if (commentDepth > 0) {
+      if (ch === '\\') i++;
+      else if (ch === '(') commentDepth++;
+      else if (ch === ')') commentDepth--;
+      continue;
+    }
+    if (ch === '"') inQuote = true;
+    else if (ch === '(') {
+      commentDepth = 1;
+      continue;
+    } else if (ch === '<') inAngle = true;
+    else if (ch === '>') inAngle = false;
+    else if (!inAngle && (ch === ',' || ch === ';')) {
+      entries.push(current);
+      current = '';
+      continue;
+    } else if (!inAngle && ch === ':' && !current.includes('@')) {
+      // "Team: a@x, b@y;" — the group name is not an address.
+      current = '';
+      continue;
+    }
+    current += ch;
+  }
+  if (inQuote || commentDepth > 0 || inAngle) entries.push(`${current}\u0000unterminated`);
+  else entries.push(current);
+  return entries.map((e) => e.trim()).filter((e) => e.length > 0);
+}
+
+function unquote(name: string): string {
+  const trimmed = name.trim();
+  if (trimmed.startsWith('"') && trimmed.endsWith('"') && trimmed.length >= 2) {
+    return trimmed.slice(1, -1).replace(/\\(.)/g, '$1');
+  }
+  return trimmed.replace(/\s+/g, ' ');
+}
+
+function parseEntry(entry: string): Mailbox | { reason: string } {
+  if (entry.includes('\u0000unterminated')) return { reason: 'unterminated quote, comment or <' };
+  const open = entry.lastIndexOf('<');
+  if (open >= 0) {
+    const close = entry.indexOf('>', open);
+    if (close < 0) return { reason: 'missing >' };
+    if (entry.slice(close + 1).trim()) return { reason: 'text after >' };
+    const address = entry.slice(open + 1, close).trim();
+    const problem = addressProblem(address);
+    if (problem) return { reason: problem };
+    const name = unquote(entry.slice(0, open));
+    return name ? { name, address: normalizeAddress(address) } : { address: normalizeAddress(address) };
+  }
+  const problem = addressProblem(entry);
+  if (problem) return { reason: problem };
+  return { address: normalizeAddress(entry) };
+}
+
+/** Parses a To/Cc/Bcc field. An empty field is a valid empty list. */
+export function parseAddressList(input: string): AddressListResult {
+  if (/[\r\n]/.test(input)) {
+    return { ok: false, invalid: [{ input, reason: 'contains a line break' }] };
+  }
+  const mailboxes: Mailbox[] = [];
+  const invalid: { input: string; reason: string }[] = [];
+  for (const entry of splitEntries(input)) {
+    const parsed = parseEntry(entry);
+    if ('reason' in parsed) invalid.push({ input: entry.replace('\u0000unterminated', ''), reason: parsed.reason });
+    else mailboxes.push(parsed);
+  }
+  return invalid.length ? { ok: false, invalid } : { ok: true, mailboxes };
+}
+
+/** "Name <addr>" for display; the name quoted when it holds specials. */
+export function formatMailbox(mailbox: Mailbox): string {
+  if (!mailbox.name) return mailbox.address;
+  const name = /[()<>[\]:;@\\,."]/.test(mailbox.name) ? `"${mailbox.name.replace(/(["\\])/g, '\\$1')}"` : mailbox.name;
+  return `${name} <${mailbox.address}>`;
+}

@@ -1,0 +1,95 @@
+/**
+ * The IPC contract: every command the renderer may call and every event the
+ * main process may push. Handlers, the preload API and the renderer client are
+ * all typed from this one table; no channel name is written anywhere else.
+ */
+import { z } from 'zod';
+import type { Result } from './errors';
+import {
+  AccountSchema,
+  AppStatusSchema,
+  DraftInputSchema,
+  IdSchema,
+  OutboxItemSchema,
+  SandboxMessageSchema,
+  TranscriptEntrySchema,
+  type Account,
+  type AppStatus,
+  type OutboxItem,
+  type SandboxMessage,
+  type TranscriptEntry,
+} from './model';
+
+/** A response type carried at compile time only: responses come from our own main process. */
+declare const responseBrand: unique symbol;
+type Returns<T> = { readonly [responseBrand]?: T };
+const returns = <T>(): Returns<T> => ({});
+
+const command = <S extends z.ZodType, T>(request: S, response: Returns<T>) => ({ request, response });
+
+const Empty = z.strictObject({});
+const ById = z.strictObject({ id: IdSchema });
+
+export const commands = {
+  'outbox.submit': command(DraftInputSchema, returns<OutboxItem>()),
+  'outbox.abort': command(ById, returns<OutboxItem>()),
+  'outbox.list': command(Empty, returns<OutboxItem[]>()),
+  'outbox.get': command(ById, returns<OutboxItem>()),
+  'transcript.get': command(ById, returns<TranscriptEntry[]>()),
+  'sandbox.list': command(Empty, returns<SandboxMessage[]>()),
+  'accounts.list': command(Empty, returns<Account[]>()),
+  'app.status': command(Empty, returns<AppStatus>()),
+} as const;
+
+export const events = {
+  'outbox:changed': OutboxItemSchema,
+  'smtp:response': TranscriptEntrySchema,
+  'app:status': AppStatusSchema,
+  'sandbox:received': SandboxMessageSchema,
+  'accounts:changed': z.array(AccountSchema),
+} as const;
+
+export type CommandName = keyof typeof commands;
+export type EventName = keyof typeof events;
+export type RequestOf<N extends CommandName> = z.input<(typeof commands)[N]['request']>;
+export type ResponseOf<N extends CommandName> = (typeof commands)[N]['response'] extends Returns<infer T> ? T : never;
+export type EventPayload<E extends EventName> = z.infer<(typeof events)[E]>;
+
+export const COMMAND_NAMES = Object.keys(commands) as CommandName[];
+export const EVENT_NAMES = Object.keys(events) as EventName[];
+
+export const isCommandName = (name: unknown): name is CommandName =>
+  typeof name === 'string' && Object.prototype.hasOwnProperty.call(commands, name);
+export const isEventName = (name: unknown): name is EventName =>
+  typeof name === 'string' && Object.prototype.hasOwnProperty.call(events, name);
+
+/** Low-level transport every host provides: one request/response call and one event subscription. */
+export interface Transport {
+  invoke(name: CommandName, request: unknown): Promise<Result<unknown>>;
+  subscribe(event: EventName, listener: (payload: unknown) => void): () => void;
+}
+
+type GroupOf<N> = N extends `${infer G}.${string}` ? G : never;
+type MethodsOf<G extends string> = {
+  [N in CommandName as N extends `${G}.${infer M}` ? M : never]: (request: RequestOf<N>) => Promise<Result<ResponseOf<N>>>;
+};
+
+/** What the renderer sees as `window.mail`: one method per command, grouped ("outbox.submit" → mail.outbox.submit). */
+export type MailApi = { [G in GroupOf<CommandName>]: MethodsOf<G> } & {
+  on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+};
+
+/** Builds the typed API from a transport; used by the preload and by the browser bridge client. */
+export function buildMailApi(transport: Transport): MailApi {
+  const api: Record<string, Record<string, unknown>> = {};
+  for (const name of COMMAND_NAMES) {
+    const [group, method] = name.split('.') as [string, string];
+    api[group] ??= {};
+    (api[group] as Record<string, unknown>)[method] = (request: unknown) => transport.invoke(name, request);
+  }
+  const on = (event: EventName, listener: (payload: unknown) => void) => {
+    if (!isEventName(event)) throw new Error(`unknown event ${String(event)}`);
+    return transport.subscribe(event, listener);
+  };
+  return Object.assign(api, { on }) as unknown as MailApi;
+}

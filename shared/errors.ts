@@ -1,0 +1,52 @@
+/**
+ * Error codes that cross the process boundary. Names follow the seed documents
+ * (E_INVALIDARG, IXP_E_BUSY, ...) so a reader can map one to the other.
+ */
+export const ERROR_CODES = [
+  'INVALID_ARG',
+  'INVALID_ADDRESS_LIST',
+  'BUSY',
+  'NOT_CONNECTED',
+  'TOO_LATE',
+  'NOT_FOUND',
+  'ILLEGAL_STATE',
+  'NOT_READY',
+  'STORAGE_FAILED',
+  'SERVER_REJECTED',
+  'TIMEOUT',
+  'INTERNAL',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** Success-with-warning codes (IXP_S_SMTP_NO_DSN_SUPPORT). */
+export const WARNING_CODES = ['NO_DSN_SUPPORT', 'POSSIBLE_DUPLICATE'] as const;
+export type WarningCode = (typeof WARNING_CODES)[number];
+
+export interface AppError {
+  code: ErrorCode;
+  message: string;
+  /** Optional structured detail, e.g. the offending addresses. Always JSON-safe. */
+  detail?: Record<string, unknown>;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };
+
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+export const err = <T = never>(code: ErrorCode, message: string, detail?: Record<string, unknown>): Result<T> => ({
+  ok: false,
+  error: detail ? { code, message, detail } : { code, message },
+});
+
+/** An exception that carries an AppError; thrown inside the core, turned into a Result at the boundary. */
+export class AppFailure extends Error {
+  readonly appError: AppError;
+  constructor(code: ErrorCode, message: string, detail?: Record<string, unknown>) {
+    super(message);
+    this.name = 'AppFailure';
+    this.appError = detail ? { code, message, detail } : { code, message };
+  }
+}
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && (ERROR_CODES as readonly string[]).includes(value);
+}

@@ -1,0 +1,160 @@
+/**
+ * The data model shared by both processes. Every type is inferred from its
+ * schema, so a shape is written exactly once.
+ */
+import { z } from 'zod';
+import { ERROR_CODES, WARNING_CODES } from './errors';
+
+export const OUTBOX_STATES = ['draft', 'queued', 'sending', 'deferred', 'sent', 'failed', 'cancelled'] as const;
+export type OutboxState = (typeof OUTBOX_STATES)[number];
+
+/** Upper bounds on what the renderer may hand over; beyond them the request is refused, not truncated. */
+export const LIMITS = {
+  addressField: 20_000,
+  subject: 998,
+  bodyChars: 10_000_000,
+  delaySeconds: 60,
+} as const;
+
+const noLineBreak = (max: number) =>
+  z.string().max(max).refine((s) => !/[\r\n\0]/.test(s), { message: 'must not contain line breaks' });
+
+export const IdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'not a valid id');
+
+export const MailboxSchema = z.object({
+  name: z.string().max(256).optional(),
+  address: z.string().max(320),
+});
+export type Mailbox = z.infer<typeof MailboxSchema>;
+
+export const DsnRequestSchema = z.strictObject({
+  notify: z.strictObject({ success: z.boolean(), failure: z.boolean(), delay: z.boolean() }),
+  ret: z.enum(['headers', 'full']),
+});
+export type DsnRequest = z.infer<typeof DsnRequestSchema>;
+export const DEFAULT_DSN: DsnRequest = { notify: { success: true, failure: true, delay: true }, ret: 'headers' };
+
+/** What Compose submits. Addresses arrive as typed and are parsed in the main process. */
+export const DraftInputSchema = z.strictObject({
+  accountId: IdSchema.optional(),
+  to: z.string().max(LIMITS.addressField),
+  cc: z.string().max(LIMITS.addressField).optional(),
+  bcc: z.string().max(LIMITS.addressField).optional(),
+  subject: noLineBreak(LIMITS.subject),
+  text: z.string().max(LIMITS.bodyChars),
+  dsn: DsnRequestSchema.optional(),
+  /** Undo-send window: the item is held this long before the spooler may take it. */
+  delaySeconds: z.number().int().min(0).max(LIMITS.delaySeconds).optional(),
+});
+export type DraftInput = z.infer<typeof DraftInputSchema>;
+
+export const SmtpReplySchema = z.object({
+  code: z.number().int(),
+  enhanced: z.string().optional(),
+  text: z.string(),
+});
+export type SmtpReply = z.infer<typeof SmtpReplySchema>;
+
+export const RecipientSchema = z.object({
+  address: z.string(),
+  name: z.string().optional(),
+  field: z.enum(['to', 'cc', 'bcc']),
+  state: z.enum(['pending', 'accepted', 'rejected']),
+  reply: SmtpReplySchema.optional(),
+});
+export type Recipient = z.infer<typeof RecipientSchema>;
+
+export const ItemErrorSchema = z.object({ code: z.enum(ERROR_CODES), message: z.string() });
+
+export const OutboxItemSchema = z.object({
+  id: IdSchema,
+  accountId: IdSchema,
+  state: z.enum(OUTBOX_STATES),
+  /** Fixed at submit, never changed on retry. */
+  messageId: z.string(),
+  envid: z.string(),
+  from: MailboxSchema,
+  recipients: z.array(RecipientSchema),
+  subject: z.string(),
+  text: z.string(),
+  dsn: DsnRequestSchema,
+  createdAt: z.number(),
+  updatedAt: z.number(),
+  /** The spooler leaves the item alone before this time (undo-send, retry backoff). */
+  notBefore: z.number(),
+  attempts: z.number().int(),
+  /** Set, and persisted, just before the final CRLF.CRLF: from then on cancel is too late. */
+  handedOffAt: z.number().nullable(),
+  sentAt: z.number().nullable(),
+  lastReply: SmtpReplySchema.nullable(),
+  error: ItemErrorSchema.nullable(),
+  warnings: z.array(z.enum(WARNING_CODES)),
+});
+export type OutboxItem = z.infer<typeof OutboxItemSchema>;
+
+export const TranscriptEntrySchema = z.object({
+  itemId: IdSchema,
+  connectionId: z.string(),
+  seq: z.number().int(),
+  at: z.number(),
+  direction: z.enum(['client', 'server', 'info', 'error']),
+  /** The SMTP verb for client lines (EHLO, MAIL, RCPT, DATA ...). */
+  command: z.string().optional(),
+  code: z.number().int().optional(),
+  enhanced: z.string().optional(),
+  text: z.string(),
+});
+export type TranscriptEntry = z.infer<typeof TranscriptEntrySchema>;
+
+export const AccountSchema = z.object({
+  id: IdSchema,
+  name: z.string(),
+  from: MailboxSchema,
+  host: z.string(),
+  port: z.number().int().min(1).max(65535),
+  security: z.enum(['none', 'starttls', 'tls']),
+  /** The built-in local sandbox server. */
+  sandbox: z.boolean(),
+});
+export type Account = z.infer<typeof AccountSchema>;
+
+export const SandboxMessageSchema = z.object({
+  id: z.string(),
+  receivedAt: z.number(),
+  mailFrom: z.string(),
+  /** MAIL FROM parameters as received (RET, ENVID, SIZE ...). */
+  mailParams: z.record(z.string(), z.string()),
+  rcptTo: z.array(z.object({ address: z.string(), params: z.record(z.string(), z.string()) })),
+  size: z.number().int(),
+  messageId: z.string(),
+  subject: z.string(),
+});
+export type SandboxMessage = z.infer<typeof SandboxMessageSchema>;
+
+export const AppStatusSchema = z.object({
+  phase: z.enum(['recovering', 'ready']),
+  recovery: z.object({ total: z.number().int(), done: z.number().int() }),
+  online: z.boolean(),
+  host: z.enum(['electron', 'browser']),
+  version: z.string(),
+});
+export type AppStatus = z.infer<typeof AppStatusSchema>;
+
+/** Whether cancel can still stop the send, and why not when it cannot (AbortSubmit semantics). */
+export function cancelState(item: Pick<OutboxItem, 'state' | 'handedOffAt'>): { possible: true } | { possible: false; reason: string } {
+  switch (item.state) {
+    case 'queued':
+    case 'deferred':
+      return { possible: true };
+    case 'sending':
+      return item.handedOffAt === null
+        ? { possible: true }
+        : { possible: false, reason: 'The message has been handed to the server.' };
+    case 'sent':
+      return { possible: false, reason: 'The message has been sent.' };
+    case 'cancelled':
+      return { possible: false, reason: 'The message is already cancelled.' };
+    default:
+      return { possible: false, reason: `The message is ${item.state}.` };
+  }
+}
