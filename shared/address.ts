@@ -4,7 +4,7 @@
  * Both processes parse with this one module so they never disagree.
  */
 import type { Mailbox } from './model';
-import { domainToAscii, splitDomainLabels } from './punycode';
+import { domainToAscii, normalizeDomain, splitDomainLabels } from './punycode';
 
 export type AddressListResult =
   | { ok: true; mailboxes: Mailbox[] }
@@ -12,7 +12,10 @@ export type AddressListResult =
 
 // RFC 6532 extends atext with any non-ASCII UTF-8 character.
 const ATEXT_UTF8 = /^(?:[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]|[^\x00-\x7f])+$/u;
-const FORBIDDEN_CONTROL = /[\x00-\x08\x0a-\x1f\x7f]/;
+// C0 and C1 controls (tab aside) and the Unicode line separators: none belongs in a header.
+const FORBIDDEN_CONTROL = /[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029]/;
+const LINE_BREAK = /[\r\n\u2028\u2029]/;
+const QUOTED_STRING = /"(?:[^"\\]|\\.)*"/gsu;
 
 /** Octets in UTF-8, without TextEncoder: shared code sees neither the DOM nor Node. */
 function utf8Length(s: string): number {
@@ -56,7 +59,8 @@ function lastUnquotedAt(address: string): number {
 function localPartProblem(local: string): string | null {
   if (utf8Length(local) > 64) return 'the part before @ is longer than 64 octets';
   if (local.startsWith('"')) {
-    if (!/^"(?:[^"\\]|\\.)*"$/su.test(local)) return 'unbalanced quotes in the part before @';
+    // RFC 5321 qtextSMTP and quoted-pairSMTP leave out tab, which servers refuse.
+    if (!/^"(?:[^"\\\t]|\\[^\t])*"$/su.test(local)) return 'unbalanced quotes in the part before @';
     return null;
   }
   for (const atom of local.split('.')) {
@@ -68,15 +72,16 @@ function localPartProblem(local: string): string | null {
 
 function domainProblem(domain: string): string | null {
   if (domain.startsWith('[')) {
-    if (/^\[(?:\d{1,3}\.){3}\d{1,3}\]$/.test(domain)) {
-      const ok = domain.slice(1, -1).split('.').every((part) => Number(part) <= 255);
-      return ok ? null : 'invalid IPv4 address literal';
-    }
-    if (/^\[IPv6:[0-9A-Fa-f:.]+\]$/.test(domain)) return null;
+    if (/^\[[\d.]*\]$/.test(domain)) return isIPv4(domain.slice(1, -1)) ? null : 'invalid IPv4 address literal';
+    // The tag is case-insensitive, like the rest of SMTP.
+    const ipv6 = /^\[IPv6:(.*)\]$/i.exec(domain);
+    if (ipv6) return isIPv6(ipv6[1] as string) ? null : 'invalid IPv6 address literal';
     return 'invalid address literal';
   }
   const labels = splitDomainLabels(domain);
   if (labels.some((l) => !l)) return 'empty label in domain';
+  // Would be encoded into an xn-- label that no one can see or type back.
+  if (/[\p{Z}\p{Cf}]/u.test(domain)) return 'space or invisible character in domain';
   let ascii: string;
   try {
     ascii = domainToAscii(domain);
@@ -85,6 +90,8 @@ function domainProblem(domain: string): string | null {
   }
   if (ascii.length > 253) return 'domain is longer than 253 characters';
   const asciiLabels = ascii.split('.');
+  // NFKC can make a dot ("⒈" is "1."), which would silently add a label.
+  if (asciiLabels.length !== labels.length) return 'invalid character in domain';
   for (const label of asciiLabels) {
     if (label.length > 63) return 'domain label longer than 63 characters';
     if (!/^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/.test(label)) return 'invalid character in domain';
@@ -95,11 +102,32 @@ function domainProblem(domain: string): string | null {
   return null;
 }
 
-/** Normalises the domain half: NFC, lower case; the local part is kept exactly as typed. */
+function isIPv4(text: string): boolean {
+  return /^(?:\d{1,3}\.){3}\d{1,3}$/.test(text) && text.split('.').every((part) => Number(part) <= 255);
+}
+
+/** RFC 4291 text form: eight hex groups, at most one "::" standing for zeros, optionally an IPv4 tail. */
+function isIPv6(text: string): boolean {
+  const tail = /:([\d.]*\.[\d.]*)$/.exec(text);
+  if (tail && !isIPv4(tail[1] as string)) return false;
+  // The IPv4 tail fills the last two groups.
+  const hex = tail ? `${text.slice(0, tail.index + 1)}0:0` : text;
+  const halves = hex.split('::');
+  if (halves.length > 2) return false;
+  const groups = halves.flatMap((half) => (half ? half.split(':') : []));
+  if (!groups.every((g) => /^[0-9A-Fa-f]{1,4}$/.test(g))) return false;
+  return halves.length === 2 ? groups.length <= 7 : groups.length === 8;
+}
+
+/**
+ * Normalises the domain half as IDNA maps it (NFKC, lower case, "." between
+ * labels), so the stored address is the one the SMTPUTF8 envelope carries.
+ * The local part is kept exactly as typed; an address literal is not a name.
+ */
 export function normalizeAddress(address: string): string {
   const at = lastUnquotedAt(address);
-  if (at < 0) return address;
-  return `${address.slice(0, at)}@${address.slice(at + 1).normalize('NFC').toLowerCase()}`;
+  if (at < 0 || address.slice(at + 1).startsWith('[')) return address;
+  return `${address.slice(0, at)}@${normalizeDomain(address.slice(at + 1))}`;
 }
 
 /** The envelope form for a server without SMTPUTF8: punycode domain. Local part unchanged. */
@@ -156,17 +184,19 @@ function splitEntries(input: string): string[] {
     }
     current += ch;
   }
+  // The marker is safe: parseAddressList refuses input that holds a NUL.
   if (inQuote || commentDepth > 0 || inAngle) entries.push(`${current}\u0000unterminated`);
   else entries.push(current);
   return entries.map((e) => e.trim()).filter((e) => e.length > 0);
 }
 
+const unescapeQuoted = (quoted: string) => quoted.slice(1, -1).replace(/\\(.)/gsu, '$1');
+
 function unquote(name: string): string {
   const trimmed = name.trim();
-  if (trimmed.startsWith('"') && trimmed.endsWith('"') && trimmed.length >= 2) {
-    return trimmed.slice(1, -1).replace(/\\(.)/g, '$1');
-  }
-  return trimmed.replace(/\s+/g, ' ');
+  if (/^"(?:[^"\\]|\\.)*"$/su.test(trimmed)) return unescapeQuoted(trimmed);
+  // Words and quoted words mixed: John "Q." Public.
+  return trimmed.replace(QUOTED_STRING, unescapeQuoted).replace(/\s+/g, ' ');
 }
 
 function parseEntry(entry: string): Mailbox | { reason: string } {
@@ -179,7 +209,12 @@ function parseEntry(entry: string): Mailbox | { reason: string } {
     const address = entry.slice(open + 1, close).trim();
     const problem = addressProblem(address);
     if (problem) return { reason: problem };
-    const name = unquote(entry.slice(0, open));
+    const phrase = entry.slice(0, open);
+    // Unquoted, "bob@good.test <eve@evil.test>" would show one address and send to another.
+    if (/[<>@[\]:;\\"]/.test(phrase.replace(QUOTED_STRING, ''))) {
+      return { reason: 'a display name holding < > @ : ; [ ] or \\ must be in quotes' };
+    }
+    const name = unquote(phrase);
     return name ? { name, address: normalizeAddress(address) } : { address: normalizeAddress(address) };
   }
   const problem = addressProblem(entry);
@@ -189,9 +224,9 @@ function parseEntry(entry: string): Mailbox | { reason: string } {
 
 /** Parses a To/Cc/Bcc field. An empty field is a valid empty list. */
 export function parseAddressList(input: string): AddressListResult {
-  if (/[\r\n]/.test(input)) {
-    return { ok: false, invalid: [{ input, reason: 'contains a line break' }] };
-  }
+  // Refused as a whole: a line break is header injection wherever it stands, names included.
+  if (LINE_BREAK.test(input)) return { ok: false, invalid: [{ input, reason: 'contains a line break' }] };
+  if (FORBIDDEN_CONTROL.test(input)) return { ok: false, invalid: [{ input, reason: 'contains a control character' }] };
   const mailboxes: Mailbox[] = [];
   const invalid: { input: string; reason: string }[] = [];
   for (const entry of splitEntries(input)) {
@@ -205,6 +240,8 @@ export function parseAddressList(input: string): AddressListResult {
 /** "Name <addr>" for display; the name quoted when it holds specials. */
 export function formatMailbox(mailbox: Mailbox): string {
   if (!mailbox.name) return mailbox.address;
-  const name = /[()<>[\]:;@\\,."]/.test(mailbox.name) ? `"${mailbox.name.replace(/(["\\])/g, '\\$1')}"` : mailbox.name;
+  // Also quoted: whitespace an unquoted name would lose to folding.
+  const special = /[()<>[\]:;@\\,."]|^\s|\s$|\s\s|[^\S ]/.test(mailbox.name);
+  const name = special ? `"${mailbox.name.replace(/(["\\])/g, '\\$1')}"` : mailbox.name;
   return `${name} <${mailbox.address}>`;
 }

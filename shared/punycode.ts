@@ -68,11 +68,25 @@ export function splitDomainLabels(domain: string): string[] {
   return domain.split(LABEL_SEPARATORS);
 }
 
-/** Converts a (possibly Unicode) domain to its ASCII form: lower case, NFC, xn-- labels. */
+/**
+ * The UTS #46 mapping, near enough: NFKC folds full-width and compatibility
+ * forms ("ｅｘａｍｐｌｅ" is example.com to a browser), and lower-casing one code
+ * point at a time keeps JavaScript's context rule from turning a final Σ into ς.
+ */
+function mapLabel(label: string): string {
+  return Array.from(label.normalize('NFKC'), (ch) => ch.toLowerCase()).join('').normalize('NFC');
+}
+
+/** The Unicode form of a domain as it should be stored and sent with SMTPUTF8: mapped labels, "." separators. */
+export function normalizeDomain(domain: string): string {
+  return splitDomainLabels(domain).map(mapLabel).join('.');
+}
+
+/** Converts a (possibly Unicode) domain to its ASCII form: lower case, NFKC, xn-- labels. */
 export function domainToAscii(domain: string): string {
   return splitDomainLabels(domain)
     .map((label) => {
-      const normal = label.normalize('NFC').toLowerCase();
+      const normal = mapLabel(label);
       return /^[\x00-\x7f]*$/.test(normal) ? normal : `xn--${punycodeEncode(normal)}`;
     })
     .join('.');

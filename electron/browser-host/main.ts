@@ -1,0 +1,60 @@
+/**
+ * The browser host: the core in plain Node, the renderer served on 127.0.0.1,
+ * and the contract over a guarded WebSocket. Used by the end-to-end tests and
+ * wherever no Electron binary is installed.
+ */
+import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { BRIDGE_TOKEN_PARAM } from '../../shared/bridge-protocol';
+import { createCore } from '../core/create-core';
+import { parseHostArgs } from './args';
+import { acquireInstanceLock } from './instance-lock';
+import { openInChromium } from './open-browser';
+import { createStaticHandler } from './static-server';
+import { attachBridge } from './ws-bridge';
+
+declare const __APP_VERSION__: string;
+
+async function main(): Promise<void> {
+  const args = parseHostArgs(process.argv.slice(2));
+  const releaseLock = acquireInstanceLock(args.userDataDir);
+  const log = {
+    info: (message: string) => process.stderr.write(`${message}\n`),
+    error: (message: string, error?: unknown) => process.stderr.write(`${message}: ${error instanceof Error ? error.stack : String(error ?? '')}\n`),
+  };
+  const core = await createCore({ userDataDir: args.userDataDir, host: 'browser', version: __APP_VERSION__, log });
+  const token = randomBytes(24).toString('base64url');
+  let origin = '';
+  const server = createServer(createStaticHandler(join(__dirname, '..', 'renderer'), () => origin));
+  const detachBridge = attachBridge(server, { token, origin: () => origin, router: core.router, events: core.events });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(args.port, '127.0.0.1', () => resolve());
+  });
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const url = `${origin}/#${BRIDGE_TOKEN_PARAM}=${token}`;
+  process.stdout.write(`UI: ${url}\n`);
+  if (args.open && !openInChromium(url, args.userDataDir)) log.info('No Chromium found; open the UI address above in a browser.');
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info(`${signal}: shutting down`);
+    detachBridge();
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await core.close();
+    releaseLock();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((error) => {
+  process.stderr.write(`Outbox Mail could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,128 @@
+/**
+ * Wires the core together. Nothing here imports Electron: the Electron host
+ * and the browser host both call createCore and bind its router and events.
+ */
+import { join } from 'node:path';
+import type { AppStatus } from '../../shared/model';
+import { AccountsService } from './accounts/accounts-service';
+import { openMailDatabase, type IndexedDbFactory, type MailDatabase } from './db/database';
+import { sqliteIndexedDb } from './db/sqlite-indexeddb';
+import { EventBus } from './events';
+import { createRouter, type Router } from './ipc/router';
+import { OutboxService } from './outbox/outbox-service';
+import { OutboxRepository } from './outbox/repository';
+import { startSandboxServer, type SandboxServer } from './sandbox/sandbox-server';
+import { renderMime } from './smtp/mime';
+import { sendMessage } from './smtp/transport';
+import { recoverOutbox } from './spooler/recovery';
+import { Spooler, type SpoolerDeps } from './spooler/spooler';
+import { TranscriptStore } from './transcript/transcript-store';
+
+export interface Logger {
+  info(message: string): void;
+  error(message: string, error?: unknown): void;
+}
+
+export interface CoreOptions {
+  userDataDir: string;
+  host: AppStatus['host'];
+  version: string;
+  /** Defaults to the SQLite-backed store in userDataDir; tests may pass fake-indexeddb. */
+  indexedDb?: IndexedDbFactory;
+  /** Port for the local sandbox SMTP server; 0 or undefined picks a free one. */
+  sandboxPort?: number;
+  /** Overrides for tests (retry policy, transport, concurrency). */
+  spooler?: Partial<Pick<SpoolerDeps, 'send' | 'retry' | 'concurrency' | 'now'>>;
+  log?: Logger;
+}
+
+export interface Core {
+  router: Router;
+  events: EventBus;
+  db: MailDatabase;
+  status(): AppStatus;
+  /** Resolves when start-up recovery has finished. */
+  ready: Promise<void>;
+  close(): Promise<void>;
+}
+
+const silentLog: Logger = { info: () => undefined, error: () => undefined };
+
+export async function createCore(options: CoreOptions): Promise<Core> {
+  const log = options.log ?? silentLog;
+  const events = new EventBus();
+  const db = await openMailDatabase(options.indexedDb ?? sqliteIndexedDb(join(options.userDataDir, 'db')));
+  const accounts = new AccountsService(db, events);
+  const repo = new OutboxRepository(db);
+  const transcript = new TranscriptStore(db, events);
+
+  let status: AppStatus = { phase: 'recovering', recovery: { total: 0, done: 0 }, online: true, host: options.host, version: options.version };
+  const setStatus = (next: Partial<AppStatus>) => {
+    status = { ...status, ...next };
+    events.emit('app:status', status);
+  };
+
+  const sandbox: SandboxServer = await startSandboxServer({
+    dir: join(options.userDataDir, 'sandbox'),
+    ...(options.sandboxPort !== undefined ? { port: options.sandboxPort } : {}),
+    onMessage: async (message) => {
+      await db.sandboxMail.put(message);
+      events.emit('sandbox:received', message);
+    },
+    onError: (error) => log.error('sandbox server error', error),
+  });
+  await accounts.upsertSandbox(sandbox.port);
+
+  const spooler = new Spooler({
+    repo,
+    accounts,
+    events,
+    transcript,
+    send: options.spooler?.send ?? sendMessage,
+    render: renderMime,
+    ...(options.spooler?.retry ? { retry: options.spooler.retry } : {}),
+    ...(options.spooler?.concurrency ? { concurrency: options.spooler.concurrency } : {}),
+    ...(options.spooler?.now ? { now: options.spooler.now } : {}),
+    onError: (error) => log.error('spooler error', error),
+  });
+
+  const ready = (async () => {
+    const report = await recoverOutbox(db);
+    setStatus({ recovery: { total: report.total, done: 0 } });
+    for (const item of report.requeued) events.emit('outbox:changed', item);
+    setStatus({ phase: 'ready', recovery: { total: report.total, done: report.total } });
+    log.info(`recovery: ${report.total} undelivered message(s), ${report.requeued.length} interrupted send(s) re-queued`);
+    spooler.start();
+  })();
+
+  const outbox = new OutboxService({ repo, accounts, events, spooler, ready });
+
+  const router = createRouter(
+    {
+      'outbox.submit': (draft) => outbox.submit(draft),
+      'outbox.abort': ({ id }) => outbox.abort(id),
+      'outbox.list': () => outbox.list(),
+      'outbox.get': ({ id }) => outbox.get(id),
+      'transcript.get': ({ id }) => transcript.forItem(id),
+      'sandbox.list': () => db.sandboxMail.orderBy('receivedAt').reverse().toArray(),
+      'accounts.list': () => accounts.list(),
+      'app.status': () => status,
+    },
+    (name, error) => log.error(`command ${name} failed`, error),
+  );
+
+  return {
+    router,
+    events,
+    db,
+    status: () => status,
+    ready,
+    async close() {
+      await ready.catch(() => undefined);
+      await spooler.stop();
+      await transcript.flush();
+      await sandbox.close();
+      db.close();
+    },
+  };
+}

@@ -1,0 +1,120 @@
+/**
+ * SubmitMessage and AbortSubmit. Submit answers only after the item is in the
+ * durable store; abort works until the final CRLF.CRLF and says TOO_LATE after.
+ */
+import { parseAddressList } from '../../../shared/address';
+import { AppFailure } from '../../../shared/errors';
+import { cancelState, DEFAULT_DSN, type DraftInput, type OutboxItem, type Recipient } from '../../../shared/model';
+import type { AccountsService } from '../accounts/accounts-service';
+import type { EventBus } from '../events';
+import { newEnvid, newId, newMessageId } from './ids';
+import type { OutboxRepository } from './repository';
+
+/** What the outbox needs from the spooler. */
+export interface SpoolerControl {
+  kick(): void;
+  /** Synchronous on purpose: it runs inside the cancel transaction. */
+  cancelInFlight(id: string): 'cancelled' | 'too-late' | 'idle';
+}
+
+export interface OutboxDeps {
+  repo: OutboxRepository;
+  accounts: AccountsService;
+  events: EventBus;
+  spooler: SpoolerControl;
+  /** Resolves when start-up recovery is over; submits wait for it (EnumerateAndSubmitMessages runs first). */
+  ready: Promise<void>;
+  now?: () => number;
+}
+
+const FIELDS = ['to', 'cc', 'bcc'] as const;
+
+function parseRecipients(input: DraftInput): Recipient[] {
+  const invalid: { field: string; input: string; reason: string }[] = [];
+  const recipients: Recipient[] = [];
+  const seen = new Set<string>();
+  for (const field of FIELDS) {
+    const parsed = parseAddressList(input[field] ?? '');
+    if (!parsed.ok) {
+      invalid.push(...parsed.invalid.map((i) => ({ field, ...i })));
+      continue;
+    }
+    for (const mailbox of parsed.mailboxes) {
+      // One RCPT per address even when it appears in To and Cc.
+      const key = mailbox.address.toLowerCase();
+      if (seen.has(key)) continue;
+      seen.add(key);
+      recipients.push({ ...mailbox, field, state: 'pending' });
+    }
+  }
+  if (invalid.length) {
+    const first = invalid[0] as (typeof invalid)[number];
+    const more = invalid.length > 1 ? ` (and ${invalid.length - 1} more)` : '';
+    throw new AppFailure('INVALID_ADDRESS_LIST', `Invalid address "${first.input}" in ${first.field}: ${first.reason}${more}.`, { invalid });
+  }
+  if (!recipients.length) throw new AppFailure('INVALID_ADDRESS_LIST', 'Add at least one recipient.', { invalid: [] });
+  return recipients;
+}
+
+export class OutboxService {
+  private readonly now: () => number;
+
+  constructor(private readonly deps: OutboxDeps) {
+    this.now = deps.now ?? Date.now;
+  }
+
+  async submit(input: DraftInput): Promise<OutboxItem> {
+    await this.deps.ready;
+    const recipients = parseRecipients(input);
+    const account = await this.deps.accounts.resolve(input.accountId);
+    const now = this.now();
+    const item: OutboxItem = {
+      id: newId(),
+      accountId: account.id,
+      state: 'queued',
+      messageId: newMessageId(account.from.address),
+      envid: newEnvid(),
+      from: account.from,
+      recipients,
+      subject: input.subject,
+      text: input.text,
+      dsn: input.dsn ?? DEFAULT_DSN,
+      createdAt: now,
+      updatedAt: now,
+      notBefore: now + (input.delaySeconds ?? 0) * 1000,
+      attempts: 0,
+      handedOffAt: null,
+      sentAt: null,
+      lastReply: null,
+      error: null,
+      warnings: [],
+    };
+    await this.deps.repo.add(item);
+    this.deps.events.emit('outbox:changed', item);
+    this.deps.spooler.kick();
+    return item;
+  }
+
+  async abort(id: string): Promise<OutboxItem> {
+    const item = await this.deps.repo.transition(id, ['queued', 'deferred', 'sending', 'sent', 'failed', 'cancelled', 'draft'], (current) => {
+      const possible = cancelState(current);
+      if (!possible.possible) {
+        throw new AppFailure(current.state === 'sending' || current.state === 'sent' ? 'TOO_LATE' : 'ILLEGAL_STATE', `Cannot cancel: ${possible.reason}`, { state: current.state });
+      }
+      if (this.deps.spooler.cancelInFlight(id) === 'too-late') {
+        throw new AppFailure('TOO_LATE', 'Cannot cancel: the message has been handed to the server.', { state: current.state });
+      }
+      return { state: 'cancelled' };
+    });
+    this.deps.events.emit('outbox:changed', item);
+    return item;
+  }
+
+  list(): Promise<OutboxItem[]> {
+    return this.deps.repo.list();
+  }
+
+  get(id: string): Promise<OutboxItem> {
+    return this.deps.repo.get(id);
+  }
+}

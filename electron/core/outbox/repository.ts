@@ -1,0 +1,65 @@
+/**
+ * Outbox items in the durable store. Every state change goes through
+ * `transition`, which checks the current state inside the same transaction as
+ * the write, so two actors (cancel and the spooler) cannot both win.
+ */
+import { AppFailure } from '../../../shared/errors';
+import type { OutboxItem, OutboxState } from '../../../shared/model';
+import type { MailDatabase } from '../db/database';
+
+export type ItemPatch = Partial<Omit<OutboxItem, 'id' | 'messageId' | 'envid' | 'createdAt'>>;
+
+export class OutboxRepository {
+  constructor(
+    private readonly db: MailDatabase,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  async add(item: OutboxItem): Promise<void> {
+    await this.db.transaction('rw', this.db.items, () => this.db.items.add(item));
+  }
+
+  async get(id: string): Promise<OutboxItem> {
+    const item = await this.db.items.get(id);
+    if (!item) throw new AppFailure('NOT_FOUND', 'No such message in the outbox.');
+    return item;
+  }
+
+  /** Newest first. */
+  async list(): Promise<OutboxItem[]> {
+    return (await this.db.items.orderBy('createdAt').reverse().toArray());
+  }
+
+  async inStates(states: readonly OutboxState[]): Promise<OutboxItem[]> {
+    return this.db.items.where('state').anyOf(states as OutboxState[]).toArray();
+  }
+
+  /** Items the spooler may take now, oldest due first. */
+  async due(now: number, limit: number): Promise<OutboxItem[]> {
+    const candidates = await this.db.items.where('notBefore').belowOrEqual(now).toArray();
+    return candidates
+      .filter((item) => item.state === 'queued' || item.state === 'deferred')
+      .sort((a, b) => a.notBefore - b.notBefore || a.createdAt - b.createdAt)
+      .slice(0, limit);
+  }
+
+  /** The earliest future time an item becomes due, if any. */
+  async nextDueAt(): Promise<number | null> {
+    const waiting = await this.inStates(['queued', 'deferred']);
+    return waiting.reduce<number | null>((min, item) => (min === null || item.notBefore < min ? item.notBefore : min), null);
+  }
+
+  async transition(id: string, from: readonly OutboxState[], patch: ItemPatch | ((item: OutboxItem) => ItemPatch)): Promise<OutboxItem> {
+    return this.db.transaction('rw', this.db.items, async () => {
+      const item = await this.db.items.get(id);
+      if (!item) throw new AppFailure('NOT_FOUND', 'No such message in the outbox.');
+      if (!from.includes(item.state)) {
+        throw new AppFailure('ILLEGAL_STATE', `The message is ${item.state}; this needs it to be ${from.join(' or ')}.`, { state: item.state });
+      }
+      const changes = typeof patch === 'function' ? patch(item) : patch;
+      const next: OutboxItem = { ...item, ...changes, updatedAt: this.now() };
+      await this.db.items.put(next);
+      return next;
+    });
+  }
+}

@@ -1,0 +1,106 @@
+/**
+ * The local sandbox: an SMTP server on 127.0.0.1 that advertises DSN and keeps
+ * what it receives, so a new user can send at once and see every step.
+ */
+import { createWriteStream, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { randomUUID } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { SMTPServer, type SMTPServerAddress } from 'smtp-server';
+import type { SandboxMessage } from '../../../shared/model';
+import { decodeHeaderWords, readHeader } from './headers';
+
+export const SANDBOX_MAX_SIZE = 25 * 1024 * 1024;
+
+export interface SandboxServer {
+  port: number;
+  close(): Promise<void>;
+}
+
+const params = (address: SMTPServerAddress): Record<string, string> =>
+  Object.fromEntries(Object.entries(address.args || {}).map(([k, v]) => [k.toUpperCase(), String(v)]));
+
+/** Collects the header block (up to the first blank line) while the body streams to disk. */
+class HeaderTap extends Transform {
+  header = '';
+  private done = false;
+  override _transform(chunk: Buffer, _enc: BufferEncoding, callback: () => void): void {
+    if (!this.done) {
+      this.header += chunk.toString('latin1');
+      const end = this.header.search(/\r?\n\r?\n/);
+      if (end >= 0 || this.header.length > 256 * 1024) {
+        this.done = true;
+        if (end >= 0) this.header = this.header.slice(0, end);
+      }
+    }
+    this.push(chunk);
+    callback();
+  }
+}
+
+export async function startSandboxServer(options: {
+  dir: string;
+  port?: number;
+  onMessage: (message: SandboxMessage) => Promise<void>;
+  onError?: (error: unknown) => void;
+}): Promise<SandboxServer> {
+  mkdirSync(options.dir, { recursive: true });
+  const server = new SMTPServer({
+    name: 'sandbox.localhost',
+    banner: 'Outbox Mail local sandbox',
+    // smtp-server hides DSN unless told otherwise.
+    hideDSN: false,
+    hideSMTPUTF8: false,
+    hide8BITMIME: false,
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    authOptional: true,
+    size: SANDBOX_MAX_SIZE,
+    logger: false,
+    onData(stream, session, callback) {
+      const id = randomUUID();
+      const tap = new HeaderTap();
+      const file = join(options.dir, `${id}.eml`);
+      pipeline(stream, tap, createWriteStream(file, { mode: 0o600 }))
+        .then(async () => {
+          if ((stream as { sizeExceeded?: boolean }).sizeExceeded) {
+            const error = Object.assign(new Error('Message exceeds the sandbox size limit'), { responseCode: 552 });
+            return callback(error);
+          }
+          const envelope = session.envelope;
+          // Read as latin1 so chunk edges cannot split a character; the header itself is UTF-8 or ASCII.
+          const header = Buffer.from(tap.header, 'latin1').toString('utf8');
+          const mailFrom = envelope.mailFrom || { address: '', args: {} };
+          await options.onMessage({
+            id,
+            receivedAt: Date.now(),
+            mailFrom: mailFrom.address,
+            mailParams: params(mailFrom as SMTPServerAddress),
+            rcptTo: envelope.rcptTo.map((r) => ({ address: r.address, params: params(r) })),
+            size: (stream as { byteLength?: number }).byteLength ?? 0,
+            messageId: readHeader(header, 'message-id') ?? '',
+            subject: decodeHeaderWords(readHeader(header, 'subject') ?? ''),
+          });
+          callback(null, `Ok: kept as ${id}`);
+        })
+        .catch((error) => {
+          options.onError?.(error);
+          callback(Object.assign(new Error('Sandbox could not store the message'), { responseCode: 451 }));
+        });
+    },
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  server.on('error', (error) => options.onError?.(error));
+  const port = (server.server.address() as AddressInfo).port;
+  return {
+    port,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}

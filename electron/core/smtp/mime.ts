@@ -1,0 +1,26 @@
+/**
+ * Renders an outbox item to MIME with nodemailer's composer. File and URL
+ * access are off: nothing the renderer typed can make the main process read a
+ * path or fetch a URL.
+ */
+import type { Readable } from 'node:stream';
+import MailComposer from 'nodemailer/lib/mail-composer';
+import { formatMailbox } from '../../../shared/address';
+import type { OutboxItem } from '../../../shared/model';
+
+export function renderMime(item: OutboxItem): Readable {
+  const field = (name: 'to' | 'cc') => item.recipients.filter((r) => r.field === name).map((r) => formatMailbox(r));
+  const composer = new MailComposer({
+    from: formatMailbox(item.from),
+    to: field('to'),
+    cc: field('cc'),
+    subject: item.subject,
+    text: item.text,
+    // Message-ID is fixed at submit so every retry (and any duplicate) carries the same one.
+    messageId: item.messageId,
+    date: new Date(item.createdAt),
+    disableFileAccess: true,
+    disableUrlAccess: true,
+  });
+  return composer.compile().createReadStream();
+}

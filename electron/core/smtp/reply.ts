@@ -1,0 +1,51 @@
+/** Reading SMTP replies (RFC 5321 §4.2) and enhanced status codes (RFC 3463). */
+import type { SmtpReply } from '../../../shared/model';
+
+const REPLY = /^(\d{3})[ -]?(?:(\d\.\d{1,3}\.\d{1,3})\s)?([\s\S]*)$/;
+
+/** Parses a whole (possibly multi-line) reply; the text keeps every line, without the code prefixes. */
+export function parseReply(raw: string): SmtpReply | null {
+  const lines = raw.replace(/\r/g, '').split('\n').filter((l) => l.length > 0);
+  const first = lines[0] && REPLY.exec(lines[0]);
+  if (!first) return null;
+  const code = Number(first[1]);
+  const text = lines.map((line) => line.replace(/^\d{3}[ -]?/, '')).join('\n');
+  const enhanced = first[2];
+  return enhanced ? { code, enhanced, text: text.replace(`${enhanced} `, '') } : { code, text };
+}
+
+export function formatReply(reply: SmtpReply): string {
+  return [String(reply.code), reply.enhanced, reply.text].filter(Boolean).join(' ');
+}
+
+export interface Capabilities {
+  dsn: boolean;
+  /** SIZE limit in octets; 0 when advertised without a limit, null when not advertised. */
+  size: number | null;
+  smtputf8: boolean;
+  pipelining: boolean;
+  eightBitMime: boolean;
+  starttls: boolean;
+  auth: string[];
+}
+
+/** Reads the EHLO keywords (RFC 5321 §4.1.1.1); the first line is the greeting, not a keyword. */
+export function parseEhlo(raw: string): Capabilities {
+  const keywords = raw
+    .replace(/\r/g, '')
+    .split('\n')
+    .slice(1)
+    .map((line) => line.replace(/^\d{3}[ -]/, '').trim().split(/\s+/))
+    .filter((words) => words[0]);
+  const find = (name: string) => keywords.find((words) => words[0]?.toUpperCase() === name);
+  const size = find('SIZE');
+  return {
+    dsn: Boolean(find('DSN')),
+    size: size ? Number(size[1] ?? 0) || 0 : null,
+    smtputf8: Boolean(find('SMTPUTF8')),
+    pipelining: Boolean(find('PIPELINING')),
+    eightBitMime: Boolean(find('8BITMIME')),
+    starttls: Boolean(find('STARTTLS')),
+    auth: (find('AUTH')?.slice(1) ?? []).map((m) => m.toUpperCase()),
+  };
+}

@@ -1,0 +1,212 @@
+/**
+ * The spooler hands due items to the SMTP transport, one transaction each,
+ * and records what happened. Each state is written before the step it allows:
+ * `sending` before connecting, `handedOffAt` before the final dot.
+ */
+import type { Readable } from 'node:stream';
+import { addressToAscii } from '../../../shared/address';
+import type { OutboxItem, Recipient } from '../../../shared/model';
+import type { AccountsService } from '../accounts/accounts-service';
+import type { EventBus } from '../events';
+import type { ItemPatch, OutboxRepository } from '../outbox/repository';
+import type { SpoolerControl } from '../outbox/outbox-service';
+import type { RecipientResult, SendOutcome, SendRequest } from '../smtp/transport';
+import type { TranscriptStore } from '../transcript/transcript-store';
+import { DEFAULT_RETRY_POLICY, retryDelay, type RetryPolicy } from './backoff';
+
+interface Flight {
+  controller: AbortController;
+  done?: Promise<void>;
+  cancelled: boolean;
+  handoffStarted: boolean;
+}
+
+export interface SpoolerDeps {
+  repo: OutboxRepository;
+  accounts: AccountsService;
+  events: EventBus;
+  transcript: TranscriptStore;
+  send: (request: SendRequest) => Promise<SendOutcome>;
+  render: (item: OutboxItem) => Readable;
+  concurrency?: number;
+  retry?: RetryPolicy;
+  now?: () => number;
+  onError?: (error: unknown) => void;
+}
+
+const CANCELLED = new Error('cancelled by the user');
+
+function mergeRecipients(recipients: Recipient[], results: RecipientResult[]): Recipient[] {
+  const byWire = new Map(results.map((r) => [r.address.toLowerCase(), r]));
+  return recipients.map((recipient) => {
+    const result = byWire.get(recipient.address.toLowerCase()) ?? byWire.get(addressToAscii(recipient.address).toLowerCase());
+    if (!result || recipient.state === 'accepted') return recipient;
+    return { ...recipient, state: result.accepted ? 'accepted' : 'rejected', ...(result.reply ? { reply: result.reply } : {}) };
+  });
+}
+
+export class Spooler implements SpoolerControl {
+  private readonly flights = new Map<string, Flight>();
+  private readonly concurrency: number;
+  private readonly retry: RetryPolicy;
+  private readonly now: () => number;
+  private pumpScheduled = false;
+  private pumping: Promise<void> | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  private running = false;
+
+  constructor(private readonly deps: SpoolerDeps) {
+    this.concurrency = deps.concurrency ?? 2;
+    this.retry = deps.retry ?? DEFAULT_RETRY_POLICY;
+    this.now = deps.now ?? Date.now;
+  }
+
+  start(): void {
+    this.running = true;
+    this.kick();
+  }
+
+  /**
+   * Stops taking new items. Sends not yet handed off are interrupted and go back
+   * to the queue; those past the final dot are left to get their reply.
+   */
+  async stop(): Promise<void> {
+    this.running = false;
+    if (this.timer) clearTimeout(this.timer);
+    await this.pumping;
+    for (const flight of this.flights.values()) if (!flight.handoffStarted) flight.controller.abort();
+    await Promise.all([...this.flights.values()].map((f) => f.done));
+  }
+
+  get inFlight(): number {
+    return this.flights.size;
+  }
+
+  kick(): void {
+    if (!this.running || this.pumpScheduled) return;
+    this.pumpScheduled = true;
+    setImmediate(() => {
+      this.pumpScheduled = false;
+      this.pumping = this.pump().catch((error) => this.deps.onError?.(error));
+    });
+  }
+
+  cancelInFlight(id: string): 'cancelled' | 'too-late' | 'idle' {
+    const flight = this.flights.get(id);
+    if (!flight) return 'idle';
+    if (flight.handoffStarted) return 'too-late';
+    flight.cancelled = true;
+    flight.controller.abort();
+    return 'cancelled';
+  }
+
+  private async pump(): Promise<void> {
+    if (!this.running) return;
+    const free = this.concurrency - this.flights.size;
+    if (free > 0) {
+      const due = await this.deps.repo.due(this.now(), free + this.flights.size);
+      for (const item of due.filter((i) => !this.flights.has(i.id)).slice(0, free)) this.run(item.id);
+    }
+    await this.scheduleNext();
+  }
+
+  private async scheduleNext(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    const next = await this.deps.repo.nextDueAt();
+    if (next === null || !this.running) return;
+    // Capped so a clock change or a long sleep is noticed within a minute.
+    const wait = Math.min(Math.max(0, next - this.now()), 60_000);
+    this.timer = setTimeout(() => this.kick(), wait);
+  }
+
+  private emit(item: OutboxItem): OutboxItem {
+    this.deps.events.emit('outbox:changed', item);
+    return item;
+  }
+
+  private run(id: string): void {
+    const flight: Flight = { controller: new AbortController(), cancelled: false, handoffStarted: false };
+    this.flights.set(id, flight);
+    flight.done = this.fly(id, flight);
+  }
+
+  private async fly(id: string, flight: Flight): Promise<void> {
+    try {
+      const claimed = await this.deps.repo
+        .transition(id, ['queued', 'deferred'], (item) => ({ state: 'sending', attempts: item.attempts + 1, handedOffAt: null }))
+        .catch(() => null); // cancelled or taken meanwhile: nothing to do
+      if (!claimed || flight.cancelled) return;
+      this.emit(claimed);
+      const outcome = await this.attempt(claimed, flight);
+      await this.deps.transcript.flush();
+      await this.record(claimed, outcome);
+    } catch (error) {
+      this.deps.onError?.(error);
+    } finally {
+      this.flights.delete(id);
+      this.kick();
+    }
+  }
+
+  private async attempt(item: OutboxItem, flight: Flight): Promise<SendOutcome> {
+    const account = await this.deps.accounts.get(item.accountId);
+    let seq = 0;
+    const pending = item.recipients.filter((r) => r.state === 'pending');
+    return this.deps.send({
+      endpoint: account,
+      from: item.from.address,
+      to: pending.map((r) => r.address),
+      dsn: item.dsn,
+      envid: item.envid,
+      message: () => this.deps.render(item),
+      signal: flight.controller.signal,
+      onLine: (line) => this.deps.transcript.append({ ...line, itemId: item.id, seq: seq++ }),
+      beforeFinalDot: async () => {
+        // The last moment cancel can win. After this line the send is the server's.
+        if (flight.cancelled) throw CANCELLED;
+        flight.handoffStarted = true;
+        this.emit(await this.deps.repo.transition(item.id, ['sending'], { handedOffAt: this.now() }));
+      },
+    });
+  }
+
+  private async record(item: OutboxItem, outcome: SendOutcome): Promise<void> {
+    if (outcome.kind === 'aborted') {
+      // Cancel normally wrote `cancelled` itself; if that write failed the item must not stay stuck in sending.
+      const current = await this.deps.repo.get(item.id);
+      if (current.state === 'sending') this.emit(await this.deps.repo.transition(item.id, ['sending'], { state: 'queued' }));
+      return;
+    }
+    const now = this.now();
+    if (outcome.kind === 'sent') {
+      this.emit(
+        await this.deps.repo.transition(item.id, ['sending'], (current) => ({
+          state: 'sent',
+          sentAt: now,
+          lastReply: outcome.reply,
+          error: null,
+          recipients: mergeRecipients(current.recipients, outcome.recipients),
+          warnings: [...new Set([...current.warnings, ...outcome.warnings])],
+        })),
+      );
+      return;
+    }
+    const { failure } = outcome;
+    const giveUp = !failure.retryable || now - item.createdAt >= this.retry.giveUpAfterMs;
+    const patch = (current: OutboxItem): ItemPatch => {
+      const handedOff = current.handedOffAt !== null;
+      return {
+        state: giveUp ? 'failed' : 'deferred',
+        notBefore: giveUp ? current.notBefore : now + retryDelay(this.retry, current.attempts),
+        lastReply: failure.reply ?? current.lastReply,
+        error: { code: failure.code, message: failure.message },
+        recipients: mergeRecipients(current.recipients, outcome.recipients),
+        // Handed off with no reply: the server may have it, so the resend is flagged.
+        warnings: handedOff ? [...new Set([...current.warnings, 'POSSIBLE_DUPLICATE' as const])] : current.warnings,
+        handedOffAt: null,
+      };
+    };
+    this.emit(await this.deps.repo.transition(item.id, ['sending'], patch));
+  }
+}

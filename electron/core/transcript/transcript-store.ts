@@ -1,0 +1,58 @@
+/**
+ * Keeps each item's SMTP conversation. Lines are pushed to the UI the moment
+ * they happen and written to the store in batches, so a chatty server does not
+ * turn into one transaction per line.
+ */
+import type { TranscriptEntry } from '../../../shared/model';
+import type { MailDatabase } from '../db/database';
+import type { EventBus } from '../events';
+
+/** Per item; older lines are dropped first. */
+export const TRANSCRIPT_LIMIT = 500;
+const FLUSH_DELAY_MS = 250;
+
+export class TranscriptStore {
+  private buffer: TranscriptEntry[] = [];
+  private timer: NodeJS.Timeout | null = null;
+  private flushing: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly db: MailDatabase,
+    private readonly events: EventBus,
+  ) {}
+
+  append(entry: TranscriptEntry): void {
+    this.buffer.push(entry);
+    this.events.emit('smtp:response', entry);
+    this.timer ??= setTimeout(() => void this.flush(), FLUSH_DELAY_MS);
+  }
+
+  /** Writes everything buffered so far; resolves when it is stored. */
+  flush(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    const batch = this.buffer;
+    this.buffer = [];
+    this.flushing = this.flushing.then(() => (batch.length ? this.write(batch) : undefined));
+    return this.flushing;
+  }
+
+  private async write(batch: TranscriptEntry[]): Promise<void> {
+    const itemIds = [...new Set(batch.map((e) => e.itemId))];
+    await this.db.transaction('rw', this.db.transcript, async () => {
+      await this.db.transcript.bulkAdd(batch);
+      for (const itemId of itemIds) {
+        const count = await this.db.transcript.where('itemId').equals(itemId).count();
+        if (count <= TRANSCRIPT_LIMIT) continue;
+        const oldest = await this.db.transcript.where('itemId').equals(itemId).primaryKeys();
+        await this.db.transcript.bulkDelete(oldest.sort((a, b) => a - b).slice(0, count - TRANSCRIPT_LIMIT));
+      }
+    });
+  }
+
+  async forItem(itemId: string): Promise<TranscriptEntry[]> {
+    await this.flush();
+    const rows = await this.db.transcript.where('itemId').equals(itemId).sortBy('key');
+    return rows.map(({ key: _key, ...entry }) => entry);
+  }
+}
