@@ -5,13 +5,14 @@
  */
 import type { Readable } from 'node:stream';
 import MailComposer from 'nodemailer/lib/mail-composer';
-import { formatMailbox } from '../../../shared/address';
-import type { OutboxItem } from '../../../shared/model';
+import type { Mailbox, OutboxItem } from '../../../shared/model';
 
 export function renderMime(item: OutboxItem): Readable {
-  const field = (name: 'to' | 'cc') => item.recipients.filter((r) => r.field === name).map((r) => formatMailbox(r));
+  // Name/address objects, not formatted strings, so nodemailer never re-parses an address.
+  const mailbox = (m: Mailbox) => ({ name: m.name ?? '', address: m.address });
+  const field = (name: 'to' | 'cc') => item.recipients.filter((r) => r.field === name).map(mailbox);
   const composer = new MailComposer({
-    from: formatMailbox(item.from),
+    from: mailbox(item.from),
     to: field('to'),
     cc: field('cc'),
     subject: item.subject,

@@ -1,0 +1,65 @@
+/**
+ * Starts the real browser host (built core + renderer) in a child process with
+ * an empty user-data folder, and hands the test its UI address.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readdirSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { test as base } from '@playwright/test';
+
+const ROOT = resolve(__dirname, '..', '..');
+
+export interface RunningHost {
+  url: string;
+  userDataDir: string;
+  process: ChildProcess;
+  /** .eml files the sandbox server kept. */
+  sandboxFiles(): string[];
+  stop(): Promise<number | null>;
+}
+
+export async function startBrowserHost(userDataDir = mkdtempSync(join(tmpdir(), 'outbox-e2e-'))): Promise<RunningHost> {
+  const child = spawn(process.execPath, [join(ROOT, 'out/main/browser-host.cjs'), '--no-open', '--port', '0', '--user-data', userDataDir], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr?.on('data', (d) => (stderr += String(d)));
+  const url = await new Promise<string>((resolveUrl, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`browser host did not print its UI line; stderr:\n${stderr}`)), 20_000);
+    child.stdout?.on('data', (d) => {
+      out += String(d);
+      const match = /^UI: (\S+)$/m.exec(out);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolveUrl(match[1]);
+      }
+    });
+    child.on('exit', (code) => reject(new Error(`browser host exited with ${code}; stderr:\n${stderr}`)));
+  });
+  return {
+    url,
+    userDataDir,
+    process: child,
+    sandboxFiles: () => {
+      const dir = join(userDataDir, 'sandbox');
+      return existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.eml')) : [];
+    },
+    stop: () =>
+      new Promise((resolveExit) => {
+        if (child.exitCode !== null) return resolveExit(child.exitCode);
+        child.once('exit', (code) => resolveExit(code));
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+export const test = base.extend<{ host: RunningHost }>({
+  host: async ({}, use) => {
+    const host = await startBrowserHost();
+    await use(host);
+    await host.stop();
+  },
+});
+export { expect } from '@playwright/test';

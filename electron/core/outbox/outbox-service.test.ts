@@ -1,0 +1,100 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { AppError } from '../../../shared/errors';
+import type { OutboxItem, SandboxMessage, TranscriptEntry } from '../../../shared/model';
+import { startTestCore, type TestCore } from '../testing/test-core';
+
+let core: TestCore;
+afterEach(async () => core?.close());
+
+const draft = (over: Record<string, unknown> = {}) => ({ to: 'Ada <ada@example.test>', subject: 'Hello', text: 'Body', ...over });
+
+async function failure(promise: Promise<unknown>): Promise<AppError> {
+  try {
+    await promise;
+  } catch (error) {
+    return (error as { appError: AppError }).appError;
+  }
+  throw new Error('expected the call to fail');
+}
+
+describe('outbox.submit', () => {
+  it('stores a queued item with a fixed Message-ID and ENVID and announces it', async () => {
+    core = await startTestCore();
+    const item = await core.call<OutboxItem>('outbox.submit', draft({ delaySeconds: 30 }));
+    expect(item.state).toBe('queued');
+    expect(item.messageId).toMatch(/^<[^<>@\s]+@sandbox\.test>$/);
+    expect(item.envid).toMatch(/^[\x21-\x2a\x2c-\x3c\x3e-\x7e]+$/); // xtext-safe: no '+' or '='
+    expect(item.recipients).toEqual([{ name: 'Ada', address: 'ada@example.test', field: 'to', state: 'pending' }]);
+    expect(item.notBefore - item.createdAt).toBe(30_000);
+    expect(await core.call('outbox.get', { id: item.id })).toEqual(item);
+    expect(core.seen.some((e) => e.name === 'outbox:changed' && (e.payload as OutboxItem).id === item.id)).toBe(true);
+  });
+
+  it('refuses invalid addresses with every offender named, and stores nothing', async () => {
+    core = await startTestCore();
+    const error = await failure(core.call('outbox.submit', draft({ to: 'ok@example.test, bob@', cc: 'not-an-address' })));
+    expect(error.code).toBe('INVALID_ADDRESS_LIST');
+    expect(error.message).toContain('bob@');
+    expect(error.detail?.invalid).toEqual([
+      { field: 'to', input: 'bob@', reason: 'missing the domain after @' },
+      { field: 'cc', input: 'not-an-address', reason: 'missing @' },
+    ]);
+    expect(await core.call('outbox.list', {})).toEqual([]);
+  });
+
+  it('refuses a message without recipients', async () => {
+    core = await startTestCore();
+    expect((await failure(core.call('outbox.submit', draft({ to: ' , ' })))).code).toBe('INVALID_ADDRESS_LIST');
+  });
+
+  it('sends one RCPT per address even when it is in To and Cc', async () => {
+    core = await startTestCore();
+    const item = await core.call<OutboxItem>('outbox.submit', draft({ to: 'ada@example.test', cc: 'ADA@example.test, bob@example.test', bcc: 'carol@example.test' }));
+    expect(item.recipients.map((r) => [r.address, r.field])).toEqual([
+      ['ada@example.test', 'to'],
+      ['bob@example.test', 'cc'],
+      ['carol@example.test', 'bcc'],
+    ]);
+  });
+
+  it('sends to the sandbox: Sent, every recipient accepted, the reply and transcript kept, Bcc not in the headers', async () => {
+    core = await startTestCore();
+    const item = await core.call<OutboxItem>('outbox.submit', draft({ cc: 'bob@example.test', bcc: 'secret@example.test', text: 'line\n.\nafter a dot' }));
+    const sent = await core.waitForState(item.id, 'sent');
+    expect(sent.recipients.every((r) => r.state === 'accepted')).toBe(true);
+    expect(sent.lastReply?.code).toBe(250);
+    expect(sent.warnings).toEqual([]);
+    expect(sent.attempts).toBe(1);
+    const [received] = await core.call<SandboxMessage[]>('sandbox.list', {});
+    expect(received?.messageId).toBe(item.messageId);
+    expect(received?.mailParams).toMatchObject({ ENVID: item.envid, RET: 'HDRS' });
+    expect(received?.rcptTo.map((r) => r.address).sort()).toEqual(['ada@example.test', 'bob@example.test', 'secret@example.test']);
+    expect(received?.rcptTo[0]?.params.NOTIFY).toBe('SUCCESS,FAILURE,DELAY');
+    const transcript = await core.call<TranscriptEntry[]>('transcript.get', { id: item.id });
+    expect(transcript.find((l) => l.direction === 'client' && l.command === 'EHLO')).toBeTruthy();
+    expect(transcript.at(-1)?.text).toMatch(/^221\b/);
+    expect(transcript.some((l) => l.direction === 'server' && l.code === 250 && /kept as/.test(l.text))).toBe(true);
+  });
+});
+
+describe('outbox.abort', () => {
+  it('cancels a held message; it never reaches the server; a second cancel is refused', async () => {
+    core = await startTestCore();
+    const item = await core.call<OutboxItem>('outbox.submit', draft({ delaySeconds: 1 }));
+    const cancelled = await core.call<OutboxItem>('outbox.abort', { id: item.id });
+    expect(cancelled.state).toBe('cancelled');
+    expect((await failure(core.call('outbox.abort', { id: item.id }))).code).toBe('ILLEGAL_STATE');
+    await new Promise((r) => setTimeout(r, 1500));
+    expect((await core.call<OutboxItem>('outbox.get', { id: item.id })).state).toBe('cancelled');
+    expect(await core.call('sandbox.list', {})).toEqual([]);
+  });
+
+  it('says TOO_LATE once the message is sent, and NOT_FOUND for an unknown id', async () => {
+    core = await startTestCore();
+    const item = await core.call<OutboxItem>('outbox.submit', draft());
+    await core.waitForState(item.id, 'sent');
+    const error = await failure(core.call('outbox.abort', { id: item.id }));
+    expect(error.code).toBe('TOO_LATE');
+    expect((await failure(core.call('outbox.abort', { id: '00000000-0000-0000-0000-000000000000' }))).code).toBe('NOT_FOUND');
+  });
+});

@@ -1,0 +1,76 @@
+/**
+ * The Electron host: one hardened window, the core in the main process, and
+ * the contract over IPC. Everything else lives in core/, which runs without Electron.
+ */
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { app, BrowserWindow, ipcMain, net, powerMonitor, session } from 'electron';
+import { createCore, type Core } from './core/create-core';
+import { bindElectronIpc } from './ipc-electron';
+
+const log = {
+  info: (message: string) => console.log(message),
+  error: (message: string, error?: unknown) => console.error(message, error instanceof Error ? error.stack : error),
+};
+
+// Tests and side-by-side profiles pass --user-data-dir; it must be set before anything reads the path.
+const userDataArg = process.argv.find((a) => a.startsWith('--user-data-dir='));
+if (userDataArg) app.setPath('userData', userDataArg.slice('--user-data-dir='.length));
+
+// One process owns the database.
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  let core: Core | null = null;
+  let window: BrowserWindow | null = null;
+
+  app.on('second-instance', () => {
+    if (window?.isMinimized()) window.restore();
+    window?.focus();
+  });
+
+  // Every web contents, not only ours: nothing may navigate away, open windows or attach webviews.
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-navigate', (event) => event.preventDefault());
+    contents.on('will-redirect', (event) => event.preventDefault());
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  });
+
+  app.whenReady().then(async () => {
+    session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+    core = await createCore({ userDataDir: app.getPath('userData'), host: 'electron', version: app.getVersion(), log });
+
+    const rendererFile = join(__dirname, '..', 'renderer', 'index.html');
+    window = new BrowserWindow({
+      width: 1200,
+      height: 800,
+      show: false,
+      title: 'Outbox Mail',
+      webPreferences: {
+        preload: join(__dirname, '..', 'preload', 'preload.cjs'),
+        contextIsolation: true,
+        sandbox: true,
+        nodeIntegration: false,
+        webSecurity: true,
+        webviewTag: false,
+      },
+    });
+    bindElectronIpc(ipcMain, core, window, pathToFileURL(rendererFile).href);
+    window.once('ready-to-show', () => window?.show());
+    await window.loadFile(rendererFile);
+
+    // Online state is reported to the UI now; pausing the spooler on it is the outbox issue's job.
+    powerMonitor.on('resume', () => log.info(`resumed; online=${net.isOnline()}`));
+  });
+
+  app.on('window-all-closed', () => app.quit());
+
+  let closing = false;
+  app.on('before-quit', (event) => {
+    if (!core || closing) return;
+    event.preventDefault();
+    closing = true;
+    void core.close().finally(() => app.exit(0));
+  });
+}
