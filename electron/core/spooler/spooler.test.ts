@@ -1,0 +1,155 @@
+import type { AddressInfo } from 'node:net';
+import { SMTPServer, type SMTPServerOptions } from 'smtp-server';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { AppError } from '../../../shared/errors';
+import type { OutboxItem } from '../../../shared/model';
+import { SANDBOX_ACCOUNT_ID } from '../accounts/accounts-service';
+import { startTestCore, type TestCore } from '../testing/test-core';
+
+let core: TestCore | undefined;
+const servers: SMTPServer[] = [];
+afterEach(async () => {
+  await core?.close();
+  core = undefined;
+  await Promise.all(servers.splice(0).map((s) => new Promise((r) => s.close(() => r(undefined)))));
+});
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** A real SMTP server whose behaviour the test scripts; counts completed messages. */
+async function server(options: Partial<SMTPServerOptions>): Promise<{ port: number; received: string[] }> {
+  const received: string[] = [];
+  const smtp = new SMTPServer({
+    logger: false,
+    authOptional: true,
+    disabledCommands: ['AUTH', 'STARTTLS'],
+    hideDSN: false,
+    onData(stream, _session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (c: Buffer) => chunks.push(c));
+      stream.on('end', () => {
+        received.push(Buffer.concat(chunks).toString());
+        callback(null, 'stored');
+      });
+    },
+    ...options,
+  });
+  servers.push(smtp);
+  await new Promise<void>((r) => smtp.listen(0, '127.0.0.1', () => r()));
+  return { port: (smtp.server.address() as AddressInfo).port, received };
+}
+
+/** Points the default account at another server. */
+async function useServer(port: number): Promise<void> {
+  const account = await core!.db.accounts.get(SANDBOX_ACCOUNT_ID);
+  await core!.db.accounts.put({ ...account!, port });
+}
+
+const submit = (over: Record<string, unknown> = {}) =>
+  core!.call<OutboxItem>('outbox.submit', { to: 'ada@example.test, bob@example.test', subject: 'S', text: 'T', ...over });
+
+async function failure(promise: Promise<unknown>): Promise<AppError> {
+  try {
+    await promise;
+  } catch (error) {
+    return (error as { appError: AppError }).appError;
+  }
+  throw new Error('expected the call to fail');
+}
+
+describe('spooler', () => {
+  it('holds a message until its notBefore, then sends it', async () => {
+    core = await startTestCore();
+    const item = await submit({ delaySeconds: 1 });
+    await sleep(500);
+    expect((await core.call<OutboxItem>('outbox.get', { id: item.id })).state).toBe('queued');
+    const sent = await core.waitForState(item.id, 'sent', 5000);
+    expect(sent.sentAt! - item.createdAt).toBeGreaterThanOrEqual(1000);
+  });
+
+  it('defers on a refused connection without losing the message, and says why', async () => {
+    core = await startTestCore();
+    const closed = await server({});
+    await new Promise((r) => servers.pop()!.close(() => r(undefined)));
+    await useServer(closed.port);
+    const item = await submit();
+    const deferred = await core.waitForState(item.id, 'deferred');
+    expect(deferred.error?.code).toBe('NOT_CONNECTED');
+    expect(deferred.attempts).toBe(1);
+    // First retry within a minute, never immediately.
+    expect(deferred.notBefore - deferred.updatedAt).toBeGreaterThan(10_000);
+    expect(deferred.notBefore - deferred.updatedAt).toBeLessThanOrEqual(60_000);
+  });
+
+  it('fails for good on a 5xx and keeps the server words', async () => {
+    core = await startTestCore();
+    const { port } = await server({
+      onMailFrom: (_a, _s, cb) => cb(Object.assign(new Error('5.7.1 Sender not allowed'), { responseCode: 550 })),
+    });
+    await useServer(port);
+    const item = await submit();
+    const failed = await core.waitForState(item.id, 'failed');
+    expect(failed.error?.code).toBe('SERVER_REJECTED');
+    expect(failed.error?.message).toContain('550');
+    expect(failed.lastReply).toMatchObject({ code: 550, enhanced: '5.7.1' });
+  });
+
+  it('delivers to accepted recipients and marks only the rejected one failed', async () => {
+    core = await startTestCore();
+    const { port, received } = await server({
+      onRcptTo: (a, _s, cb) => cb(a.address.startsWith('bob') ? Object.assign(new Error('5.1.1 No such user'), { responseCode: 550 }) : null),
+    });
+    await useServer(port);
+    const item = await submit();
+    const sent = await core.waitForState(item.id, 'sent');
+    expect(sent.recipients.map((r) => [r.address, r.state, r.reply?.code])).toEqual([
+      ['ada@example.test', 'accepted', undefined],
+      ['bob@example.test', 'rejected', 550],
+    ]);
+    expect(received).toHaveLength(1);
+  });
+
+  it('reports NO_DSN_SUPPORT when the server does not offer DSN, and still sends', async () => {
+    core = await startTestCore();
+    const { port, received } = await server({ hideDSN: true });
+    await useServer(port);
+    const item = await submit();
+    const sent = await core.waitForState(item.id, 'sent');
+    expect(sent.warnings).toEqual(['NO_DSN_SUPPORT']);
+    expect(received).toHaveLength(1);
+  });
+
+  it('cancel while sending, before the final dot, closes the line and the server keeps nothing', async () => {
+    core = await startTestCore();
+    const { port, received } = await server({ onRcptTo: (_a, _s, cb) => setTimeout(() => cb(), 400) });
+    await useServer(port);
+    const item = await submit();
+    await core.waitForState(item.id, 'sending');
+    const cancelled = await core.call<OutboxItem>('outbox.abort', { id: item.id });
+    expect(cancelled.state).toBe('cancelled');
+    await sleep(1200);
+    expect(received).toHaveLength(0);
+    expect((await core.call<OutboxItem>('outbox.get', { id: item.id })).state).toBe('cancelled');
+  });
+
+  it('cancel after the final dot says TOO_LATE and the message is delivered exactly once', async () => {
+    core = await startTestCore();
+    const received: string[] = [];
+    const { port } = await server({
+      onData(stream, _s, cb) {
+        stream.resume();
+        stream.on('end', () => {
+          received.push('message');
+          setTimeout(() => cb(null, 'stored late'), 400);
+        });
+      },
+    });
+    await useServer(port);
+    const item = await submit();
+    await expect.poll(async () => (await core!.call<OutboxItem>('outbox.get', { id: item.id })).handedOffAt, { timeout: 5000 }).not.toBeNull();
+    const error = await failure(core.call('outbox.abort', { id: item.id }));
+    expect(error.code).toBe('TOO_LATE');
+    await core.waitForState(item.id, 'sent');
+    expect(received).toHaveLength(1);
+  });
+});
