@@ -15,7 +15,8 @@ test('compose, send, and watch it go Queued → Sending → Sent with the server
   const row = outboxRow(page, 'Engine notes');
   await expect(row).toContainText('ada@example.test');
   await expect(row).toContainText('Sent');
-  expect(inOrder(await statuses(), ['Queued', 'Sending', 'Sent'])).toBe(true);
+  const seen = await statuses();
+  expect(inOrder(seen, ['Queued', 'Sending', 'Sent']), `statuses seen: ${seen.join(' → ')}`).toBe(true);
 
   await row.click();
   const transcript = page.getByRole('region', { name: 'Transcript' });

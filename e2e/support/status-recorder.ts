@@ -5,16 +5,16 @@ import type { Locator, Page } from '@playwright/test';
  * DOM: transient states such as Sending last milliseconds, too short to poll.
  */
 export async function recordStatuses(page: Page): Promise<() => Promise<string[]>> {
-  await page.evaluate(() => {
+  const list = await page.getByRole('list', { name: 'Outbox' }).elementHandle();
+  await page.evaluate((element) => {
     const seen: string[] = [];
     (window as unknown as { __statuses: string[] }).__statuses = seen;
     const words = /\b(Queued|Sending|Sent|Failed|Cancelled|Deferred)\b/g;
     const note = () => {
-      const list = document.querySelector('[aria-label="Outbox"]');
-      for (const word of list?.textContent?.match(words) ?? []) if (seen[seen.length - 1] !== word) seen.push(word);
+      for (const word of element?.textContent?.match(words) ?? []) if (seen[seen.length - 1] !== word) seen.push(word);
     };
-    new MutationObserver(note).observe(document.body, { subtree: true, childList: true, characterData: true });
-  });
+    new MutationObserver(note).observe(element ?? document.body, { subtree: true, childList: true, characterData: true });
+  }, list);
   return () => page.evaluate(() => (window as unknown as { __statuses: string[] }).__statuses);
 }
 
