@@ -19,9 +19,20 @@ export function createWsTransport(location: Location): Transport {
   let socket: WebSocket;
   let ready: Promise<void>;
 
+  let dropped = false;
   const connect = (): void => {
     socket = new WebSocket(url);
-    ready = new Promise((resolve) => socket.addEventListener('open', () => resolve(), { once: true }));
+    ready = new Promise((resolve) =>
+      socket.addEventListener(
+        'open',
+        () => {
+          // Events sent while the line was down are lost: start again from the core's state.
+          if (dropped) location.reload();
+          resolve();
+        },
+        { once: true },
+      ),
+    );
     socket.addEventListener('message', (event) => {
       const message = JSON.parse(String(event.data)) as BridgeServerMessage;
       if (message.t === 'result') {
@@ -34,6 +45,7 @@ export function createWsTransport(location: Location): Transport {
     socket.addEventListener('close', () => {
       for (const resolve of pending.values()) resolve(err('NOT_CONNECTED', 'The connection to the mail core was lost.'));
       pending.clear();
+      dropped = true;
       // The core may be restarting; keep trying quietly.
       setTimeout(connect, 1000);
     });

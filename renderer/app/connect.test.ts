@@ -1,0 +1,122 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { ok } from '../../shared/errors';
+import type { AppStatus, OutboxItem, TranscriptEntry } from '../../shared/model';
+import { useOutboxStore } from '../store/outbox';
+import { useSandboxStore } from '../store/sandbox';
+import { useStatusStore } from '../store/status';
+import { useTranscriptStore } from '../store/transcript';
+import { makeEntry, makeItem } from '../store/test-fixtures';
+import { connectStores } from './connect';
+import { fakeApi, flush, resetStores } from './fake-api';
+
+const ready: AppStatus = { phase: 'ready', recovery: { total: 0, done: 0 }, online: true, host: 'browser', version: '0.1.0' };
+
+beforeEach(resetStores);
+
+describe('connectStores', () => {
+  it('loads the initial state', async () => {
+    const fake = fakeApi({
+      'outbox.list': () => ok([makeItem({ id: 'item-0001', createdAt: 1 }), makeItem({ id: 'item-0002', createdAt: 2 })]),
+      'app.status': () => ok(ready),
+      'accounts.list': () => ok([]),
+      'sandbox.list': () => ok([]),
+    });
+    const stop = connectStores(fake.api);
+    await flush();
+    expect(useOutboxStore.getState().items.map((i) => i.id)).toEqual(['item-0002', 'item-0001']);
+    expect(useStatusStore.getState().app).toEqual(ready);
+    expect(useStatusStore.getState().accounts).toEqual([]);
+    stop();
+    expect(fake.listenerCount()).toBe(0);
+  });
+
+  it('upserts outbox items from events', async () => {
+    const fake = fakeApi({ 'outbox.list': () => ok([]) });
+    const stop = connectStores(fake.api);
+    await flush();
+    const item = makeItem({ updatedAt: 1 });
+    fake.emit('outbox:changed', item);
+    fake.emit('outbox:changed', { ...item, state: 'sending', updatedAt: 2 });
+    expect(useOutboxStore.getState().items).toHaveLength(1);
+    expect(useOutboxStore.getState().items[0]?.state).toBe('sending');
+    stop();
+  });
+
+  it('does not let a slow list response roll back an event', async () => {
+    let answer: (items: OutboxItem[]) => void = () => {};
+    const fake = fakeApi({ 'outbox.list': () => new Promise((resolve) => (answer = (items) => resolve(ok(items)))) });
+    const stop = connectStores(fake.api);
+    fake.emit('outbox:changed', makeItem({ state: 'sent', updatedAt: 20 }));
+    answer([makeItem({ state: 'sending', updatedAt: 10 })]);
+    await flush();
+    expect(useOutboxStore.getState().items[0]?.state).toBe('sent');
+    stop();
+  });
+
+  it('does not let a slow status response overwrite a pushed status', async () => {
+    let answer: () => void = () => {};
+    const fake = fakeApi({
+      'app.status': () =>
+        new Promise((resolve) => (answer = () => resolve(ok({ ...ready, phase: 'recovering', recovery: { total: 2, done: 0 } })))),
+    });
+    const stop = connectStores(fake.api);
+    fake.emit('app:status', ready);
+    answer();
+    await flush();
+    expect(useStatusStore.getState().app?.phase).toBe('ready');
+    stop();
+  });
+
+  it('records a connection failure', async () => {
+    const fake = fakeApi();
+    const stop = connectStores(fake.api);
+    await flush();
+    expect(useStatusStore.getState().connectionError).toBe('no handler for app.status');
+    stop();
+  });
+
+  it('loads the transcript of the selected item and appends its live lines only', async () => {
+    const stored = [makeEntry({ seq: 1 }), makeEntry({ seq: 2, at: 1001, direction: 'client', text: 'EHLO me' })];
+    const fake = fakeApi({ 'transcript.get': ({ id }) => ok(stored.filter((e) => e.itemId === id)) });
+    const stop = connectStores(fake.api);
+    useOutboxStore.getState().select('item-0001');
+    // A line pushed while the stored transcript loads; it is also in the stored copy.
+    fake.emit('smtp:response', makeEntry({ seq: 2, at: 1001, direction: 'client', text: 'EHLO me' }));
+    await flush();
+    fake.emit('smtp:response', makeEntry({ seq: 3, at: 1002, text: '250 2.0.0 Ok: queued as X' }));
+    fake.emit('smtp:response', makeEntry({ itemId: 'item-other', seq: 9 }));
+    const seqs = useTranscriptStore.getState().entries.map((e: TranscriptEntry) => e.seq);
+    expect(seqs).toEqual([1, 2, 3]);
+    expect(useTranscriptStore.getState().loading).toBe(false);
+    stop();
+  });
+
+  it('drops a transcript answer for an item no longer selected', async () => {
+    const answers: Record<string, () => void> = {};
+    const fake = fakeApi({
+      'transcript.get': ({ id }) => new Promise((resolve) => (answers[id] = () => resolve(ok([makeEntry({ itemId: id })])))),
+    });
+    const stop = connectStores(fake.api);
+    useOutboxStore.getState().select('item-000a');
+    useOutboxStore.getState().select('item-000b');
+    answers['item-000a']?.();
+    await flush();
+    expect(useTranscriptStore.getState().itemId).toBe('item-000b');
+    expect(useTranscriptStore.getState().entries).toEqual([]);
+    answers['item-000b']?.();
+    await flush();
+    expect(useTranscriptStore.getState().entries.map((e) => e.itemId)).toEqual(['item-000b']);
+    stop();
+  });
+
+  it('adds sandbox messages from events', async () => {
+    const fake = fakeApi({ 'sandbox.list': () => ok([]) });
+    const stop = connectStores(fake.api);
+    await flush();
+    fake.emit('sandbox:received', {
+      id: 's1', receivedAt: 5, mailFrom: 'me@x.test', mailParams: { RET: 'HDRS' }, rcptTo: [], size: 1, messageId: '<m>', subject: 'Hi',
+    });
+    expect(useSandboxStore.getState().messages.map((m) => m.id)).toEqual(['s1']);
+    stop();
+  });
+});

@@ -1,0 +1,79 @@
+/**
+ * Wires the stores to the core: subscribe to every event first, then load the
+ * initial state, so nothing pushed in between is missed. Event copies and
+ * loaded copies meet in the stores' merge rules, which keep the newer one.
+ */
+import type { MailApi } from '../../shared/contract';
+import { useOutboxStore } from '../store/outbox';
+import { useSandboxStore } from '../store/sandbox';
+import { useStatusStore } from '../store/status';
+import { useTranscriptStore } from '../store/transcript';
+import { t } from '../i18n/t';
+import { settle } from './settle';
+
+export async function loadOutbox(api: MailApi): Promise<void> {
+  const result = await settle(() => api.outbox.list({}));
+  const store = useOutboxStore.getState();
+  if (result.ok) {
+    store.merge(result.value);
+    store.setLoadError(null);
+  } else {
+    store.setLoadError(t('outbox.loadFailed', { message: result.error.message }));
+  }
+}
+
+export async function loadStatus(api: MailApi): Promise<void> {
+  const before = useStatusStore.getState().statusVersion;
+  const result = await settle(() => api.app.status({}));
+  const store = useStatusStore.getState();
+  if (!result.ok) store.setConnectionError(result.error.message);
+  // An app:status event that arrived meanwhile is newer than this answer.
+  else if (store.statusVersion === before) store.setApp(result.value);
+}
+
+export async function loadAccounts(api: MailApi): Promise<void> {
+  const before = useStatusStore.getState().accountsVersion;
+  const result = await settle(() => api.accounts.list({}));
+  const store = useStatusStore.getState();
+  if (result.ok && store.accountsVersion === before) store.setAccounts(result.value);
+}
+
+export async function loadSandbox(api: MailApi): Promise<void> {
+  const result = await settle(() => api.sandbox.list({}));
+  const store = useSandboxStore.getState();
+  if (result.ok) {
+    store.add(result.value);
+    store.setLoadError(null);
+  } else {
+    store.setLoadError(t('sandbox.loadFailed', { message: result.error.message }));
+  }
+}
+
+export async function loadTranscript(api: MailApi, itemId: string | null): Promise<void> {
+  useTranscriptStore.getState().show(itemId);
+  if (itemId === null) return;
+  const result = await settle(() => api.transcript.get({ id: itemId }));
+  const store = useTranscriptStore.getState();
+  if (result.ok) store.loaded(itemId, result.value);
+  else store.failed(itemId, t('transcript.loadFailed', { message: result.error.message }));
+}
+
+/** Starts the live view; returns a function that stops it. */
+export function connectStores(api: MailApi): () => void {
+  const stops = [
+    api.on('outbox:changed', (item) => useOutboxStore.getState().upsert(item)),
+    api.on('smtp:response', (entry) => useTranscriptStore.getState().append(entry)),
+    api.on('app:status', (status) => useStatusStore.getState().setApp(status)),
+    api.on('accounts:changed', (accounts) => useStatusStore.getState().setAccounts(accounts)),
+    api.on('sandbox:received', (message) => useSandboxStore.getState().add([message])),
+    // The transcript follows the selection, wherever the selection was changed from.
+    useOutboxStore.subscribe((state, previous) => {
+      if (state.selectedId !== previous.selectedId) void loadTranscript(api, state.selectedId);
+    }),
+  ];
+  void loadStatus(api);
+  void loadAccounts(api);
+  void loadOutbox(api);
+  void loadSandbox(api);
+  return () => stops.forEach((stop) => stop());
+}

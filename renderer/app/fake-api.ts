@@ -1,0 +1,54 @@
+/** An in-memory MailApi for unit tests: scripted command answers, events emitted by hand. */
+import { buildMailApi, type CommandName, type EventName, type EventPayload, type MailApi, type RequestOf, type ResponseOf } from '../../shared/contract';
+import { err, type Result } from '../../shared/errors';
+import { initialComposeState, useComposeStore } from '../store/compose';
+import { initialOutboxState, useOutboxStore } from '../store/outbox';
+import { initialSandboxState, useSandboxStore } from '../store/sandbox';
+import { initialStatusState, useStatusStore } from '../store/status';
+import { initialTranscriptState, useTranscriptStore } from '../store/transcript';
+
+export type Handlers = {
+  [N in CommandName]?: (request: RequestOf<N>) => Result<ResponseOf<N>> | Promise<Result<ResponseOf<N>>>;
+};
+
+export interface FakeApi {
+  api: MailApi;
+  calls: { name: CommandName; request: unknown }[];
+  emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
+  listenerCount(): number;
+}
+
+export function fakeApi(handlers: Handlers = {}): FakeApi {
+  const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
+  const calls: FakeApi['calls'] = [];
+  const api = buildMailApi({
+    async invoke(name, request) {
+      calls.push({ name, request });
+      const handler = handlers[name] as ((request: unknown) => Result<unknown> | Promise<Result<unknown>>) | undefined;
+      return handler ? handler(request) : err('NOT_FOUND', `no handler for ${name}`);
+    },
+    subscribe(event, listener) {
+      const set = listeners.get(event) ?? new Set();
+      set.add(listener);
+      listeners.set(event, set);
+      return () => set.delete(listener);
+    },
+  });
+  return {
+    api,
+    calls,
+    emit: (event, payload) => listeners.get(event)?.forEach((listener) => listener(payload)),
+    listenerCount: () => [...listeners.values()].reduce((n, set) => n + set.size, 0),
+  };
+}
+
+export function resetStores(): void {
+  useComposeStore.setState(initialComposeState);
+  useOutboxStore.setState(initialOutboxState);
+  useSandboxStore.setState(initialSandboxState);
+  useStatusStore.setState(initialStatusState);
+  useTranscriptStore.setState(initialTranscriptState);
+}
+
+/** Lets pending promise callbacks run. */
+export const flush = () => new Promise<void>((resolve) => setTimeout(resolve, 0));

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { fieldErrorsFromDetail } from './server-errors';
+
+describe('fieldErrorsFromDetail', () => {
+  it('maps the core’s invalid entries onto To and Cc', () => {
+    expect(
+      fieldErrorsFromDetail({
+        invalid: [
+          { field: 'cc', input: 'a@', reason: 'missing the domain after @' },
+          { field: 'to', input: 'b', reason: 'missing @' },
+        ],
+      }),
+    ).toEqual({
+      errors: { to: 'Invalid address "b": missing @', cc: 'Invalid address "a@": missing the domain after @' },
+      first: 'to',
+    });
+  });
+  it('ignores anything it does not understand', () => {
+    expect(fieldErrorsFromDetail(undefined)).toBeNull();
+    expect(fieldErrorsFromDetail({ invalid: [] })).toBeNull();
+    expect(fieldErrorsFromDetail({ invalid: [{ field: 'bcc', input: 'x', reason: 'y' }, 'junk', null] })).toBeNull();
+  });
+});

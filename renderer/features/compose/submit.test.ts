@@ -1,0 +1,102 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { err, ok } from '../../../shared/errors';
+import { fakeApi, resetStores } from '../../app/fake-api';
+import { useComposeStore } from '../../store/compose';
+import { useOutboxStore } from '../../store/outbox';
+import { useStatusStore } from '../../store/status';
+import { makeItem } from '../../store/test-fixtures';
+import { submitCompose } from './submit';
+
+const type = (fields: Partial<ReturnType<typeof useComposeStore.getState>['fields']>) =>
+  useComposeStore.setState((s) => ({ fields: { ...s.fields, ...fields } }));
+
+beforeEach(resetStores);
+
+describe('submitCompose', () => {
+  it('refuses an invalid To without calling the core', async () => {
+    const fake = fakeApi();
+    type({ to: 'bob@', subject: 'Hi' });
+    const outcome = await submitCompose(fake.api);
+    expect(outcome).toEqual({ kind: 'refused', focus: 'to' });
+    expect(fake.calls).toHaveLength(0);
+    const state = useComposeStore.getState();
+    expect(state.errors.to).toBe('Invalid address "bob@": missing the domain after @');
+    expect(state.submitError).toContain('missing the domain after @');
+    expect(state.fields.subject).toBe('Hi');
+  });
+
+  it('refuses an empty To', async () => {
+    const fake = fakeApi();
+    expect((await submitCompose(fake.api)).kind).toBe('refused');
+    expect(fake.calls).toHaveLength(0);
+    expect(useComposeStore.getState().submitError).toBe('Not sent. To: Add at least one recipient in To.');
+  });
+
+  it('submits, clears the form, keeps the delay and selects the new item', async () => {
+    const item = makeItem({ id: 'item-new01' });
+    const fake = fakeApi({ 'outbox.submit': () => ok(item) });
+    useStatusStore.getState().setAccounts([
+      { id: 'account-1', name: 'Sandbox', from: { address: 'me@localhost' }, host: '127.0.0.1', port: 2525, security: 'none', sandbox: true },
+    ]);
+    type({ to: 'bob@example.test', cc: '', subject: 'Hi', text: 'Body', delay: '10' });
+    const outcome = await submitCompose(fake.api);
+    expect(outcome).toEqual({ kind: 'queued', id: 'item-new01' });
+    expect(fake.calls).toEqual([
+      { name: 'outbox.submit', request: { to: 'bob@example.test', subject: 'Hi', text: 'Body', delaySeconds: 10, accountId: 'account-1' } },
+    ]);
+    const compose = useComposeStore.getState();
+    expect(compose.fields).toEqual({ to: '', cc: '', subject: '', text: '', delay: '10' });
+    expect(compose.notice).toBe('Message queued.');
+    expect(compose.submitting).toBe(false);
+    expect(useOutboxStore.getState().items).toEqual([item]);
+    expect(useOutboxStore.getState().selectedId).toBe('item-new01');
+  });
+
+  it('keeps the form and shows the core error when the submit fails', async () => {
+    const fake = fakeApi({ 'outbox.submit': () => err('NOT_READY', 'Recovery is still running.') });
+    type({ to: 'bob@example.test', subject: 'Hi', text: 'Body' });
+    expect((await submitCompose(fake.api)).kind).toBe('failed');
+    const compose = useComposeStore.getState();
+    expect(compose.submitError).toBe('Recovery is still running.');
+    expect(compose.fields.to).toBe('bob@example.test');
+    expect(compose.fields.text).toBe('Body');
+    expect(compose.submitting).toBe(false);
+    expect(useOutboxStore.getState().items).toEqual([]);
+  });
+
+  it('marks the field the core found invalid', async () => {
+    const fake = fakeApi({
+      'outbox.submit': () =>
+        err('INVALID_ADDRESS_LIST', 'Invalid address "x@y.z" in cc: no such domain.', {
+          invalid: [{ field: 'cc', input: 'x@y.z', reason: 'no such domain' }],
+        }),
+    });
+    type({ to: 'bob@example.test', cc: 'x@y.z' });
+    expect(await submitCompose(fake.api)).toEqual({ kind: 'failed', focus: 'cc' });
+    expect(useComposeStore.getState().errors.cc).toBe('Invalid address "x@y.z": no such domain');
+  });
+
+  it('turns a thrown transport error into a shown failure', async () => {
+    const fake = fakeApi({
+      'outbox.submit': () => {
+        throw new Error('channel closed');
+      },
+    });
+    type({ to: 'bob@example.test' });
+    expect((await submitCompose(fake.api)).kind).toBe('failed');
+    expect(useComposeStore.getState().submitError).toBe('channel closed');
+  });
+
+  it('ignores a second Send while the first is in flight', async () => {
+    let release: () => void = () => {};
+    const fake = fakeApi({
+      'outbox.submit': () => new Promise((resolve) => (release = () => resolve(ok(makeItem())))),
+    });
+    type({ to: 'bob@example.test' });
+    const first = submitCompose(fake.api);
+    expect(await submitCompose(fake.api)).toEqual({ kind: 'busy' });
+    release();
+    expect((await first).kind).toBe('queued');
+    expect(fake.calls).toHaveLength(1);
+  });
+});

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import type { Account, AppStatus } from '../../shared/model';
+import { accountText, onlineText, phaseText, recoveryProgressText } from './status-logic';
+
+const status = (overrides: Partial<AppStatus> = {}): AppStatus => ({
+  phase: 'ready',
+  recovery: { total: 0, done: 0 },
+  online: true,
+  host: 'browser',
+  version: '0.1.0',
+  ...overrides,
+});
+
+const account = (overrides: Partial<Account> = {}): Account => ({
+  id: 'account-1',
+  name: 'Work',
+  from: { name: 'Ann Lee', address: 'ann@example.test' },
+  host: 'smtp.example.test',
+  port: 587,
+  security: 'starttls',
+  sandbox: false,
+  ...overrides,
+});
+
+describe('phaseText', () => {
+  it('says Connecting before the first status', () => {
+    expect(phaseText(null)).toBe('Connecting…');
+  });
+  it('says Ready when ready', () => {
+    expect(phaseText(status())).toBe('Ready');
+  });
+  it('counts the messages being recovered', () => {
+    const recovering = status({ phase: 'recovering', recovery: { total: 3, done: 1 } });
+    expect(phaseText(recovering)).toBe('Recovering 3 messages');
+    expect(recoveryProgressText(recovering)).toBe('(1 of 3 done)');
+    expect(phaseText(status({ phase: 'recovering', recovery: { total: 1, done: 0 } }))).toBe('Recovering 1 message');
+  });
+  it('shows no progress when not recovering', () => {
+    expect(recoveryProgressText(status())).toBeNull();
+  });
+});
+
+describe('onlineText', () => {
+  it('maps the flag to a word', () => {
+    expect(onlineText(status({ online: true }))).toBe('Online');
+    expect(onlineText(status({ online: false }))).toBe('Offline');
+    expect(onlineText(null)).toBeNull();
+  });
+});
+
+describe('accountText', () => {
+  it('names the sandbox plainly', () => {
+    expect(accountText([account({ sandbox: true })])).toBe('Local sandbox');
+  });
+  it('shows the sender of a real account', () => {
+    expect(accountText([account()])).toBe('Sending as Ann Lee <ann@example.test>');
+  });
+  it('uses the first account', () => {
+    expect(accountText([account({ sandbox: true }), account()])).toBe('Local sandbox');
+  });
+  it('says when there is no account', () => {
+    expect(accountText([])).toBe('No account set up');
+    expect(accountText(null)).toBeNull();
+  });
+});

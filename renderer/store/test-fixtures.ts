@@ -1,0 +1,39 @@
+/** Test data builders shared by the renderer's unit tests. */
+import { DEFAULT_DSN, type OutboxItem, type TranscriptEntry } from '../../shared/model';
+
+export function makeItem(overrides: Partial<OutboxItem> = {}): OutboxItem {
+  return {
+    id: 'item-0001',
+    accountId: 'account-1',
+    state: 'queued',
+    messageId: '<m1@example.test>',
+    envid: 'env-1',
+    from: { address: 'me@example.test' },
+    recipients: [{ address: 'bob@example.test', field: 'to', state: 'pending' }],
+    subject: 'Hello',
+    text: 'Hi Bob',
+    dsn: DEFAULT_DSN,
+    createdAt: 1000,
+    updatedAt: 1000,
+    notBefore: 1000,
+    attempts: 0,
+    handedOffAt: null,
+    sentAt: null,
+    lastReply: null,
+    error: null,
+    warnings: [],
+    ...overrides,
+  };
+}
+
+export function makeEntry(overrides: Partial<TranscriptEntry> = {}): TranscriptEntry {
+  return {
+    itemId: 'item-0001',
+    connectionId: 'c1',
+    seq: 1,
+    at: 1000,
+    direction: 'server',
+    text: '220 localhost ESMTP',
+    ...overrides,
+  };
+}
