@@ -5,6 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import setGlobalVars from 'indexeddbshim';
+import { installCommitGuard } from './commit-guard';
 import type { IndexedDbFactory } from './database';
 
 let folderInUse: string | null = null;
@@ -18,6 +19,7 @@ export function sqliteIndexedDb(dir: string): IndexedDbFactory {
   }
   folderInUse = folder;
   mkdirSync(folder, { recursive: true });
+  installCommitGuard();
   const scope: Record<string, unknown> = {};
   setGlobalVars(scope as never, {
     checkOrigin: false,

@@ -6,6 +6,7 @@
 import { AppFailure } from '../../../shared/errors';
 import type { OutboxItem, OutboxState } from '../../../shared/model';
 import type { MailDatabase } from '../db/database';
+import { durableWrite } from '../db/durable-write';
 
 export type ItemPatch = Partial<Omit<OutboxItem, 'id' | 'messageId' | 'envid' | 'createdAt'>>;
 
@@ -15,8 +16,12 @@ export class OutboxRepository {
     private readonly now: () => number = Date.now,
   ) {}
 
+  /** Resolves only when the item is on disk; otherwise STORAGE_FAILED and nothing was queued. */
   async add(item: OutboxItem): Promise<void> {
-    await this.db.transaction('rw', this.db.items, () => this.db.items.add(item));
+    await durableWrite(
+      () => this.db.transaction('rw', this.db.items, () => this.db.items.add(item)),
+      async () => (await this.db.items.get(item.id)) !== undefined,
+    );
   }
 
   async get(id: string): Promise<OutboxItem> {
@@ -49,7 +54,18 @@ export class OutboxRepository {
     return waiting.reduce<number | null>((min, item) => (min === null || item.notBefore < min ? item.notBefore : min), null);
   }
 
+  /** Each state is on disk before the step it permits: a transition whose write failed throws STORAGE_FAILED. */
   async transition(id: string, from: readonly OutboxState[], patch: ItemPatch | ((item: OutboxItem) => ItemPatch)): Promise<OutboxItem> {
+    return durableWrite(
+      () => this.writeTransition(id, from, patch),
+      async (next) => {
+        const stored = await this.db.items.get(id);
+        return stored?.state === next.state && stored.updatedAt === next.updatedAt && stored.handedOffAt === next.handedOffAt;
+      },
+    );
+  }
+
+  private writeTransition(id: string, from: readonly OutboxState[], patch: ItemPatch | ((item: OutboxItem) => ItemPatch)): Promise<OutboxItem> {
     return this.db.transaction('rw', this.db.items, async () => {
       const item = await this.db.items.get(id);
       if (!item) throw new AppFailure('NOT_FOUND', 'No such message in the outbox.');

@@ -1,0 +1,32 @@
+/**
+ * A write that is reported done only when it reached the disk. If a COMMIT
+ * failed while it ran (see commit-guard.ts), `confirm` reads the store again:
+ * the write counts only if it is really there.
+ */
+import { AppFailure } from '../../../shared/errors';
+import { failedCommitCount, lastCommitFailure } from './commit-guard';
+
+export async function durableWrite<T>(write: () => Promise<T>, confirm: (result: T) => Promise<boolean>): Promise<T> {
+  const before = failedCommitCount();
+  let result: T;
+  try {
+    result = await write();
+  } catch (error) {
+    if (isStorageError(error)) throw storageFailure(error);
+    throw error;
+  }
+  if (failedCommitCount() !== before && !(await confirm(result).catch(() => false))) {
+    throw storageFailure(lastCommitFailure());
+  }
+  return result;
+}
+
+function isStorageError(error: unknown): boolean {
+  const text = `${(error as { name?: string })?.name ?? ''} ${(error as { message?: string })?.message ?? ''} ${String((error as { inner?: unknown })?.inner ?? '')}`;
+  return /SQLITE_(FULL|IOERR|CANTOPEN|READONLY)|disk (is )?full|disk I\/O|QuotaExceeded|UnknownError/i.test(text);
+}
+
+function storageFailure(cause: unknown): AppFailure {
+  const reason = cause instanceof Error ? cause.message : 'the database write failed';
+  return new AppFailure('STORAGE_FAILED', `Could not save to disk (${reason}). Nothing was queued; free some space and try again.`);
+}
