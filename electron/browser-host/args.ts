@@ -23,12 +23,15 @@ export function parseHostArgs(argv: string[]): HostArgs {
     const [flag, inline] = arg.includes('=') ? (arg.split(/=(.*)/s, 2) as [string, string]) : [arg, undefined];
     const value = () => {
       const v = inline ?? argv[++i];
-      if (v === undefined || v === '') throw new Error(`${flag} needs a value`);
+      // "--user-data --no-open" is a forgotten value, not a folder called "--no-open".
+      if (v === undefined || v === '' || (inline === undefined && v.startsWith('--'))) throw new Error(`${flag} needs a value`);
       return v;
     };
     if (flag === '--user-data') args.userDataDir = value();
     else if (flag === '--port') {
-      const port = Number(value());
+      const text = value();
+      // Digits only: Number() would also take " 80", "1e3" and "0x50".
+      const port = /^\d{1,5}$/.test(text) ? Number(text) : NaN;
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error('--port must be an integer from 0 to 65535');
       args.port = port;
     } else if (flag === '--no-open') args.open = false;

@@ -70,6 +70,7 @@ export function createStaticHandler(root: string, origin: () => string) {
       'cache-control': 'no-store',
     });
     if (req.method === 'HEAD') res.end();
-    else createReadStream(file).pipe(res);
+    // The file can vanish between stat and open (a rebuild); an unhandled stream error would end the host.
+    else createReadStream(file).on('error', () => res.destroy()).pipe(res);
   };
 }

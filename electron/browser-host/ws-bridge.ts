@@ -38,6 +38,9 @@ export function attachBridge(server: Server, options: { token: string; origin: (
 
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     if (!isAllowedUpgrade(req, options.token, options.origin())) {
+      // The HTTP server no longer watches an upgrading socket: without this, a client that resets
+      // the connection would throw an unhandled 'error' and take the whole host down.
+      socket.on('error', () => socket.destroy());
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
       return;
     }
@@ -47,6 +50,8 @@ export function attachBridge(server: Server, options: { token: string; origin: (
   wss.on('connection', (ws: WebSocket) => {
     const unsubscribe = options.events.onAny((name, payload) => send(ws, { t: 'event', name, payload }));
     ws.on('close', unsubscribe);
+    // A protocol error (bad frame, oversized message) closes this socket; unhandled it would crash the host.
+    ws.on('error', () => ws.terminate());
     ws.on('message', async (data) => {
       let message: { t?: unknown; id?: unknown; name?: unknown; request?: unknown };
       try {

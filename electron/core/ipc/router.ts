@@ -15,11 +15,17 @@ export interface Router {
 }
 
 /** Keeps messages short and free of values: a rejected payload may hold anything. */
-function describeIssues(issues: readonly { path: PropertyKey[]; message: string }[]): string {
+function describeIssues(issues: readonly { code?: string; path: PropertyKey[]; message: string }[]): string {
   return issues
     .slice(0, 5)
-    .map((issue) => (issue.path.length ? `${issue.path.map(String).join('.')}: ${issue.message}` : issue.message))
-    .join('; ');
+    .map((issue) => {
+      // zod names unknown keys in its message; those names come from the renderer, so they stay out.
+      const message = issue.code === 'unrecognized_keys' ? 'unexpected field' : issue.message;
+      const path = issue.path.slice(0, 4).map((p) => String(p).slice(0, 40)).join('.');
+      return path ? `${path}: ${message}` : message;
+    })
+    .join('; ')
+    .slice(0, 500);
 }
 
 export function createRouter(handlers: Handlers, onInternalError: (name: string, error: unknown) => void): Router {

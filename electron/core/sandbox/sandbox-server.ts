@@ -3,6 +3,7 @@
  * what it receives, so a new user can send at once and see every step.
  */
 import { createWriteStream, mkdirSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -62,9 +63,11 @@ export async function startSandboxServer(options: {
       const id = randomUUID();
       const tap = new HeaderTap();
       const file = join(options.dir, `${id}.eml`);
+      const discard = () => rm(file, { force: true }).catch(() => undefined);
       pipeline(stream, tap, createWriteStream(file, { mode: 0o600 }))
         .then(async () => {
           if ((stream as { sizeExceeded?: boolean }).sizeExceeded) {
+            await discard();
             const error = Object.assign(new Error('Message exceeds the sandbox size limit'), { responseCode: 552 });
             return callback(error);
           }
@@ -84,7 +87,9 @@ export async function startSandboxServer(options: {
           });
           callback(null, `Ok: kept as ${id}`);
         })
-        .catch((error) => {
+        .catch(async (error) => {
+          // A message cut off, refused or not recorded leaves no file behind.
+          await discard();
           options.onError?.(error);
           callback(Object.assign(new Error('Sandbox could not store the message'), { responseCode: 451 }));
         });

@@ -1,7 +1,8 @@
 /** Reading SMTP replies (RFC 5321 §4.2) and enhanced status codes (RFC 3463). */
 import type { SmtpReply } from '../../../shared/model';
 
-const REPLY = /^(\d{3})[ -]?(?:(\d\.\d{1,3}\.\d{1,3})\s)?([\s\S]*)$/;
+// RFC 3463: the enhanced code's class is 2, 4 or 5; a number such as "1.2.3" is just text.
+const REPLY = /^(\d{3})[ -]?(?:([245]\.\d{1,3}\.\d{1,3})(?:\s|$))?([\s\S]*)$/;
 
 /** Parses a whole (possibly multi-line) reply; the text keeps every line, without the code prefixes. */
 export function parseReply(raw: string): SmtpReply | null {
@@ -9,9 +10,11 @@ export function parseReply(raw: string): SmtpReply | null {
   const first = lines[0] && REPLY.exec(lines[0]);
   if (!first) return null;
   const code = Number(first[1]);
-  const text = lines.map((line) => line.replace(/^\d{3}[ -]?/, '')).join('\n');
   const enhanced = first[2];
-  return enhanced ? { code, enhanced, text: text.replace(`${enhanced} `, '') } : { code, text };
+  // RFC 2034 §4: the enhanced code starts every line of a multi-line reply; it is taken off each one.
+  const strip = (line: string) => (!enhanced ? line : line === enhanced ? '' : line.startsWith(`${enhanced} `) ? line.slice(enhanced.length + 1) : line);
+  const text = lines.map((line) => strip(line.replace(/^\d{3}[ -]?/, ''))).join('\n');
+  return enhanced ? { code, enhanced, text } : { code, text };
 }
 
 export function formatReply(reply: SmtpReply): string {

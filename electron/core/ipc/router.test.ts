@@ -1,0 +1,215 @@
+import { beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
+import { COMMAND_NAMES, type CommandName } from '../../../shared/contract';
+import { AppFailure } from '../../../shared/errors';
+import { LIMITS } from '../../../shared/model';
+import { createRouter, type Handlers, type Router } from './router';
+
+type MockHandlers = { [N in CommandName]: Mock<Handlers[N]> };
+
+let handlers: MockHandlers;
+let onInternalError: Mock<(name: string, error: unknown) => void>;
+let router: Router;
+
+const ID = 'item_0001-abcd';
+
+beforeEach(() => {
+  handlers = {
+    'outbox.submit': vi.fn(),
+    'outbox.abort': vi.fn(),
+    'outbox.list': vi.fn(),
+    'outbox.get': vi.fn(),
+    'transcript.get': vi.fn(),
+    'sandbox.list': vi.fn(),
+    'accounts.list': vi.fn(),
+    'app.status': vi.fn(),
+  } as unknown as MockHandlers;
+  onInternalError = vi.fn();
+  router = createRouter(handlers, onInternalError);
+});
+
+const noHandlerRan = () => {
+  for (const name of COMMAND_NAMES) expect(handlers[name], name).not.toHaveBeenCalled();
+};
+
+const validDraft = { to: 'bob@example.com', subject: 'Hi', text: 'Hello' };
+
+describe('valid requests', () => {
+  it('calls the one handler with the parsed request and wraps its value', async () => {
+    handlers['outbox.abort'].mockResolvedValue({ id: ID } as never);
+    const result = await router.handle('outbox.abort', { id: ID });
+    expect(result).toEqual({ ok: true, value: { id: ID } });
+    expect(handlers['outbox.abort']).toHaveBeenCalledTimes(1);
+    expect(handlers['outbox.abort']).toHaveBeenCalledWith({ id: ID });
+    expect(handlers['outbox.get']).not.toHaveBeenCalled();
+  });
+
+  it('accepts a full draft and a synchronous handler', async () => {
+    handlers['outbox.submit'].mockReturnValue({ id: ID } as never);
+    const draft = {
+      ...validDraft,
+      accountId: 'account-01',
+      cc: 'c@example.com',
+      bcc: '',
+      dsn: { notify: { success: true, failure: true, delay: false }, ret: 'full' as const },
+      delaySeconds: 10,
+    };
+    expect(await router.handle('outbox.submit', draft)).toEqual({ ok: true, value: { id: ID } });
+    expect(handlers['outbox.submit']).toHaveBeenCalledWith(draft);
+  });
+
+  it('routes every contract command to its own handler', async () => {
+    for (const name of COMMAND_NAMES) (handlers[name] as Mock).mockResolvedValue(name);
+    const requests: Record<CommandName, unknown> = {
+      'outbox.submit': validDraft,
+      'outbox.abort': { id: ID },
+      'outbox.list': {},
+      'outbox.get': { id: ID },
+      'transcript.get': { id: ID },
+      'sandbox.list': {},
+      'accounts.list': {},
+      'app.status': {},
+    };
+    for (const name of COMMAND_NAMES) {
+      expect(await router.handle(name, requests[name])).toEqual({ ok: true, value: name });
+      expect(handlers[name]).toHaveBeenCalledTimes(1);
+    }
+  });
+});
+
+describe('unknown commands', () => {
+  const names: unknown[] = [
+    '__proto__',
+    'constructor',
+    'toString',
+    'hasOwnProperty',
+    'outbox',
+    'outbox.',
+    'outbox.submit ',
+    'OUTBOX.SUBMIT',
+    'outbox.delete',
+    'outbox:changed',
+    '',
+    42,
+    null,
+    undefined,
+    {},
+    ['outbox.list'],
+    { toString: () => 'outbox.list' },
+    Symbol('outbox.list'),
+  ];
+  for (const name of names) {
+    it(`refuses ${typeof name === 'symbol' ? 'a symbol' : JSON.stringify(name) ?? String(name)} with INVALID_ARG`, async () => {
+      const result = await router.handle(name, {});
+      expect(result.ok).toBe(false);
+      if (!result.ok) expect(result.error.code).toBe('INVALID_ARG');
+      noHandlerRan();
+      expect(onInternalError).not.toHaveBeenCalled();
+    });
+  }
+});
+
+describe('malformed payloads', () => {
+  const cases: [string, CommandName, unknown][] = [
+    ['null', 'outbox.list', null],
+    ['undefined', 'outbox.list', undefined],
+    ['an array', 'outbox.list', []],
+    ['a string', 'outbox.list', 'x'],
+    ['an extra key on an empty request', 'app.status', { extra: 1 }],
+    ['a __proto__ key', 'outbox.get', JSON.parse(`{"__proto__": {"polluted": true}, "id": "${ID}"}`)],
+    ['a missing id', 'outbox.get', {}],
+    ['a numeric id', 'outbox.abort', { id: 12345678 }],
+    ['an id with a path', 'outbox.abort', { id: '../../etc/passwd' }],
+    ['an id too short', 'transcript.get', { id: 'abc' }],
+    ['an id too long', 'transcript.get', { id: 'a'.repeat(65) }],
+    ['an id array', 'outbox.get', { id: [ID] }],
+    ['a draft as array', 'outbox.submit', [validDraft]],
+    ['a draft with an extra key', 'outbox.submit', { ...validDraft, from: 'ceo@example.com' }],
+    ['a draft without subject', 'outbox.submit', { to: 'a@example.com', text: '' }],
+    ['a numeric subject', 'outbox.submit', { ...validDraft, subject: 1 }],
+    ['a subject with CR LF', 'outbox.submit', { ...validDraft, subject: 'Hi\r\nBcc: victim@example.com' }],
+    ['a subject with LF', 'outbox.submit', { ...validDraft, subject: 'Hi\nthere' }],
+    ['a subject with NUL', 'outbox.submit', { ...validDraft, subject: 'Hi\0' }],
+    ['a subject over the limit', 'outbox.submit', { ...validDraft, subject: 'x'.repeat(LIMITS.subject + 1) }],
+    ['a To over the limit', 'outbox.submit', { ...validDraft, to: 'a'.repeat(LIMITS.addressField + 1) }],
+    ['a Bcc over the limit', 'outbox.submit', { ...validDraft, bcc: 'a'.repeat(LIMITS.addressField + 1) }],
+    ['a body over the limit', 'outbox.submit', { ...validDraft, text: 'x'.repeat(LIMITS.bodyChars + 1) }],
+    ['a null body', 'outbox.submit', { ...validDraft, text: null }],
+    ['a delay over the limit', 'outbox.submit', { ...validDraft, delaySeconds: LIMITS.delaySeconds + 1 }],
+    ['a negative delay', 'outbox.submit', { ...validDraft, delaySeconds: -1 }],
+    ['a fractional delay', 'outbox.submit', { ...validDraft, delaySeconds: 1.5 }],
+    ['a string delay', 'outbox.submit', { ...validDraft, delaySeconds: '5' }],
+    ['an unknown RET', 'outbox.submit', { ...validDraft, dsn: { notify: { success: true, failure: true, delay: true }, ret: 'all' } }],
+    ['a partial NOTIFY', 'outbox.submit', { ...validDraft, dsn: { notify: { success: true }, ret: 'full' } }],
+    ['an extra DSN key', 'outbox.submit', { ...validDraft, dsn: { notify: { success: true, failure: true, delay: true }, ret: 'full', orcpt: 'x' } }],
+    ['a bad account id', 'outbox.submit', { ...validDraft, accountId: 'no spaces allowed' }],
+  ];
+  for (const [what, name, payload] of cases) {
+    it(`${name} with ${what} is INVALID_ARG and runs no handler`, async () => {
+      const result = await router.handle(name, payload);
+      expect(result.ok).toBe(false);
+      if (!result.ok) {
+        expect(result.error.code).toBe('INVALID_ARG');
+        expect(result.error.message.length).toBeLessThan(1000);
+      }
+      noHandlerRan();
+    });
+  }
+
+  it('does not echo the rejected values in the message', async () => {
+    const result = await router.handle('outbox.submit', { ...validDraft, subject: 'top-secret-value\r\nBcc: x@example.com' });
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.error.message).toContain('subject');
+      expect(result.error.message).not.toContain('top-secret-value');
+    }
+  });
+
+  it('accepts the limits themselves', async () => {
+    handlers['outbox.submit'].mockResolvedValue({} as never);
+    const draft = { to: 'a'.repeat(LIMITS.addressField), subject: 'x'.repeat(LIMITS.subject), text: '', delaySeconds: LIMITS.delaySeconds };
+    expect((await router.handle('outbox.submit', draft)).ok).toBe(true);
+  });
+});
+
+describe('handler failures', () => {
+  it('an AppFailure becomes its own error, detail included, and is not logged as internal', async () => {
+    handlers['outbox.abort'].mockRejectedValue(new AppFailure('TOO_LATE', 'Already handed to the server.', { state: 'sending' }));
+    const result = await router.handle('outbox.abort', { id: ID });
+    expect(result).toEqual({ ok: false, error: { code: 'TOO_LATE', message: 'Already handed to the server.', detail: { state: 'sending' } } });
+    expect(onInternalError).not.toHaveBeenCalled();
+  });
+
+  it('a synchronous AppFailure is handled the same way', async () => {
+    handlers['outbox.get'].mockImplementation(() => {
+      throw new AppFailure('NOT_FOUND', 'No such message.');
+    });
+    expect(await router.handle('outbox.get', { id: ID })).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: 'No such message.' } });
+  });
+
+  it('a plain Error becomes INTERNAL with a generic message, and is reported', async () => {
+    const boom = new Error('SQLITE_IOERR at /home/user/.config/secret.db');
+    handlers['outbox.list'].mockRejectedValue(boom);
+    const result = await router.handle('outbox.list', {});
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.error.code).toBe('INTERNAL');
+      expect(result.error.message).not.toContain('SQLITE_IOERR');
+      expect(result.error.message).not.toContain('secret');
+      expect(result.error).not.toHaveProperty('detail');
+    }
+    expect(onInternalError).toHaveBeenCalledTimes(1);
+    expect(onInternalError).toHaveBeenCalledWith('outbox.list', boom);
+  });
+
+  it('a thrown non-Error, or a look-alike of AppFailure, is INTERNAL too', async () => {
+    handlers['app.status'].mockImplementation(() => {
+      throw 'a string';
+    });
+    handlers['outbox.get'].mockRejectedValue({ appError: { code: 'NOT_FOUND', message: 'forged' } });
+    const first = await router.handle('app.status', {});
+    const second = await router.handle('outbox.get', { id: ID });
+    expect(first.ok === false && first.error.code).toBe('INTERNAL');
+    expect(second.ok === false && second.error.code).toBe('INTERNAL');
+    expect(onInternalError).toHaveBeenCalledTimes(2);
+  });
+});
