@@ -10,6 +10,7 @@ const steps = [
   ['type-check', 'npm run -s typecheck'],
   ['build', 'node scripts/build.mjs'],
   ['unit tests', 'npx vitest run --config scripts/vitest.config.ts'],
+  ['crash test', 'npx vitest run --config scripts/vitest.crash.config.ts'],
   ['end-to-end tests', 'npx playwright test -c e2e/playwright.config.ts'],
 ];
 for (const [name, command] of steps) {

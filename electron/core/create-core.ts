@@ -104,7 +104,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       'outbox.list': () => outbox.list(),
       'outbox.get': ({ id }) => outbox.get(id),
       'transcript.get': ({ id }) => transcript.forItem(id),
-      'sandbox.list': () => db.sandboxMail.orderBy('receivedAt').reverse().toArray(),
+      'sandbox.list': () => db.sandboxMail.orderBy('[receivedAt+id]').reverse().toArray(),
       'accounts.list': () => accounts.list(),
       'app.status': () => status,
     },

@@ -4,11 +4,8 @@
  * in fake-indexeddb instead. Only this module knows the table layout.
  */
 import Dexie, { type DexieOptions, type Table } from 'dexie';
-import type { Account, OutboxItem, SandboxMessage, TranscriptEntry } from '../../../shared/model';
+import type { Account, OutboxItem, OutboxState, SandboxMessage, TranscriptEntry } from '../../../shared/model';
 
-export interface StoredTranscriptEntry extends TranscriptEntry {
-  key?: number;
-}
 export interface SettingRow {
   key: string;
   value: unknown;
@@ -17,7 +14,7 @@ export type IndexedDbFactory = Required<Pick<DexieOptions, 'indexedDB' | 'IDBKey
 
 export class MailDatabase extends Dexie {
   items!: Table<OutboxItem, string>;
-  transcript!: Table<StoredTranscriptEntry, number>;
+  transcript!: Table<TranscriptEntry, [string, string, number]>;
   accounts!: Table<Account, string>;
   settings!: Table<SettingRow, string>;
   sandboxMail!: Table<SandboxMessage, string>;
@@ -25,14 +22,22 @@ export class MailDatabase extends Dexie {
   constructor(name: string, factory: IndexedDbFactory) {
     super(name, { indexedDB: factory.indexedDB, IDBKeyRange: factory.IDBKeyRange });
     // Schema versions only ever grow; a new version gets its own block below.
+    // Every index ends with the primary key so its keys are unique: indexeddbshim's
+    // cursors skip records when a run of equal keys crosses a preload batch (100 rows).
     this.version(1).stores({
-      items: 'id, state, notBefore, createdAt, accountId',
-      transcript: '++key, itemId',
+      items: 'id, [state+notBefore+id], [createdAt+id]',
+      transcript: '[itemId+connectionId+seq]',
       accounts: 'id',
       settings: 'key',
-      sandboxMail: 'id, receivedAt',
+      sandboxMail: 'id, [receivedAt+id]',
     });
   }
+}
+
+/** Items in one state whose notBefore is at most `upTo`, in notBefore order. */
+export function itemsInState(db: MailDatabase, state: OutboxState, upTo: number = Infinity) {
+  const high = upTo === Infinity ? Dexie.maxKey : upTo;
+  return db.items.where('[state+notBefore+id]').between([state, Dexie.minKey, Dexie.minKey], [state, high, Dexie.maxKey], true, true);
 }
 
 export const DATABASE_NAME = 'outbox-mail';

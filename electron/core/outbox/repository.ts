@@ -5,8 +5,10 @@
  */
 import { AppFailure } from '../../../shared/errors';
 import type { OutboxItem, OutboxState } from '../../../shared/model';
-import type { MailDatabase } from '../db/database';
+import { itemsInState, type MailDatabase } from '../db/database';
 import { durableWrite } from '../db/durable-write';
+
+const WAITING = ['queued', 'deferred'] as const;
 
 export type ItemPatch = Partial<Omit<OutboxItem, 'id' | 'messageId' | 'envid' | 'createdAt'>>;
 
@@ -32,26 +34,20 @@ export class OutboxRepository {
 
   /** Newest first. */
   async list(): Promise<OutboxItem[]> {
-    return (await this.db.items.orderBy('createdAt').reverse().toArray());
-  }
-
-  async inStates(states: readonly OutboxState[]): Promise<OutboxItem[]> {
-    return this.db.items.where('state').anyOf(states as OutboxState[]).toArray();
+    return this.db.items.orderBy('[createdAt+id]').reverse().toArray();
   }
 
   /** Items the spooler may take now, oldest due first. */
   async due(now: number, limit: number): Promise<OutboxItem[]> {
-    const candidates = await this.db.items.where('notBefore').belowOrEqual(now).toArray();
-    return candidates
-      .filter((item) => item.state === 'queued' || item.state === 'deferred')
-      .sort((a, b) => a.notBefore - b.notBefore || a.createdAt - b.createdAt)
-      .slice(0, limit);
+    const [queued, deferred] = await Promise.all(WAITING.map((state) => itemsInState(this.db, state, now).limit(limit).toArray()));
+    return [...(queued ?? []), ...(deferred ?? [])].sort((a, b) => a.notBefore - b.notBefore || a.createdAt - b.createdAt).slice(0, limit);
   }
 
-  /** The earliest future time an item becomes due, if any. */
+  /** When the next waiting item becomes due, if any. */
   async nextDueAt(): Promise<number | null> {
-    const waiting = await this.inStates(['queued', 'deferred']);
-    return waiting.reduce<number | null>((min, item) => (min === null || item.notBefore < min ? item.notBefore : min), null);
+    const firsts = await Promise.all(WAITING.map((state) => itemsInState(this.db, state).first()));
+    const times = firsts.flatMap((item) => (item ? [item.notBefore] : []));
+    return times.length ? Math.min(...times) : null;
   }
 
   /** Each state is on disk before the step it permits: a transition whose write failed throws STORAGE_FAILED. */

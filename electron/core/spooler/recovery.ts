@@ -5,7 +5,7 @@
  * dot may have reached the server) its resend is flagged as a possible duplicate.
  */
 import type { OutboxItem } from '../../../shared/model';
-import type { MailDatabase } from '../db/database';
+import { itemsInState, type MailDatabase } from '../db/database';
 
 export interface RecoveryReport {
   /** Items found undelivered: queued, deferred or interrupted while sending. */
@@ -15,8 +15,8 @@ export interface RecoveryReport {
 
 export async function recoverOutbox(db: MailDatabase, now: () => number = Date.now): Promise<RecoveryReport> {
   return db.transaction('rw', db.items, async () => {
-    const interrupted = await db.items.where('state').equals('sending').toArray();
-    const waiting = await db.items.where('state').anyOf('queued', 'deferred').count();
+    const interrupted = await itemsInState(db, 'sending').toArray();
+    const waiting = (await itemsInState(db, 'queued').count()) + (await itemsInState(db, 'deferred').count());
     const at = now();
     const requeued = interrupted.map(
       (item): OutboxItem => ({

@@ -3,26 +3,61 @@
  * limit or kill the process that owns the database. Commands come as argv:
  *   submit <dir> <count> <bodyBytes>   submits held messages, prints one JSON result per line
  *   list <dir>                         prints the stored items as one JSON line
+ *   crash <dir> <port> <count> <tag>   sends through 127.0.0.1:<port>; prints "submitted <id> <messageId>"
+ *                                      per durable submit, then "drained" once nothing is left to send
  */
-import { createCore } from '../create-core';
+import { createCore, type Core } from '../create-core';
+import { itemsInState } from '../db/database';
 
 async function main(): Promise<void> {
-  const [command, dir, countArg, sizeArg] = process.argv.slice(2);
+  const [command, dir, ...rest] = process.argv.slice(2);
   if (!dir) throw new Error('usage: core-child submit|list <dir> ...');
-  const core = await createCore({ userDataDir: dir, host: 'browser', version: 'test' });
+  const core = await createCore({
+    userDataDir: dir,
+    host: 'browser',
+    version: 'test',
+    // Short retries so a run of crashes drains in seconds, not hours.
+    spooler: { retry: { firstDelayMs: 200, factor: 1.5, maxDelayMs: 2000, jitter: 0.2, giveUpAfterMs: 3_600_000 } },
+  });
   await core.ready;
   if (command === 'submit') {
-    const body = 'x'.repeat(Number(sizeArg));
-    for (let i = 0; i < Number(countArg); i++) {
+    const [count, size] = rest.map(Number);
+    const body = 'x'.repeat(size ?? 0);
+    for (let i = 0; i < (count ?? 0); i++) {
       const result = await core.router.handle('outbox.submit', { to: 'ada@example.test', subject: `m${i}`, text: body, delaySeconds: 60 });
       process.stdout.write(`${JSON.stringify(result.ok ? { ok: true, id: (result.value as { id: string }).id } : { ok: false, error: result.error })}\n`);
     }
+  } else if (command === 'crash') {
+    const [port, count, tag] = rest;
+    await crashRun(core, Number(port), tag ?? 'run', Number(count));
   } else if (command === 'list') {
     const result = await core.router.handle('outbox.list', {});
     process.stdout.write(`${JSON.stringify(result.ok ? result.value : [])}\n`);
   }
   // No orderly close: with the disk full, closing may itself fail, and the test reads the store afresh anyway.
   process.exit(0);
+}
+
+async function crashRun(core: Core, port: number, tag: string, count: number): Promise<void> {
+  const account = { id: 'crash-sink-account', name: 'Crash sink', from: { address: 'crash@sandbox.test' }, host: '127.0.0.1', port, security: 'none' as const, sandbox: false };
+  await core.db.accounts.put(account);
+  // All at once, like a user clicking Send quickly: each line is printed the moment its submit is durable.
+  await Promise.all(
+    Array.from({ length: count }, async (_, i) => {
+      const result = await core.router.handle('outbox.submit', { accountId: account.id, to: 'sink@example.test', subject: `${tag}-${i}`, text: `crash test message ${tag}-${i}\n` });
+      if (result.ok) {
+        const item = result.value as { id: string; messageId: string };
+        process.stdout.write(`submitted ${item.id} ${item.messageId}\n`);
+      }
+    }),
+  );
+  for (;;) {
+    const counts = await Promise.all((['queued', 'deferred', 'sending'] as const).map((state) => itemsInState(core.db, state).count()));
+    const left = counts.reduce((a, b) => a + b, 0);
+    if (left === 0) break;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  process.stdout.write('drained\n');
 }
 
 main().catch((error) => {

@@ -3,9 +3,12 @@
  * they happen and written to the store in batches, so a chatty server does not
  * turn into one transaction per line.
  */
+import Dexie from 'dexie';
 import type { TranscriptEntry } from '../../../shared/model';
 import type { MailDatabase } from '../db/database';
 import type { EventBus } from '../events';
+
+const chronological = (a: TranscriptEntry, b: TranscriptEntry) => a.at - b.at || a.connectionId.localeCompare(b.connectionId) || a.seq - b.seq;
 
 /** Per item; older lines are dropped first. */
 export const TRANSCRIPT_LIMIT = 500;
@@ -42,17 +45,20 @@ export class TranscriptStore {
     await this.db.transaction('rw', this.db.transcript, async () => {
       await this.db.transcript.bulkAdd(batch);
       for (const itemId of itemIds) {
-        const count = await this.db.transcript.where('itemId').equals(itemId).count();
-        if (count <= TRANSCRIPT_LIMIT) continue;
-        const oldest = await this.db.transcript.where('itemId').equals(itemId).primaryKeys();
-        await this.db.transcript.bulkDelete(oldest.sort((a, b) => a - b).slice(0, count - TRANSCRIPT_LIMIT));
+        const rows = await this.ofItem(itemId).toArray();
+        if (rows.length <= TRANSCRIPT_LIMIT) continue;
+        const oldest = rows.sort(chronological).slice(0, rows.length - TRANSCRIPT_LIMIT);
+        await this.db.transcript.bulkDelete(oldest.map((e) => [e.itemId, e.connectionId, e.seq] as [string, string, number]));
       }
     });
   }
 
   async forItem(itemId: string): Promise<TranscriptEntry[]> {
     await this.flush();
-    const rows = await this.db.transcript.where('itemId').equals(itemId).sortBy('key');
-    return rows.map(({ key: _key, ...entry }) => entry);
+    return (await this.ofItem(itemId).toArray()).sort(chronological);
+  }
+
+  private ofItem(itemId: string) {
+    return this.db.transcript.where('[itemId+connectionId+seq]').between([itemId, Dexie.minKey, Dexie.minKey], [itemId, Dexie.maxKey, Dexie.maxKey], true, true);
   }
 }

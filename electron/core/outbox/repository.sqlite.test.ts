@@ -1,0 +1,59 @@
+/**
+ * On the real SQLite store, with many items sharing one timestamp: the
+ * queries the spooler and recovery rely on must see every one of them.
+ * (indexeddbshim skips records when equal index keys straddle a cursor batch;
+ * our indexes are unique to stay clear of that.)
+ */
+import { describe, expect, it } from 'vitest';
+import type { OutboxItem } from '../../../shared/model';
+import { openMailDatabase } from '../db/database';
+import { sqliteIndexedDb } from '../db/sqlite-indexeddb';
+import { recoverOutbox } from '../spooler/recovery';
+import { tempDir } from '../testing/test-core';
+import { OutboxRepository } from './repository';
+
+const T = 1_800_000_000_000;
+const item = (i: number, state: OutboxItem['state']): OutboxItem => ({
+  id: `item-${String(i).padStart(5, '0')}`,
+  accountId: 'local-sandbox',
+  state,
+  messageId: `<${i}@x.test>`,
+  envid: `e${i}`,
+  from: { address: 'me@x.test' },
+  recipients: [{ address: 'a@x.test', field: 'to', state: 'pending' }],
+  subject: `s${i}`,
+  text: '',
+  dsn: { notify: { success: false, failure: true, delay: false }, ret: 'headers' },
+  createdAt: T,
+  updatedAt: T,
+  notBefore: T,
+  attempts: 0,
+  handedOffAt: null,
+  sentAt: null,
+  lastReply: null,
+  error: null,
+  warnings: [],
+});
+
+describe('outbox queries on the SQLite store', () => {
+  it('finds every due, listed and interrupted item when hundreds share a timestamp', async () => {
+    const db = await openMailDatabase(sqliteIndexedDb(tempDir()));
+    const repo = new OutboxRepository(db);
+    await db.items.bulkAdd([
+      ...Array.from({ length: 250 }, (_, i) => item(i, 'queued')),
+      ...Array.from({ length: 250 }, (_, i) => item(1000 + i, 'sent')),
+      ...Array.from({ length: 150 }, (_, i) => item(2000 + i, 'sending')),
+    ]);
+    expect(await repo.due(T, 10_000)).toHaveLength(250);
+    expect(await repo.due(T - 1, 10_000)).toHaveLength(0);
+    expect(await repo.due(T, 7)).toHaveLength(7);
+    expect(await repo.nextDueAt()).toBe(T);
+    expect(await repo.list()).toHaveLength(650);
+
+    const report = await recoverOutbox(db, () => T + 5);
+    expect(report.requeued).toHaveLength(150);
+    expect(report.total).toBe(400);
+    expect(await repo.due(T + 5, 10_000)).toHaveLength(400);
+    db.close();
+  });
+});
