@@ -60,8 +60,11 @@ if (!app.requestSingleInstanceLock()) {
     window.once('ready-to-show', () => window?.show());
     await window.loadFile(rendererFile);
 
-    // Online state is reported to the UI now; pausing the spooler on it is the outbox issue's job.
-    powerMonitor.on('resume', () => log.info(`resumed; online=${net.isOnline()}`));
+    // Offline pauses the queue without using attempts; waking from sleep retries at once.
+    const readyCore = core;
+    readyCore.setOnline(net.isOnline());
+    setInterval(() => readyCore.setOnline(net.isOnline()), 5000).unref();
+    powerMonitor.on('resume', () => readyCore.resume());
   });
 
   app.on('window-all-closed', () => app.quit());

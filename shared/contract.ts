@@ -12,11 +12,13 @@ import {
   IdSchema,
   OutboxItemSchema,
   SandboxMessageSchema,
+  SettingsSchema,
   TranscriptEntrySchema,
   type Account,
   type AppStatus,
   type OutboxItem,
   type SandboxMessage,
+  type Settings,
   type TranscriptEntry,
 } from './model';
 
@@ -35,10 +37,14 @@ export const commands = {
   'outbox.abort': command(ById, returns<OutboxItem>()),
   'outbox.list': command(Empty, returns<OutboxItem[]>()),
   'outbox.get': command(ById, returns<OutboxItem>()),
+  /** Retry now: a deferred or failed item goes back to the queue at once. */
+  'outbox.retry': command(ById, returns<OutboxItem>()),
   'transcript.get': command(ById, returns<TranscriptEntry[]>()),
   'sandbox.list': command(Empty, returns<SandboxMessage[]>()),
   'accounts.list': command(Empty, returns<Account[]>()),
   'app.status': command(Empty, returns<AppStatus>()),
+  'settings.get': command(Empty, returns<Settings>()),
+  'settings.update': command(SettingsSchema.partial(), returns<Settings>()),
 } as const;
 
 export const events = {
@@ -47,6 +53,7 @@ export const events = {
   'app:status': AppStatusSchema,
   'sandbox:received': SandboxMessageSchema,
   'accounts:changed': z.array(AccountSchema),
+  'settings:changed': SettingsSchema,
 } as const;
 
 export type CommandName = keyof typeof commands;

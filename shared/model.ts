@@ -14,6 +14,8 @@ export const LIMITS = {
   subject: 998,
   bodyChars: 10_000_000,
   delaySeconds: 60,
+  /** Send later: at most a year ahead. */
+  sendAtMaxAheadMs: 366 * 24 * 3600 * 1000,
 } as const;
 
 const noLineBreak = (max: number) =>
@@ -43,8 +45,10 @@ export const DraftInputSchema = z.strictObject({
   subject: noLineBreak(LIMITS.subject),
   text: z.string().max(LIMITS.bodyChars),
   dsn: DsnRequestSchema.optional(),
-  /** Undo-send window: the item is held this long before the spooler may take it. */
+  /** Undo-send window: the item is held this long before the spooler may take it. Defaults to the setting. */
   delaySeconds: z.number().int().min(0).max(LIMITS.delaySeconds).optional(),
+  /** Send later: epoch milliseconds. Stored as the item's notBefore, so it survives restarts. */
+  sendAt: z.number().int().positive().optional(),
 });
 export type DraftInput = z.infer<typeof DraftInputSchema>;
 
@@ -130,6 +134,13 @@ export const SandboxMessageSchema = z.object({
   subject: z.string(),
 });
 export type SandboxMessage = z.infer<typeof SandboxMessageSchema>;
+
+export const SettingsSchema = z.strictObject({
+  /** Undo-send: how long a sent message waits, cancellable, before it leaves. */
+  undoSendSeconds: z.number().int().min(0).max(LIMITS.delaySeconds),
+});
+export type Settings = z.infer<typeof SettingsSchema>;
+export const DEFAULT_SETTINGS: Settings = { undoSendSeconds: 5 };
 
 export const AppStatusSchema = z.object({
   phase: z.enum(['recovering', 'ready']),

@@ -16,6 +16,7 @@ import { renderMime } from './smtp/mime';
 import { sendMessage } from './smtp/transport';
 import { recoverOutbox } from './spooler/recovery';
 import { Spooler, type SpoolerDeps } from './spooler/spooler';
+import { SettingsService } from './settings/settings-service';
 import { TranscriptStore } from './transcript/transcript-store';
 
 export interface Logger {
@@ -32,7 +33,7 @@ export interface CoreOptions {
   /** Port for the local sandbox SMTP server; 0 or undefined picks a free one. */
   sandboxPort?: number;
   /** Overrides for tests (retry policy, transport, concurrency). */
-  spooler?: Partial<Pick<SpoolerDeps, 'send' | 'retry' | 'concurrency' | 'now'>>;
+  spooler?: Partial<Pick<SpoolerDeps, 'send' | 'retry' | 'concurrency' | 'now' | 'probe' | 'probePolicy'>>;
   log?: Logger;
 }
 
@@ -43,6 +44,10 @@ export interface Core {
   status(): AppStatus;
   /** Resolves when start-up recovery has finished. */
   ready: Promise<void>;
+  /** The host's view of the network (Electron: net.isOnline). */
+  setOnline(online: boolean): void;
+  /** The machine woke from sleep. */
+  resume(): void;
   close(): Promise<void>;
 }
 
@@ -55,6 +60,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const accounts = new AccountsService(db, events);
   const repo = new OutboxRepository(db);
   const transcript = new TranscriptStore(db, events);
+  const settings = new SettingsService(db, events);
 
   let status: AppStatus = { phase: 'recovering', recovery: { total: 0, done: 0 }, online: true, host: options.host, version: options.version };
   const setStatus = (next: Partial<AppStatus>) => {
@@ -78,11 +84,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     accounts,
     events,
     transcript,
-    send: options.spooler?.send ?? sendMessage,
+    send: sendMessage,
     render: renderMime,
-    ...(options.spooler?.retry ? { retry: options.spooler.retry } : {}),
-    ...(options.spooler?.concurrency ? { concurrency: options.spooler.concurrency } : {}),
-    ...(options.spooler?.now ? { now: options.spooler.now } : {}),
+    ...options.spooler,
+    onConnectivityChange: (online) => {
+      if (online !== status.online) setStatus({ online });
+    },
     onError: (error) => log.error('spooler error', error),
   });
 
@@ -95,7 +102,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     spooler.start();
   })();
 
-  const outbox = new OutboxService({ repo, accounts, events, spooler, ready });
+  const outbox = new OutboxService({ repo, accounts, settings, events, spooler, ready });
 
   const router = createRouter(
     {
@@ -103,10 +110,13 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       'outbox.abort': ({ id }) => outbox.abort(id),
       'outbox.list': () => outbox.list(),
       'outbox.get': ({ id }) => outbox.get(id),
+      'outbox.retry': ({ id }) => outbox.retry(id),
       'transcript.get': ({ id }) => transcript.forItem(id),
       'sandbox.list': () => db.sandboxMail.orderBy('[receivedAt+id]').reverse().toArray(),
       'accounts.list': () => accounts.list(),
       'app.status': () => status,
+      'settings.get': () => settings.get(),
+      'settings.update': (changes) => settings.update(changes),
     },
     (name, error) => log.error(`command ${name} failed`, error),
   );
@@ -117,6 +127,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     db,
     status: () => status,
     ready,
+    setOnline: (online) => spooler.setHostOnline(online),
+    resume: () => spooler.resume(),
     async close() {
       await ready.catch(() => undefined);
       await spooler.stop();

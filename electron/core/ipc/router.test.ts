@@ -13,16 +13,8 @@ let router: Router;
 const ID = 'item_0001-abcd';
 
 beforeEach(() => {
-  handlers = {
-    'outbox.submit': vi.fn(),
-    'outbox.abort': vi.fn(),
-    'outbox.list': vi.fn(),
-    'outbox.get': vi.fn(),
-    'transcript.get': vi.fn(),
-    'sandbox.list': vi.fn(),
-    'accounts.list': vi.fn(),
-    'app.status': vi.fn(),
-  } as unknown as MockHandlers;
+  // One mock per contract command, so a new command is covered without editing this list.
+  handlers = Object.fromEntries(COMMAND_NAMES.map((name) => [name, vi.fn()])) as unknown as MockHandlers;
   onInternalError = vi.fn();
   router = createRouter(handlers, onInternalError);
 });
@@ -64,10 +56,13 @@ describe('valid requests', () => {
       'outbox.abort': { id: ID },
       'outbox.list': {},
       'outbox.get': { id: ID },
+      'outbox.retry': { id: ID },
       'transcript.get': { id: ID },
       'sandbox.list': {},
       'accounts.list': {},
       'app.status': {},
+      'settings.get': {},
+      'settings.update': { undoSendSeconds: 10 },
     };
     for (const name of COMMAND_NAMES) {
       expect(await router.handle(name, requests[name])).toEqual({ ok: true, value: name });

@@ -4,8 +4,9 @@
  */
 import { parseAddressList } from '../../../shared/address';
 import { AppFailure } from '../../../shared/errors';
-import { cancelState, DEFAULT_DSN, type DraftInput, type OutboxItem, type Recipient } from '../../../shared/model';
+import { cancelState, DEFAULT_DSN, LIMITS, type DraftInput, type OutboxItem, type Recipient } from '../../../shared/model';
 import type { AccountsService } from '../accounts/accounts-service';
+import type { SettingsService } from '../settings/settings-service';
 import type { EventBus } from '../events';
 import { newEnvid, newId, newMessageId } from './ids';
 import type { OutboxRepository } from './repository';
@@ -20,6 +21,7 @@ export interface SpoolerControl {
 export interface OutboxDeps {
   repo: OutboxRepository;
   accounts: AccountsService;
+  settings: SettingsService;
   events: EventBus;
   spooler: SpoolerControl;
   /** Resolves when start-up recovery is over; submits wait for it (EnumerateAndSubmitMessages runs first). */
@@ -68,6 +70,12 @@ export class OutboxService {
     const recipients = parseRecipients(input);
     const account = await this.deps.accounts.resolve(input.accountId);
     const now = this.now();
+    if (input.sendAt !== undefined && (input.sendAt < now - 60_000 || input.sendAt > now + LIMITS.sendAtMaxAheadMs)) {
+      throw new AppFailure('INVALID_ARG', input.sendAt < now ? 'The send-later time is in the past.' : 'The send-later time is more than a year away.');
+    }
+    // Undo-send and send-later are one stored time, so both survive a restart.
+    const delaySeconds = input.delaySeconds ?? (await this.deps.settings.get()).undoSendSeconds;
+    const notBefore = input.sendAt ?? now + delaySeconds * 1000;
     const item: OutboxItem = {
       id: newId(),
       accountId: account.id,
@@ -81,7 +89,7 @@ export class OutboxService {
       dsn: input.dsn ?? DEFAULT_DSN,
       createdAt: now,
       updatedAt: now,
-      notBefore: now + (input.delaySeconds ?? 0) * 1000,
+      notBefore,
       attempts: 0,
       handedOffAt: null,
       sentAt: null,
@@ -107,6 +115,23 @@ export class OutboxService {
       return { state: 'cancelled' };
     });
     this.deps.events.emit('outbox:changed', item);
+    return item;
+  }
+
+  /** Retry now: back in the queue at once. Recipients already accepted are never sent to again. */
+  async retry(id: string): Promise<OutboxItem> {
+    const item = await this.deps.repo.transition(id, ['deferred', 'failed'], (current) => ({
+      state: 'queued',
+      notBefore: this.now(),
+      error: null,
+      recipients: current.recipients.map((r): Recipient => {
+        if (r.state !== 'rejected') return r;
+        const { reply: _oldReply, ...rest } = r;
+        return { ...rest, state: 'pending' };
+      }),
+    }));
+    this.deps.events.emit('outbox:changed', item);
+    this.deps.spooler.kick();
     return item;
   }
 

@@ -40,7 +40,8 @@ export interface RecipientResult {
 
 export type SendOutcome =
   | { kind: 'sent'; reply: SmtpReply; recipients: RecipientResult[]; warnings: WarningCode[]; capabilities: Capabilities }
-  | { kind: 'failed'; failure: SendFailure; recipients: RecipientResult[]; capabilities: Capabilities | null }
+  /** `reachedServer` is false when not even a greeting arrived: the network or the server is down, not the message. */
+  | { kind: 'failed'; failure: SendFailure; recipients: RecipientResult[]; capabilities: Capabilities | null; reachedServer: boolean }
   | { kind: 'aborted' };
 
 export function toNodemailerDsn(dsn: DsnRequest, envid: string) {
@@ -59,7 +60,9 @@ export function sendMessage(request: SendRequest): Promise<SendOutcome> {
   const connectionId = randomBytes(4).toString('hex');
   let lastEhloReply = '';
   let awaitingEhlo = false;
+  let reachedServer = false;
   const logger = createTranscriptLogger((line) => {
+    if (line.direction === 'server') reachedServer = true;
     if (line.direction === 'client') awaitingEhlo = /^(EHLO|LHLO)\b/i.test(line.text);
     else if (line.direction === 'server' && awaitingEhlo) {
       lastEhloReply = line.text;
@@ -83,8 +86,9 @@ export function sendMessage(request: SendRequest): Promise<SendOutcome> {
 
   return new Promise<SendOutcome>((resolve) => {
     let settled = false;
-    const finish = (outcome: SendOutcome) => {
+    const finish = (result: SendOutcome | Omit<Extract<SendOutcome, { kind: 'failed' }>, 'reachedServer'>) => {
       if (settled) return;
+      const outcome: SendOutcome = result.kind === 'failed' ? { ...result, reachedServer } : result;
       settled = true;
       request.signal.removeEventListener('abort', onAbort);
       if (outcome.kind === 'sent') conn.quit();

@@ -35,7 +35,7 @@ async function server(options: Partial<SMTPServerOptions>): Promise<{ port: numb
     ...options,
   });
   servers.push(smtp);
-  await new Promise<void>((r) => smtp.listen(0, '127.0.0.1', () => r()));
+  await new Promise<void>((r) => smtp.listen((options as { port?: number }).port ?? 0, '127.0.0.1', () => r()));
   return { port: (smtp.server.address() as AddressInfo).port, received };
 }
 
@@ -67,18 +67,56 @@ describe('spooler', () => {
     expect(sent.sentAt! - item.createdAt).toBeGreaterThanOrEqual(1000);
   });
 
-  it('defers on a refused connection without losing the message, and says why', async () => {
-    core = await startTestCore();
-    const closed = await server({});
+  it('waits for an unreachable server without using attempts, and sends as soon as it is back', async () => {
+    core = await startTestCore({ spooler: { probePolicy: { firstDelayMs: 100, maxDelayMs: 200 } } });
+    const down = await server({});
+    const port = down.port;
     await new Promise((r) => servers.pop()!.close(() => r(undefined)));
-    await useServer(closed.port);
+    await useServer(port);
     const item = await submit();
-    const deferred = await core.waitForState(item.id, 'deferred');
-    expect(deferred.error?.code).toBe('NOT_CONNECTED');
-    expect(deferred.attempts).toBe(1);
-    // First retry within a minute, never immediately.
-    expect(deferred.notBefore - deferred.updatedAt).toBeGreaterThan(10_000);
-    expect(deferred.notBefore - deferred.updatedAt).toBeLessThanOrEqual(60_000);
+    const waiting = await core.waitForState(item.id, 'deferred');
+    expect(waiting.attempts).toBe(0);
+    expect(waiting.error?.code).toBe('NOT_CONNECTED');
+    expect(waiting.error?.message).toMatch(/Waiting for 127\.0\.0\.1:\d+ to be reachable/);
+    expect(core.status().online).toBe(false);
+    await sleep(600); // several probes fail meanwhile; none of them is an attempt
+    expect((await core.call<OutboxItem>('outbox.get', { id: item.id })).attempts).toBe(0);
+
+    const back = await server({ port } as Partial<SMTPServerOptions>);
+    const sent = await core.waitForState(item.id, 'sent', 5000);
+    expect(sent.attempts).toBe(1);
+    expect(back.received).toHaveLength(1);
+    expect(core.status().online).toBe(true);
+  });
+
+  it('sends nothing while the host is offline, and flushes when it is back', async () => {
+    core = await startTestCore();
+    core.setOnline(false);
+    const item = await submit();
+    await sleep(300);
+    expect((await core.call<OutboxItem>('outbox.get', { id: item.id })).state).toBe('queued');
+    expect(core.status().online).toBe(false);
+    core.setOnline(true);
+    expect((await core.waitForState(item.id, 'sent')).attempts).toBe(1);
+  });
+
+  it('Retry now puts a failed message back in the queue and sends it', async () => {
+    core = await startTestCore();
+    let refuse = true;
+    const { port, received } = await server({
+      onMailFrom: (_a, _s, cb) => cb(refuse ? Object.assign(new Error('5.7.1 Not now'), { responseCode: 550 }) : null),
+    });
+    await useServer(port);
+    const item = await submit();
+    await core.waitForState(item.id, 'failed');
+    refuse = false;
+    const retried = await core.call<OutboxItem>('outbox.retry', { id: item.id });
+    expect(retried.state).toBe('queued');
+    expect(retried.error).toBeNull();
+    const sent = await core.waitForState(item.id, 'sent');
+    expect(sent.attempts).toBe(2);
+    expect(received).toHaveLength(1);
+    expect((await failure(core.call('outbox.retry', { id: item.id }))).code).toBe('ILLEGAL_STATE');
   });
 
   it('fails for good on a 5xx and keeps the server words', async () => {

@@ -13,8 +13,10 @@ import type { SpoolerControl } from '../outbox/outbox-service';
 import type { RecipientResult, SendOutcome, SendRequest } from '../smtp/transport';
 import type { TranscriptStore } from '../transcript/transcript-store';
 import { DEFAULT_RETRY_POLICY, retryDelay, type RetryPolicy } from './backoff';
+import { Reachability, tcpProbe, type Probe, type ProbePolicy } from './reachability';
 
 interface Flight {
+  accountId: string;
   controller: AbortController;
   done?: Promise<void>;
   cancelled: boolean;
@@ -28,8 +30,13 @@ export interface SpoolerDeps {
   transcript: TranscriptStore;
   send: (request: SendRequest) => Promise<SendOutcome>;
   render: (item: OutboxItem) => Readable;
+  /** Connections at once per account. */
   concurrency?: number;
   retry?: RetryPolicy;
+  probe?: Probe;
+  probePolicy?: ProbePolicy;
+  /** Told whenever `online` may have changed. */
+  onConnectivityChange?: (online: boolean) => void;
   now?: () => number;
   onError?: (error: unknown) => void;
 }
@@ -54,11 +61,38 @@ export class Spooler implements SpoolerControl {
   private pumping: Promise<void> | null = null;
   private timer: NodeJS.Timeout | null = null;
   private running = false;
+  private hostOnline = true;
+  private readonly reachability: Reachability;
 
   constructor(private readonly deps: SpoolerDeps) {
     this.concurrency = deps.concurrency ?? 2;
     this.retry = deps.retry ?? DEFAULT_RETRY_POLICY;
     this.now = deps.now ?? Date.now;
+    this.reachability = new Reachability(deps.probe ?? tcpProbe, () => this.connectivityChanged(), deps.probePolicy);
+  }
+
+  /** Online as far as sending goes: the host has a network and no account's server is known unreachable. */
+  get online(): boolean {
+    return this.hostOnline && this.reachability.unreachableCount === 0;
+  }
+
+  /** From the host (Electron's net.isOnline). Offline pauses the queue; nothing is attempted, so nothing is used up. */
+  setHostOnline(online: boolean): void {
+    if (online === this.hostOnline) return;
+    this.hostOnline = online;
+    if (online) this.reachability.clear();
+    this.connectivityChanged();
+  }
+
+  /** After sleep the world may have changed: forget what was unreachable and try again. */
+  resume(): void {
+    this.reachability.clear();
+    this.kick();
+  }
+
+  private connectivityChanged(): void {
+    this.deps.onConnectivityChange?.(this.online);
+    this.kick();
   }
 
   start(): void {
@@ -73,6 +107,7 @@ export class Spooler implements SpoolerControl {
   async stop(): Promise<void> {
     this.running = false;
     if (this.timer) clearTimeout(this.timer);
+    this.reachability.stop();
     await this.pumping;
     for (const flight of this.flights.values()) if (!flight.handoffStarted) flight.controller.abort();
     await Promise.all([...this.flights.values()].map((f) => f.done));
@@ -101,11 +136,16 @@ export class Spooler implements SpoolerControl {
   }
 
   private async pump(): Promise<void> {
-    if (!this.running) return;
-    const free = this.concurrency - this.flights.size;
-    if (free > 0) {
-      const due = await this.deps.repo.due(this.now(), free + this.flights.size);
-      for (const item of due.filter((i) => !this.flights.has(i.id)).slice(0, free)) this.run(item.id);
+    if (!this.running || !this.hostOnline) return;
+    // Enough candidates to fill every account's free connections past those already flying or waiting for a server.
+    const due = await this.deps.repo.due(this.now(), 64 + this.flights.size);
+    const busy = new Map<string, number>();
+    for (const flight of this.flights.values()) busy.set(flight.accountId, (busy.get(flight.accountId) ?? 0) + 1);
+    for (const item of due) {
+      const inUse = busy.get(item.accountId) ?? 0;
+      if (this.flights.has(item.id) || inUse >= this.concurrency || this.reachability.isBlocked(item.accountId)) continue;
+      busy.set(item.accountId, inUse + 1);
+      this.run(item);
     }
     await this.scheduleNext();
   }
@@ -125,10 +165,10 @@ export class Spooler implements SpoolerControl {
     return item;
   }
 
-  private run(id: string): void {
-    const flight: Flight = { controller: new AbortController(), cancelled: false, handoffStarted: false };
-    this.flights.set(id, flight);
-    flight.done = this.fly(id, flight);
+  private run(item: OutboxItem): void {
+    const flight: Flight = { accountId: item.accountId, controller: new AbortController(), cancelled: false, handoffStarted: false };
+    this.flights.set(item.id, flight);
+    flight.done = this.fly(item.id, flight);
   }
 
   private async fly(id: string, flight: Flight): Promise<void> {
@@ -193,6 +233,21 @@ export class Spooler implements SpoolerControl {
       return;
     }
     const { failure } = outcome;
+    if (!outcome.reachedServer && failure.retryable) {
+      // The server was never reached: the message did nothing wrong. Wait for the server without using the attempt.
+      const account = await this.deps.accounts.get(item.accountId);
+      this.reachability.block(account);
+      this.emit(
+        await this.deps.repo.transition(item.id, ['sending'], (current) => ({
+          state: 'deferred',
+          attempts: Math.max(0, current.attempts - 1),
+          notBefore: now,
+          error: { code: failure.code, message: `Waiting for ${account.host}:${account.port} to be reachable (${failure.message}) No attempt is used while waiting.` },
+          handedOffAt: null,
+        })),
+      );
+      return;
+    }
     const giveUp = !failure.retryable || now - item.createdAt >= this.retry.giveUpAfterMs;
     const patch = (current: OutboxItem): ItemPatch => {
       const handedOff = current.handedOffAt !== null;

@@ -44,7 +44,7 @@ async function crashRun(core: Core, port: number, tag: string, count: number): P
   // All at once, like a user clicking Send quickly: each line is printed the moment its submit is durable.
   await Promise.all(
     Array.from({ length: count }, async (_, i) => {
-      const result = await core.router.handle('outbox.submit', { accountId: account.id, to: 'sink@example.test', subject: `${tag}-${i}`, text: `crash test message ${tag}-${i}\n` });
+      const result = await core.router.handle('outbox.submit', { accountId: account.id, to: 'sink@example.test', subject: `${tag}-${i}`, text: `crash test message ${tag}-${i}\n`, delaySeconds: 0 });
       if (result.ok) {
         const item = result.value as { id: string; messageId: string };
         process.stdout.write(`submitted ${item.id} ${item.messageId}\n`);

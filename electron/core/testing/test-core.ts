@@ -30,6 +30,8 @@ export async function startTestCore(options: Partial<CoreOptions> & { sqlite?: b
     ...rest,
     userDataDir,
   });
+  // Tests send at once unless they ask for a hold; the app's default undo window is 5 s.
+  await core.router.handle('settings.update', { undoSendSeconds: 0 });
   const seen: TestCore['seen'] = [];
   core.events.onAny((name, payload) => seen.push({ name, payload }));
 
