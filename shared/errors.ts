@@ -12,6 +12,8 @@ export const ERROR_CODES = [
   'ILLEGAL_STATE',
   'NOT_READY',
   'STORAGE_FAILED',
+  /** MAPI_E_CORRUPT_DATA: the stored message cannot be turned into MIME, even after one rebuild. */
+  'CORRUPT_DATA',
   'SERVER_REJECTED',
   'TIMEOUT',
   'INTERNAL',

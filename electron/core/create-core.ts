@@ -5,7 +5,8 @@
 import { join } from 'node:path';
 import type { AppStatus } from '../../shared/model';
 import { AccountsService } from './accounts/accounts-service';
-import { openMailDatabase, type IndexedDbFactory, type MailDatabase } from './db/database';
+import { DATABASE_NAME, openMailDatabase, type IndexedDbFactory, type MailDatabase } from './db/database';
+import { setAsideUnreadableRows, sqliteFileFor } from './db/unreadable-rows';
 import { sqliteIndexedDb } from './db/sqlite-indexeddb';
 import { EventBus } from './events';
 import { createRouter, type Router } from './ipc/router';
@@ -56,7 +57,13 @@ const silentLog: Logger = { info: () => undefined, error: () => undefined };
 export async function createCore(options: CoreOptions): Promise<Core> {
   const log = options.log ?? silentLog;
   const events = new EventBus();
-  const db = await openMailDatabase(options.indexedDb ?? sqliteIndexedDb(join(options.userDataDir, 'db')));
+  const dbDir = join(options.userDataDir, 'db');
+  if (!options.indexedDb) {
+    for (const row of setAsideUnreadableRows(sqliteFileFor(dbDir, DATABASE_NAME), join(options.userDataDir, 'quarantine'))) {
+      log.error(`store: unreadable row ${row.key} in ${row.table} set aside`, row.file);
+    }
+  }
+  const db = await openMailDatabase(options.indexedDb ?? sqliteIndexedDb(dbDir));
   const accounts = new AccountsService(db, events);
   const repo = new OutboxRepository(db);
   const transcript = new TranscriptStore(db, events);
@@ -99,6 +106,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     for (const item of report.requeued) events.emit('outbox:changed', item);
     setStatus({ phase: 'ready', recovery: { total: report.total, done: report.total } });
     log.info(`recovery: ${report.total} undelivered message(s), ${report.requeued.length} interrupted send(s) re-queued`);
+    for (const row of report.quarantined) log.error(`recovery: set aside outbox row ${row.id} in quarantine`, row.reason);
     spooler.start();
   })();
 

@@ -6,6 +6,14 @@
 import Dexie, { type DexieOptions, type Table } from 'dexie';
 import type { Account, OutboxItem, OutboxState, SandboxMessage, TranscriptEntry } from '../../../shared/model';
 
+/** A stored item that could not be read or did not validate: set aside, never dropped. */
+export interface QuarantineRow {
+  id: string;
+  at: number;
+  reason: string;
+  /** The row as it was read, when it could be read at all. */
+  row: unknown;
+}
 export interface SettingRow {
   key: string;
   value: unknown;
@@ -18,6 +26,7 @@ export class MailDatabase extends Dexie {
   accounts!: Table<Account, string>;
   settings!: Table<SettingRow, string>;
   sandboxMail!: Table<SandboxMessage, string>;
+  quarantine!: Table<QuarantineRow, string>;
 
   constructor(name: string, factory: IndexedDbFactory) {
     super(name, { indexedDB: factory.indexedDB, IDBKeyRange: factory.IDBKeyRange });
@@ -30,6 +39,7 @@ export class MailDatabase extends Dexie {
       accounts: 'id',
       settings: 'key',
       sandboxMail: 'id, [receivedAt+id]',
+      quarantine: 'id',
     });
   }
 }

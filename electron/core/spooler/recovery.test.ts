@@ -1,4 +1,7 @@
 /** Durability and start-up recovery on the real SQLite-backed store. */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { OutboxItem, SandboxMessage } from '../../../shared/model';
 import { startTestCore, tempDir, type TestCore } from '../testing/test-core';
@@ -53,5 +56,49 @@ describe('recovery on the SQLite store', () => {
     const submitted = core.call<OutboxItem>('outbox.submit', { to: 'ada@example.test', subject: 'Early', text: 'x' });
     await core.ready;
     expect((await submitted).state).toBe('queued');
+  });
+
+  it('sets unreadable and invalid rows aside in quarantine and sends the rest', async () => {
+    core = await startTestCore({ sqlite: true, userDataDir: dir });
+    const submit = (subject: string) => core!.call<OutboxItem>('outbox.submit', { to: 'ada@example.test', subject, text: 'x', delaySeconds: 60 });
+    const good = await submit('Good');
+    const garbled = await submit('Garbled');
+    const invalid = await submit('Invalid');
+
+    const undecodable = await submit('Undecodable');
+    await core.close();
+    core = undefined;
+
+    // Damage rows behind the store's back, as a bad disk or an old bug might.
+    const sqlite = new Database(join(dir, 'db', 'D_outbox-mail.sqlite'));
+    const rowOf = (id: string) => sqlite.prepare('SELECT key, value FROM S_items WHERE value LIKE ?').get(`%${id}%`) as { key: string; value: string };
+    sqlite.prepare('UPDATE S_items SET value = ? WHERE key = ?').run('{not json', rowOf(garbled.id).key);
+    const rewrite = (id: string, change: (value: Record<string, unknown>) => void) => {
+      const row = rowOf(id);
+      const value = JSON.parse(row.value) as Record<string, unknown>;
+      change(value);
+      sqlite.prepare('UPDATE S_items SET value = ? WHERE key = ?').run(JSON.stringify(value), row.key);
+    };
+    // Still decodable, but no longer an outbox item.
+    rewrite(invalid.id, (value) => (value.subject = 42));
+    // JSON, but its type annotations point at a field that is gone: the shim could not revive it.
+    rewrite(undecodable.id, (value) => delete value.recipients);
+    sqlite.close();
+
+    core = await startTestCore({ sqlite: true, userDataDir: dir });
+    await core.ready;
+    // The row that was not even JSON is in a quarantine file; the one that did not validate is in the quarantine table.
+    const files = readdirSync(join(dir, 'quarantine'));
+    expect(files).toHaveLength(2);
+    const setAside = files.map((f) => readFileSync(join(dir, 'quarantine', f), 'utf8')).join('\n');
+    expect(setAside).toContain('{not json');
+    expect(setAside).toContain(undecodable.id);
+    const quarantined = await core.db.quarantine.toArray();
+    expect(quarantined.map((q) => q.id)).toEqual([invalid.id]);
+    expect(quarantined[0]?.reason).toMatch(/^invalid row: subject/);
+    expect(quarantined[0]?.row).toMatchObject({ subject: 42 });
+    // The rest of the queue goes on.
+    expect((await core.call<OutboxItem[]>('outbox.list', {})).map((i) => i.id)).toContain(good.id);
+    await core.call('outbox.abort', { id: good.id });
   });
 });
