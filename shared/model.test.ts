@@ -195,6 +195,7 @@ describe('OutboxItemSchema', () => {
     recipients: [{ address: 'a@x.test', field: 'to', state: 'pending' }],
     subject: 's',
     text: 't',
+    attachments: [],
     dsn: DEFAULT_DSN,
     createdAt: 1,
     updatedAt: 1,

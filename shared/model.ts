@@ -14,6 +14,9 @@ export const LIMITS = {
   subject: 998,
   bodyChars: 10_000_000,
   delaySeconds: 60,
+  attachmentsPerMessage: 20,
+  /** Per attachment, decoded. Bigger files need a streaming upload, which the contract does not have yet. */
+  attachmentBytes: 25 * 1024 * 1024,
   /** Send later: at most a year ahead. */
   sendAtMaxAheadMs: 366 * 24 * 3600 * 1000,
 } as const;
@@ -36,6 +39,30 @@ export const DsnRequestSchema = z.strictObject({
 export type DsnRequest = z.infer<typeof DsnRequestSchema>;
 export const DEFAULT_DSN: DsnRequest = { notify: { success: true, failure: true, delay: true }, ret: 'headers' };
 
+/** A file name as the recipient will see it: no path, no control characters. */
+const FileNameSchema = z
+  .string()
+  .min(1)
+  .max(255)
+  .refine((s) => !/[\/\\\x00-\x1f\x7f]/.test(s) && s !== '.' && s !== '..', { message: 'must be a plain file name' });
+
+export const AttachmentInputSchema = z.strictObject({
+  name: FileNameSchema,
+  type: z.string().regex(/^[a-z0-9][a-z0-9!#$&^_.+-]*\/[a-z0-9][a-z0-9!#$&^_.+-]*$/i, 'not a MIME type').max(127),
+  /** The file's bytes, base64: the renderer never hands the main process a path to read. */
+  contentBase64: z.string().max(Math.ceil(LIMITS.attachmentBytes / 3) * 4).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'not base64'),
+});
+export type AttachmentInput = z.infer<typeof AttachmentInputSchema>;
+
+/** An attachment as the outbox keeps it: the bytes live in a content-addressed file. */
+export const StoredAttachmentSchema = z.object({
+  name: z.string(),
+  type: z.string(),
+  size: z.number().int(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+});
+export type StoredAttachment = z.infer<typeof StoredAttachmentSchema>;
+
 /** What Compose submits. Addresses arrive as typed and are parsed in the main process. */
 export const DraftInputSchema = z.strictObject({
   accountId: IdSchema.optional(),
@@ -49,6 +76,7 @@ export const DraftInputSchema = z.strictObject({
   delaySeconds: z.number().int().min(0).max(LIMITS.delaySeconds).optional(),
   /** Send later: epoch milliseconds. Stored as the item's notBefore, so it survives restarts. */
   sendAt: z.number().int().positive().optional(),
+  attachments: z.array(AttachmentInputSchema).max(LIMITS.attachmentsPerMessage).optional(),
 });
 export type DraftInput = z.infer<typeof DraftInputSchema>;
 
@@ -81,6 +109,7 @@ export const OutboxItemSchema = z.object({
   recipients: z.array(RecipientSchema),
   subject: z.string(),
   text: z.string(),
+  attachments: z.array(StoredAttachmentSchema),
   dsn: DsnRequestSchema,
   createdAt: z.number(),
   updatedAt: z.number(),

@@ -5,6 +5,7 @@
 import { join } from 'node:path';
 import type { AppStatus } from '../../shared/model';
 import { AccountsService } from './accounts/accounts-service';
+import { AttachmentStore } from './attachments/attachment-store';
 import { DATABASE_NAME, openMailDatabase, type IndexedDbFactory, type MailDatabase } from './db/database';
 import { setAsideUnreadableRows, sqliteFileFor } from './db/unreadable-rows';
 import { sqliteIndexedDb } from './db/sqlite-indexeddb';
@@ -33,8 +34,8 @@ export interface CoreOptions {
   indexedDb?: IndexedDbFactory;
   /** Port for the local sandbox SMTP server; 0 or undefined picks a free one. */
   sandboxPort?: number;
-  /** Overrides for tests (retry policy, transport, concurrency). */
-  spooler?: Partial<Pick<SpoolerDeps, 'send' | 'retry' | 'concurrency' | 'now' | 'probe' | 'probePolicy'>>;
+  /** Overrides for tests (retry policy, transport, transport timeouts, concurrency). */
+  spooler?: Partial<Pick<SpoolerDeps, 'send' | 'retry' | 'concurrency' | 'now' | 'probe' | 'probePolicy' | 'timeouts'>>;
   log?: Logger;
 }
 
@@ -68,6 +69,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const repo = new OutboxRepository(db);
   const transcript = new TranscriptStore(db, events);
   const settings = new SettingsService(db, events);
+  const attachments = new AttachmentStore(join(options.userDataDir, 'attachments'));
 
   let status: AppStatus = { phase: 'recovering', recovery: { total: 0, done: 0 }, online: true, host: options.host, version: options.version };
   const setStatus = (next: Partial<AppStatus>) => {
@@ -92,7 +94,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     events,
     transcript,
     send: sendMessage,
-    render: renderMime,
+    render: (item) => renderMime(item, attachments),
     ...options.spooler,
     onConnectivityChange: (online) => {
       if (online !== status.online) setStatus({ online });
@@ -110,7 +112,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     spooler.start();
   })();
 
-  const outbox = new OutboxService({ repo, accounts, settings, events, spooler, ready });
+  const outbox = new OutboxService({ repo, accounts, settings, attachments, events, spooler, ready });
 
   const router = createRouter(
     {

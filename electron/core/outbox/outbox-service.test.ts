@@ -1,3 +1,5 @@
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AppError } from '../../../shared/errors';
 import type { OutboxItem, SandboxMessage, TranscriptEntry } from '../../../shared/model';
@@ -74,6 +76,35 @@ describe('outbox.submit', () => {
     expect(transcript.find((l) => l.direction === 'client' && l.command === 'EHLO')).toBeTruthy();
     expect(transcript.at(-1)?.text).toMatch(/^221\b/);
     expect(transcript.some((l) => l.direction === 'server' && l.code === 250 && /kept as/.test(l.text))).toBe(true);
+  });
+});
+
+describe('attachments', () => {
+  const pdf = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(3000, 7)]);
+
+  it('keeps the bytes as a content-addressed file and sends them as a MIME part', async () => {
+    core = await startTestCore();
+    const item = await core.call<OutboxItem>('outbox.submit', draft({ attachments: [{ name: 'Отчёт 2026.pdf', type: 'application/pdf', contentBase64: pdf.toString('base64') }] }));
+    const [stored] = item.attachments;
+    expect(stored).toMatchObject({ name: 'Отчёт 2026.pdf', type: 'application/pdf', size: pdf.length });
+    const file = join(core.userDataDir, 'attachments', stored!.sha256.slice(0, 2), stored!.sha256);
+    expect(readFileSync(file).equals(pdf)).toBe(true);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+
+    await core.waitForState(item.id, 'sent');
+    const [received] = await core.call<SandboxMessage[]>('sandbox.list', {});
+    const eml = readFileSync(join(core.userDataDir, 'sandbox', `${received!.id}.eml`), 'utf8');
+    expect(eml).toMatch(/Content-Type: application\/pdf/);
+    expect(eml.replace(/\r?\n/g, '')).toContain(pdf.toString('base64'));
+  });
+
+  it('refuses names that are paths or carry control characters', async () => {
+    core = await startTestCore();
+    for (const name of ['../etc/passwd', 'a/b.txt', 'C:\\x.txt', 'x\u0000.txt', 'x\r\n.txt', '..']) {
+      const error = await failure(core.call('outbox.submit', draft({ attachments: [{ name, type: 'text/plain', contentBase64: 'eA==' }] })));
+      expect(error.code, name).toBe('INVALID_ARG');
+    }
+    expect(await core.call('outbox.list', {})).toEqual([]);
   });
 });
 

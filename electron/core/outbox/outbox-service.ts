@@ -4,8 +4,9 @@
  */
 import { parseAddressList } from '../../../shared/address';
 import { AppFailure } from '../../../shared/errors';
-import { cancelState, DEFAULT_DSN, LIMITS, type DraftInput, type OutboxItem, type Recipient } from '../../../shared/model';
+import { cancelState, DEFAULT_DSN, LIMITS, type AttachmentInput, type DraftInput, type OutboxItem, type Recipient, type StoredAttachment } from '../../../shared/model';
 import type { AccountsService } from '../accounts/accounts-service';
+import type { AttachmentStore } from '../attachments/attachment-store';
 import type { SettingsService } from '../settings/settings-service';
 import type { EventBus } from '../events';
 import { newEnvid, newId, newMessageId } from './ids';
@@ -22,6 +23,7 @@ export interface OutboxDeps {
   repo: OutboxRepository;
   accounts: AccountsService;
   settings: SettingsService;
+  attachments: AttachmentStore;
   events: EventBus;
   spooler: SpoolerControl;
   /** Resolves when start-up recovery is over; submits wait for it (EnumerateAndSubmitMessages runs first). */
@@ -58,6 +60,17 @@ function parseRecipients(input: DraftInput): Recipient[] {
   return recipients;
 }
 
+/** Writes each file before the item that refers to it, so an item never points at nothing. */
+function storeAttachments(store: AttachmentStore, inputs: AttachmentInput[]): StoredAttachment[] {
+  return inputs.map((input) => {
+    const bytes = Buffer.from(input.contentBase64, 'base64');
+    if (bytes.length > LIMITS.attachmentBytes) {
+      throw new AppFailure('INVALID_ARG', `The attachment "${input.name}" is larger than ${LIMITS.attachmentBytes / 1024 / 1024} MB.`);
+    }
+    return { name: input.name, type: input.type.toLowerCase(), size: bytes.length, sha256: store.put(bytes) };
+  });
+}
+
 export class OutboxService {
   private readonly now: () => number;
 
@@ -76,6 +89,7 @@ export class OutboxService {
     // Undo-send and send-later are one stored time, so both survive a restart.
     const delaySeconds = input.delaySeconds ?? (await this.deps.settings.get()).undoSendSeconds;
     const notBefore = input.sendAt ?? now + delaySeconds * 1000;
+    const attachments = storeAttachments(this.deps.attachments, input.attachments ?? []);
     const item: OutboxItem = {
       id: newId(),
       accountId: account.id,
@@ -86,6 +100,7 @@ export class OutboxService {
       recipients,
       subject: input.subject,
       text: input.text,
+      attachments,
       dsn: input.dsn ?? DEFAULT_DSN,
       createdAt: now,
       updatedAt: now,

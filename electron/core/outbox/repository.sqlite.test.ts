@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { OutboxItem } from '../../../shared/model';
+import { makeItem } from '../testing/fixtures';
 import { openMailDatabase } from '../db/database';
 import { sqliteIndexedDb } from '../db/sqlite-indexeddb';
 import { recoverOutbox } from '../spooler/recovery';
@@ -13,27 +14,8 @@ import { tempDir } from '../testing/test-core';
 import { OutboxRepository } from './repository';
 
 const T = 1_800_000_000_000;
-const item = (i: number, state: OutboxItem['state']): OutboxItem => ({
-  id: `item-${String(i).padStart(5, '0')}`,
-  accountId: 'local-sandbox',
-  state,
-  messageId: `<${i}@x.test>`,
-  envid: `e${i}`,
-  from: { address: 'me@x.test' },
-  recipients: [{ address: 'a@x.test', field: 'to', state: 'pending' }],
-  subject: `s${i}`,
-  text: '',
-  dsn: { notify: { success: false, failure: true, delay: false }, ret: 'headers' },
-  createdAt: T,
-  updatedAt: T,
-  notBefore: T,
-  attempts: 0,
-  handedOffAt: null,
-  sentAt: null,
-  lastReply: null,
-  error: null,
-  warnings: [],
-});
+const item = (i: number, state: OutboxItem['state']): OutboxItem =>
+  makeItem({ id: `item-${String(i).padStart(5, '0')}`, state, messageId: `<${i}@x.test>`, createdAt: T, updatedAt: T, notBefore: T });
 
 describe('outbox queries on the SQLite store', () => {
   it('finds every due, listed and interrupted item when hundreds share a timestamp', async () => {

@@ -9,6 +9,7 @@ import { sendMessage, type SendRequest } from '../smtp/transport';
 import { waitFor } from '../testing/smtp-test-server';
 import { decodeHeaderWords, readHeader } from './headers';
 import { SANDBOX_MAX_SIZE, startSandboxServer, type SandboxServer } from './sandbox-server';
+import { makeItem, tempAttachmentStore } from '../testing/fixtures';
 
 let dir: string;
 let sandbox: SandboxServer | null;
@@ -26,10 +27,8 @@ afterEach(async () => {
 const MESSAGE_ID = '<abcdef0123456789.lq2@example.com>';
 
 function item(overrides: Partial<OutboxItem> = {}): OutboxItem {
-  return {
-    id: 'item-0001',
+  return makeItem({
     accountId: 'sandbox-01',
-    state: 'sending',
     messageId: MESSAGE_ID,
     envid: 'om-sandbox-envid',
     from: { name: 'Анна', address: 'anna@example.com' },
@@ -41,16 +40,8 @@ function item(overrides: Partial<OutboxItem> = {}): OutboxItem {
     text: 'Текст письма.\n',
     dsn: { notify: { success: true, failure: true, delay: false }, ret: 'full' },
     createdAt: Date.UTC(2024, 4, 6, 7, 8, 9),
-    updatedAt: 0,
-    notBefore: 0,
-    attempts: 1,
-    handedOffAt: null,
-    sentAt: null,
-    lastReply: null,
-    error: null,
-    warnings: [],
     ...overrides,
-  };
+  });
 }
 
 function request(port: number, mail: OutboxItem, overrides: Partial<SendRequest> = {}): SendRequest {
@@ -60,7 +51,7 @@ function request(port: number, mail: OutboxItem, overrides: Partial<SendRequest>
     to: mail.recipients.map((r) => r.address),
     dsn: mail.dsn,
     envid: mail.envid,
-    message: () => renderMime(mail),
+    message: () => renderMime(mail, tempAttachmentStore()),
     beforeFinalDot: async () => undefined,
     signal: new AbortController().signal,
     onLine: () => undefined,
@@ -79,7 +70,7 @@ describe('sandbox server', () => {
     const produced: Buffer[] = [];
     const outcome = await sendMessage(
       request(sandbox.port, mail, {
-        message: () => renderMime(mail).pipe(new PassThrough()).on('data', (c: Buffer) => produced.push(c)),
+        message: () => renderMime(mail, tempAttachmentStore()).pipe(new PassThrough()).on('data', (c: Buffer) => produced.push(c)),
       }),
     );
 

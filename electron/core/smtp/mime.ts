@@ -6,8 +6,9 @@
 import type { Readable } from 'node:stream';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import type { Mailbox, OutboxItem } from '../../../shared/model';
+import type { AttachmentStore } from '../attachments/attachment-store';
 
-export function renderMime(item: OutboxItem): Readable {
+export function renderMime(item: OutboxItem, files: AttachmentStore): Readable {
   // Name/address objects, not formatted strings, so nodemailer never re-parses an address.
   const mailbox = (m: Mailbox) => ({ name: m.name ?? '', address: m.address });
   const field = (name: 'to' | 'cc') => item.recipients.filter((r) => r.field === name).map(mailbox);
@@ -17,6 +18,7 @@ export function renderMime(item: OutboxItem): Readable {
     cc: field('cc'),
     subject: item.subject,
     text: item.text,
+    attachments: item.attachments.map((a) => ({ filename: a.name, contentType: a.type, content: files.open(a.sha256) })),
     // Message-ID is fixed at submit so every retry (and any duplicate) carries the same one.
     messageId: item.messageId,
     date: new Date(item.createdAt),

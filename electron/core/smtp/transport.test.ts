@@ -7,6 +7,7 @@ import { smtpError, startTestSmtpServer, waitFor, type TestSmtpServer, type Test
 import { renderMime } from './mime';
 import { sendMessage, type SendOutcome, type SendRequest } from './transport';
 import type { TranscriptLine } from './transcript-logger';
+import { makeItem, tempAttachmentStore } from '../testing/fixtures';
 
 type Line = TranscriptLine & { connectionId: string };
 
@@ -27,28 +28,7 @@ async function smtp(options: TestSmtpServerOptions = {}): Promise<TestSmtpServer
 const MESSAGE_ID = '<0123456789abcdef.test@example.com>';
 
 function item(overrides: Partial<OutboxItem> = {}): OutboxItem {
-  return {
-    id: 'item-0001',
-    accountId: 'account-01',
-    state: 'sending',
-    messageId: MESSAGE_ID,
-    envid: 'om-envelope-1',
-    from: { name: 'Ann', address: 'ann@example.com' },
-    recipients: [{ address: 'bob@example.com', field: 'to', state: 'pending' }],
-    subject: 'Hello',
-    text: 'Hello Bob.\n',
-    dsn: DEFAULT_DSN,
-    createdAt: Date.UTC(2024, 0, 2, 3, 4, 5),
-    updatedAt: 0,
-    notBefore: 0,
-    attempts: 1,
-    handedOffAt: null,
-    sentAt: null,
-    lastReply: null,
-    error: null,
-    warnings: [],
-    ...overrides,
-  };
+  return makeItem({ messageId: MESSAGE_ID, ...overrides });
 }
 
 interface Harness {
@@ -78,7 +58,7 @@ function harness(port: number, overrides: Partial<SendRequest> & { mime?: Outbox
       message: () => {
         const tap = new PassThrough();
         tap.on('data', (chunk: Buffer) => produced.push(chunk));
-        return renderMime(overrides.mime ?? item()).pipe(tap);
+        return renderMime(overrides.mime ?? item(), tempAttachmentStore()).pipe(tap);
       },
       beforeFinalDot: async () => {
         h.beforeFinalDotCalls++;

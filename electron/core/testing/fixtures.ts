@@ -1,0 +1,35 @@
+/** A complete outbox item for tests; each test overrides what it is about. */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DEFAULT_DSN, type OutboxItem } from '../../../shared/model';
+import { AttachmentStore } from '../attachments/attachment-store';
+
+export function makeItem(overrides: Partial<OutboxItem> = {}): OutboxItem {
+  return {
+    id: 'item-0001',
+    accountId: 'account-01',
+    state: 'sending',
+    messageId: '<0123456789abcdef.test@example.com>',
+    envid: 'om-envelope-1',
+    from: { name: 'Ann', address: 'ann@example.com' },
+    recipients: [{ address: 'bob@example.com', field: 'to', state: 'pending' }],
+    subject: 'Hello',
+    text: 'Hello Bob.\n',
+    attachments: [],
+    dsn: DEFAULT_DSN,
+    createdAt: Date.UTC(2024, 0, 2, 3, 4, 5),
+    updatedAt: 0,
+    notBefore: 0,
+    attempts: 1,
+    handedOffAt: null,
+    sentAt: null,
+    lastReply: null,
+    error: null,
+    warnings: [],
+    ...overrides,
+  };
+}
+
+/** An attachment store in a fresh temporary folder. */
+export const tempAttachmentStore = (): AttachmentStore => new AttachmentStore(mkdtempSync(join(tmpdir(), 'outbox-files-')));
