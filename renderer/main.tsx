@@ -5,6 +5,7 @@ import './styles/compose.css';
 import './styles/outbox.css';
 import './styles/transcript.css';
 import './styles/sandbox.css';
+import './styles/settings.css';
 import './styles/statusbar.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';

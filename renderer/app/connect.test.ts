@@ -1,8 +1,11 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ok } from '../../shared/errors';
 import type { AppStatus, OutboxItem, TranscriptEntry } from '../../shared/model';
+import { useComposeStore } from '../store/compose';
 import { useOutboxStore } from '../store/outbox';
 import { useSandboxStore } from '../store/sandbox';
+import { useSettingsStore } from '../store/settings';
+import { onlineText } from '../store/status-logic';
 import { useStatusStore } from '../store/status';
 import { useTranscriptStore } from '../store/transcript';
 import { makeEntry, makeItem } from '../store/test-fixtures';
@@ -117,6 +120,61 @@ describe('connectStores', () => {
       id: 's1', receivedAt: 5, mailFrom: 'me@x.test', mailParams: { RET: 'HDRS' }, rcptTo: [], size: 1, messageId: '<m>', subject: 'Hi',
     });
     expect(useSandboxStore.getState().messages.map((m) => m.id)).toEqual(['s1']);
+    stop();
+  });
+
+  it('shows Offline as soon as an app:status event says so, and Online again after', async () => {
+    const fake = fakeApi({ 'app.status': () => ok(ready) });
+    const stop = connectStores(fake.api);
+    await flush();
+    expect(onlineText(useStatusStore.getState().app)).toBe('Online');
+    fake.emit('app:status', { ...ready, online: false });
+    expect(onlineText(useStatusStore.getState().app)).toMatch(/^Offline\b/);
+    fake.emit('app:status', ready);
+    expect(onlineText(useStatusStore.getState().app)).toBe('Online');
+    stop();
+  });
+
+  it('loads the settings into the Settings form and Compose’s undo delay', async () => {
+    const fake = fakeApi({ 'settings.get': () => ok({ undoSendSeconds: 8 }) });
+    const stop = connectStores(fake.api);
+    await flush();
+    expect(useSettingsStore.getState().fields.undoDelay).toBe('8');
+    expect(useComposeStore.getState().fields.delay).toBe('8');
+    fake.emit('settings:changed', { undoSendSeconds: 3 });
+    expect(useSettingsStore.getState().settings).toEqual({ undoSendSeconds: 3 });
+    expect(useComposeStore.getState().fields.delay).toBe('3');
+    stop();
+    expect(fake.listenerCount()).toBe(0);
+  });
+
+  it('does not let a slow settings answer overwrite a pushed change', async () => {
+    let answer: () => void = () => {};
+    const fake = fakeApi({ 'settings.get': () => new Promise((resolve) => (answer = () => resolve(ok({ undoSendSeconds: 5 }))))});
+    const stop = connectStores(fake.api);
+    fake.emit('settings:changed', { undoSendSeconds: 20 });
+    answer();
+    await flush();
+    expect(useComposeStore.getState().fields.delay).toBe('20');
+    stop();
+  });
+
+  it('keeps a Settings value being edited when a change is pushed', async () => {
+    const fake = fakeApi({ 'settings.get': () => ok({ undoSendSeconds: 5 }) });
+    const stop = connectStores(fake.api);
+    await flush();
+    useSettingsStore.getState().setField('undoDelay', '40');
+    fake.emit('settings:changed', { undoSendSeconds: 6 });
+    expect(useSettingsStore.getState().fields.undoDelay).toBe('40');
+    expect(useSettingsStore.getState().settings).toEqual({ undoSendSeconds: 6 });
+    stop();
+  });
+
+  it('says when the settings could not be loaded', async () => {
+    const fake = fakeApi();
+    const stop = connectStores(fake.api);
+    await flush();
+    expect(useSettingsStore.getState().loadError).toBe('Could not load settings: no handler for settings.get');
     stop();
   });
 });

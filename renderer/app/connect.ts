@@ -4,8 +4,11 @@
  * loaded copies meet in the stores' merge rules, which keep the newer one.
  */
 import type { MailApi } from '../../shared/contract';
+import type { Settings } from '../../shared/model';
+import { useComposeStore } from '../store/compose';
 import { useOutboxStore } from '../store/outbox';
 import { useSandboxStore } from '../store/sandbox';
+import { useSettingsStore } from '../store/settings';
 import { useStatusStore } from '../store/status';
 import { useTranscriptStore } from '../store/transcript';
 import { t } from '../i18n/t';
@@ -38,6 +41,21 @@ export async function loadAccounts(api: MailApi): Promise<void> {
   if (result.ok && store.accountsVersion === before) store.setAccounts(result.value);
 }
 
+/** Settings from the core reach the Settings form and Compose's undo delay alike. */
+export function applySettings(settings: Settings): void {
+  useSettingsStore.getState().apply(settings);
+  useComposeStore.getState().defaultDelayChanged(settings.undoSendSeconds);
+}
+
+export async function loadSettings(api: MailApi): Promise<void> {
+  const before = useSettingsStore.getState().version;
+  const result = await settle(() => api.settings.get({}));
+  const store = useSettingsStore.getState();
+  if (!result.ok) store.setLoadError(t('settings.loadFailed', { message: result.error.message }));
+  // A settings:changed event (or a save) that arrived meanwhile is newer than this answer.
+  else if (store.version === before) applySettings(result.value);
+}
+
 export async function loadSandbox(api: MailApi): Promise<void> {
   const result = await settle(() => api.sandbox.list({}));
   const store = useSandboxStore.getState();
@@ -66,6 +84,7 @@ export function connectStores(api: MailApi): () => void {
     api.on('app:status', (status) => useStatusStore.getState().setApp(status)),
     api.on('accounts:changed', (accounts) => useStatusStore.getState().setAccounts(accounts)),
     api.on('sandbox:received', (message) => useSandboxStore.getState().add([message])),
+    api.on('settings:changed', applySettings),
     // The transcript follows the selection, wherever the selection was changed from.
     useOutboxStore.subscribe((state, previous) => {
       if (state.selectedId !== previous.selectedId) void loadTranscript(api, state.selectedId);
@@ -73,6 +92,7 @@ export function connectStores(api: MailApi): () => void {
   ];
   void loadStatus(api);
   void loadAccounts(api);
+  void loadSettings(api);
   void loadOutbox(api);
   void loadSandbox(api);
   return () => stops.forEach((stop) => stop());

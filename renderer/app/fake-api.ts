@@ -4,6 +4,7 @@ import { err, type Result } from '../../shared/errors';
 import { initialComposeState, useComposeStore } from '../store/compose';
 import { initialOutboxState, useOutboxStore } from '../store/outbox';
 import { initialSandboxState, useSandboxStore } from '../store/sandbox';
+import { initialSettingsState, useSettingsStore } from '../store/settings';
 import { initialStatusState, useStatusStore } from '../store/status';
 import { initialTranscriptState, useTranscriptStore } from '../store/transcript';
 
@@ -46,6 +47,7 @@ export function resetStores(): void {
   useComposeStore.setState(initialComposeState);
   useOutboxStore.setState(initialOutboxState);
   useSandboxStore.setState(initialSandboxState);
+  useSettingsStore.setState(initialSettingsState);
   useStatusStore.setState(initialStatusState);
   useTranscriptStore.setState(initialTranscriptState);
 }

@@ -5,10 +5,11 @@
  */
 import { parseAddressList } from '../../shared/address';
 import { LIMITS } from '../../shared/model';
+import { parseLocalInputValue } from '../format/time';
 import { t } from '../i18n/t';
 
 export type AddressFieldName = 'to' | 'cc';
-export type CheckedFieldName = AddressFieldName | 'delay';
+export type CheckedFieldName = AddressFieldName | 'delay' | 'sendAt';
 export type FieldErrors = Partial<Record<CheckedFieldName, string>>;
 
 export interface ComposeFields {
@@ -16,11 +17,14 @@ export interface ComposeFields {
   cc: string;
   subject: string;
   text: string;
-  /** As typed into the number input; parsed only when sending. */
+  /** As typed into the number input; parsed only when sending. Starts at the core's undo-send setting. */
   delay: string;
+  /** Send later, as an <input type="datetime-local"> value in local time; empty to send now. */
+  sendAt: string;
 }
 
-export const emptyFields: ComposeFields = { to: '', cc: '', subject: '', text: '', delay: '0' };
+/** The delay starts empty until the settings arrive; an untouched empty delay leaves the choice to the core. */
+export const emptyFields: ComposeFields = { to: '', cc: '', subject: '', text: '', delay: '', sendAt: '' };
 
 /** What Compose hands to outbox.submit (the account is added by the caller). */
 export interface CheckedDraft {
@@ -28,7 +32,21 @@ export interface CheckedDraft {
   cc?: string;
   subject: string;
   text: string;
-  delaySeconds: number;
+  /** Left out when the core's own default applies. */
+  delaySeconds?: number;
+  /** Send later: epoch ms. */
+  sendAt?: number;
+}
+
+export interface CheckContext {
+  now: number;
+  /** Whether the user typed into the delay field; an untouched empty field means "the core's default". */
+  delayEdited?: boolean;
+  /**
+   * The Send later input holds a partly typed date (the browser reports its
+   * value as empty then): that must not be mistaken for "send now".
+   */
+  sendAtIncomplete?: boolean;
 }
 
 export type DraftCheck =
@@ -65,17 +83,35 @@ export function parseDelay(value: string): number | null {
   return n <= LIMITS.delaySeconds ? n : null;
 }
 
-const FIELD_LABEL_KEYS = { to: 'compose.to', cc: 'compose.cc', delay: 'compose.delay' } as const;
-const CHECK_ORDER: readonly CheckedFieldName[] = ['to', 'cc', 'delay'];
+export type SendAtCheck = { ok: true; sendAt: number | null } | { ok: false; error: string };
+
+/** Send later: empty means now; otherwise a real local date and time, in the future, at most a year ahead. */
+export function checkSendAt(value: string, now: number, incomplete = false): SendAtCheck {
+  if (incomplete) return { ok: false, error: t('compose.sendAtInvalid') };
+  if (value.trim() === '') return { ok: true, sendAt: null };
+  const sendAt = parseLocalInputValue(value);
+  if (sendAt === null) return { ok: false, error: t('compose.sendAtInvalid') };
+  if (sendAt <= now) return { ok: false, error: t('compose.sendAtPast') };
+  if (sendAt > now + LIMITS.sendAtMaxAheadMs) return { ok: false, error: t('compose.sendAtTooFar') };
+  return { ok: true, sendAt };
+}
+
+const FIELD_LABEL_KEYS = { to: 'compose.to', cc: 'compose.cc', delay: 'compose.delay', sendAt: 'compose.sendAt' } as const;
+const CHECK_ORDER: readonly CheckedFieldName[] = ['to', 'cc', 'delay', 'sendAt'];
 
 /** The check run on Send: every field, with a summary for the alert. */
-export function checkDraft(fields: ComposeFields): DraftCheck {
+export function checkDraft(fields: ComposeFields, context: CheckContext): DraftCheck {
   const errors: FieldErrors = {};
   const to = addressFieldError(fields.to, true);
   if (to) errors.to = to;
   const cc = addressFieldError(fields.cc, false);
   if (cc) errors.cc = cc;
-  const delaySeconds = parseDelay(fields.delay);
+  const sendAt = checkSendAt(fields.sendAt, context.now, context.sendAtIncomplete);
+  if (!sendAt.ok) errors.sendAt = sendAt.error;
+  const scheduled = sendAt.ok && sendAt.sendAt !== null;
+  // A message sent later is held until that time; the undo delay does not apply to it.
+  const useCoreDefault = scheduled || (!context.delayEdited && fields.delay.trim() === '');
+  const delaySeconds = useCoreDefault ? undefined : parseDelay(fields.delay);
   if (delaySeconds === null) errors.delay = t('compose.delayInvalid', { max: LIMITS.delaySeconds });
 
   const invalid = CHECK_ORDER.filter((name) => errors[name] !== undefined);
@@ -86,7 +122,9 @@ export function checkDraft(fields: ComposeFields): DraftCheck {
       .join(' ');
     return { ok: false, errors, firstInvalid, summary: t('compose.refused', { reason }) };
   }
-  const draft: CheckedDraft = { to: fields.to, subject: fields.subject, text: fields.text, delaySeconds: delaySeconds ?? 0 };
+  const draft: CheckedDraft = { to: fields.to, subject: fields.subject, text: fields.text };
   if (fields.cc.trim() !== '') draft.cc = fields.cc;
+  if (delaySeconds !== undefined && delaySeconds !== null) draft.delaySeconds = delaySeconds;
+  if (sendAt.ok && sendAt.sendAt !== null) draft.sendAt = sendAt.sendAt;
   return { ok: true, draft };
 }

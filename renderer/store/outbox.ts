@@ -1,6 +1,6 @@
 /**
  * The outbox view: copies of the main process's items as last pushed, plus the
- * UI-only bits (selection, cancel in flight, cancel errors). Nothing here is
+ * UI-only bits (selection, cancel or retry in flight, their errors). Nothing here is
  * edited locally; every item change comes from the core.
  */
 import { create } from 'zustand';
@@ -13,12 +13,16 @@ export interface OutboxState {
   loadError: string | null;
   cancelling: Readonly<Record<string, true>>;
   cancelErrors: Readonly<Record<string, string>>;
+  retrying: Readonly<Record<string, true>>;
+  retryErrors: Readonly<Record<string, string>>;
   upsert(item: OutboxItem): void;
   merge(items: readonly OutboxItem[]): void;
   select(id: string | null): void;
   setLoadError(message: string | null): void;
   setCancelling(id: string, cancelling: boolean): void;
   setCancelError(id: string, message: string | null): void;
+  setRetrying(id: string, retrying: boolean): void;
+  setRetryError(id: string, message: string | null): void;
 }
 
 const without = <T>(record: Readonly<Record<string, T>>, key: string): Record<string, T> => {
@@ -32,6 +36,8 @@ export const initialOutboxState = {
   loadError: null as string | null,
   cancelling: {} as Readonly<Record<string, true>>,
   cancelErrors: {} as Readonly<Record<string, string>>,
+  retrying: {} as Readonly<Record<string, true>>,
+  retryErrors: {} as Readonly<Record<string, string>>,
 };
 
 export const useOutboxStore = create<OutboxState>()((set) => ({
@@ -44,4 +50,8 @@ export const useOutboxStore = create<OutboxState>()((set) => ({
     set((s) => ({ cancelling: cancelling ? { ...s.cancelling, [id]: true } : without(s.cancelling, id) })),
   setCancelError: (id, message) =>
     set((s) => ({ cancelErrors: message === null ? without(s.cancelErrors, id) : { ...s.cancelErrors, [id]: message } })),
+  setRetrying: (id, retrying) =>
+    set((s) => ({ retrying: retrying ? { ...s.retrying, [id]: true } : without(s.retrying, id) })),
+  setRetryError: (id, message) =>
+    set((s) => ({ retryErrors: message === null ? without(s.retryErrors, id) : { ...s.retryErrors, [id]: message } })),
 }));

@@ -43,7 +43,7 @@ describe('phaseText', () => {
 describe('onlineText', () => {
   it('maps the flag to a word', () => {
     expect(onlineText(status({ online: true }))).toBe('Online');
-    expect(onlineText(status({ online: false }))).toBe('Offline');
+    expect(onlineText(status({ online: false }))).toBe('Offline — messages wait and are sent when the server can be reached');
     expect(onlineText(null)).toBeNull();
   });
 });

@@ -5,6 +5,7 @@
 import type { Ref } from 'react';
 import type { AddressFieldName } from '../../store/compose-logic';
 import { useComposeStore } from '../../store/compose';
+import { isLeavingForSubmit } from './blur';
 
 interface Props {
   name: AddressFieldName;
@@ -35,7 +36,9 @@ export function AddressField({ name, label, required = false, inputRef }: Props)
         aria-invalid={error ? 'true' : undefined}
         aria-describedby={error ? errorId : undefined}
         onChange={(e) => setField(name, e.target.value)}
-        onBlur={() => blurred(name)}
+        onBlur={(e) => {
+          if (!isLeavingForSubmit(e)) blurred(name);
+        }}
       />
       {/* Always present, so the live region exists before text appears in it. */}
       <div id={errorId} className="field-error" aria-live="polite">

@@ -9,6 +9,7 @@ import { t } from '../../i18n/t';
 import type { CheckedFieldName } from '../../store/compose-logic';
 import { useComposeStore } from '../../store/compose';
 import { AddressField } from './AddressField';
+import { isLeavingForSubmit } from './blur';
 import { submitCompose } from './submit';
 
 export function ComposeForm() {
@@ -17,6 +18,10 @@ export function ComposeForm() {
   const text = useComposeStore((s) => s.fields.text);
   const delay = useComposeStore((s) => s.fields.delay);
   const delayError = useComposeStore((s) => s.errors.delay);
+  const defaultDelay = useComposeStore((s) => s.defaultDelay);
+  const sendAt = useComposeStore((s) => s.fields.sendAt);
+  const sendAtError = useComposeStore((s) => s.errors.sendAt);
+  const blurred = useComposeStore((s) => s.blurred);
   const submitError = useComposeStore((s) => s.submitError);
   const notice = useComposeStore((s) => s.notice);
   const submitting = useComposeStore((s) => s.submitting);
@@ -25,11 +30,12 @@ export function ComposeForm() {
   const toRef = useRef<HTMLInputElement>(null);
   const ccRef = useRef<HTMLInputElement>(null);
   const delayRef = useRef<HTMLInputElement>(null);
-  const focusField = (name: CheckedFieldName) => ({ to: toRef, cc: ccRef, delay: delayRef })[name].current?.focus();
+  const sendAtRef = useRef<HTMLInputElement>(null);
+  const focusField = (name: CheckedFieldName) => ({ to: toRef, cc: ccRef, delay: delayRef, sendAt: sendAtRef })[name].current?.focus();
 
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const outcome = await submitCompose(api);
+    const outcome = await submitCompose(api, { sendAtIncomplete: sendAtRef.current?.validity.badInput === true });
     if (outcome.kind === 'refused') focusField(outcome.focus);
     else if (outcome.kind === 'failed' && outcome.focus) focusField(outcome.focus);
     else if (outcome.kind === 'queued') toRef.current?.focus();
@@ -43,6 +49,7 @@ export function ComposeForm() {
   };
 
   const delayDescribedBy = delayError ? 'compose-delay-hint compose-delay-error' : 'compose-delay-hint';
+  const sendAtDescribedBy = sendAtError ? 'compose-sendat-hint compose-sendat-error' : 'compose-sendat-hint';
 
   return (
     <section className="panel compose" aria-labelledby="compose-title">
@@ -86,9 +93,32 @@ export function ComposeForm() {
           />
           <p id="compose-delay-hint" className="field-hint">
             {t('compose.delayHint')}
+            {defaultDelay !== null && <> {t('compose.delayDefaultHint', { seconds: defaultDelay })}</>}
           </p>
           <div id="compose-delay-error" className="field-error" aria-live="polite">
             {delayError ?? ''}
+          </div>
+        </div>
+        <div className="field field-datetime">
+          <label htmlFor="compose-sendat">{t('compose.sendAt')}</label>
+          <input
+            ref={sendAtRef}
+            id="compose-sendat"
+            name="sendAt"
+            type="datetime-local"
+            value={sendAt}
+            aria-invalid={sendAtError ? 'true' : undefined}
+            aria-describedby={sendAtDescribedBy}
+            onChange={(e) => setField('sendAt', e.target.value)}
+            onBlur={(e) => {
+              if (!isLeavingForSubmit(e)) blurred('sendAt', e.currentTarget.validity.badInput);
+            }}
+          />
+          <p id="compose-sendat-hint" className="field-hint">
+            {t('compose.sendAtHint')}
+          </p>
+          <div id="compose-sendat-error" className="field-error" aria-live="polite">
+            {sendAtError ?? ''}
           </div>
         </div>
         {submitError && (

@@ -5,6 +5,7 @@ import { useComposeStore } from '../../store/compose';
 import { useOutboxStore } from '../../store/outbox';
 import { useStatusStore } from '../../store/status';
 import { makeItem } from '../../store/test-fixtures';
+import { formatWhen, toLocalInputValue } from '../../format/time';
 import { submitCompose } from './submit';
 
 const type = (fields: Partial<ReturnType<typeof useComposeStore.getState>['fields']>) =>
@@ -45,11 +46,40 @@ describe('submitCompose', () => {
       { name: 'outbox.submit', request: { to: 'bob@example.test', subject: 'Hi', text: 'Body', delaySeconds: 10, accountId: 'account-1' } },
     ]);
     const compose = useComposeStore.getState();
-    expect(compose.fields).toEqual({ to: '', cc: '', subject: '', text: '', delay: '10' });
+    expect(compose.fields).toEqual({ to: '', cc: '', subject: '', text: '', delay: '10', sendAt: '' });
     expect(compose.notice).toBe('Message queued.');
     expect(compose.submitting).toBe(false);
     expect(useOutboxStore.getState().items).toEqual([item]);
     expect(useOutboxStore.getState().selectedId).toBe('item-new01');
+  });
+
+  it('sends a Send-later time as epoch ms and says when it will go', async () => {
+    const fake = fakeApi({ 'outbox.submit': () => ok(makeItem({ id: 'item-later1' })) });
+    const inTwoHours = new Date(Date.now() + 2 * 3600_000);
+    inTwoHours.setSeconds(0, 0);
+    type({ to: 'bob@example.test', subject: 'Later', sendAt: toLocalInputValue(inTwoHours.getTime()), delay: '3' });
+    expect((await submitCompose(fake.api)).kind).toBe('queued');
+    expect(fake.calls[0]?.request).toEqual({ to: 'bob@example.test', subject: 'Later', text: '', sendAt: inTwoHours.getTime() });
+    const compose = useComposeStore.getState();
+    expect(compose.notice).toBe(`Message queued to send at ${formatWhen(inTwoHours.getTime(), Date.now())}.`);
+    // Send later belongs to that message; the delay is kept for the next one.
+    expect(compose.fields.sendAt).toBe('');
+    expect(compose.fields.delay).toBe('3');
+  });
+
+  it('refuses a partly typed Send-later date instead of sending now', async () => {
+    const fake = fakeApi();
+    type({ to: 'bob@example.test' });
+    expect(await submitCompose(fake.api, { sendAtIncomplete: true })).toEqual({ kind: 'refused', focus: 'sendAt' });
+    expect(fake.calls).toHaveLength(0);
+    expect(useComposeStore.getState().errors.sendAt).toBe('Enter a full date and time, or leave Send later empty.');
+  });
+
+  it('leaves the delay to the core while the settings are not known', async () => {
+    const fake = fakeApi({ 'outbox.submit': () => ok(makeItem()) });
+    type({ to: 'bob@example.test' });
+    await submitCompose(fake.api);
+    expect(fake.calls[0]?.request).toEqual({ to: 'bob@example.test', subject: '', text: '' });
   });
 
   it('keeps the form and shows the core error when the submit fails', async () => {

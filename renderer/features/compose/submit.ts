@@ -4,6 +4,7 @@
  */
 import type { MailApi } from '../../../shared/contract';
 import { settle } from '../../app/settle';
+import { formatWhen } from '../../format/time';
 import { t } from '../../i18n/t';
 import { checkDraft, type CheckedFieldName } from '../../store/compose-logic';
 import { useComposeStore } from '../../store/compose';
@@ -18,10 +19,16 @@ export type SubmitOutcome =
   | { kind: 'failed'; focus?: CheckedFieldName }
   | { kind: 'queued'; id: string };
 
-export async function submitCompose(api: MailApi): Promise<SubmitOutcome> {
+export interface SubmitOptions {
+  /** The Send later input holds a partly typed date (input.validity.badInput). */
+  sendAtIncomplete?: boolean;
+}
+
+export async function submitCompose(api: MailApi, options: SubmitOptions = {}): Promise<SubmitOutcome> {
   const compose = useComposeStore.getState();
   if (compose.submitting) return { kind: 'busy' };
-  const check = checkDraft(compose.fields);
+  const now = Date.now();
+  const check = checkDraft(compose.fields, { now, delayEdited: compose.delayEdited, sendAtIncomplete: options.sendAtIncomplete === true });
   if (!check.ok) {
     compose.refused(check.errors, check.summary);
     return { kind: 'refused', focus: check.firstInvalid };
@@ -42,7 +49,8 @@ export async function submitCompose(api: MailApi): Promise<SubmitOutcome> {
     return { kind: 'failed' };
   }
 
-  useComposeStore.getState().submitted(t('compose.queued'));
+  const { sendAt } = check.draft;
+  useComposeStore.getState().submitted(sendAt === undefined ? t('compose.queued') : t('compose.scheduled', { time: formatWhen(sendAt, now) }));
   const outbox = useOutboxStore.getState();
   outbox.upsert(result.value);
   outbox.select(result.value.id);

@@ -4,6 +4,7 @@ import { useApi } from '../../app/api-context';
 import { t } from '../../i18n/t';
 import { useOutboxStore } from '../../store/outbox';
 import { cancelItem } from './cancel';
+import { retryItem } from './retry';
 import { OutboxRow } from './OutboxRow';
 
 export function OutboxList() {
@@ -13,8 +14,11 @@ export function OutboxList() {
   const loadError = useOutboxStore((s) => s.loadError);
   const cancelling = useOutboxStore((s) => s.cancelling);
   const cancelErrors = useOutboxStore((s) => s.cancelErrors);
+  const retrying = useOutboxStore((s) => s.retrying);
+  const retryErrors = useOutboxStore((s) => s.retryErrors);
   const select = useOutboxStore((s) => s.select);
   const onCancel = useCallback((id: string) => cancelItem(api, id), [api]);
+  const onRetry = useCallback((id: string) => retryItem(api, id), [api]);
 
   const tabStopId = items.some((item) => item.id === selectedId) ? selectedId : items[0]?.id;
 
@@ -34,8 +38,11 @@ export function OutboxList() {
             tabStop={item.id === tabStopId}
             cancelling={cancelling[item.id] === true}
             cancelError={cancelErrors[item.id]}
+            retrying={retrying[item.id] === true}
+            retryError={retryErrors[item.id]}
             onSelect={select}
             onCancel={onCancel}
+            onRetry={onRetry}
           />
         ))}
       </ul>

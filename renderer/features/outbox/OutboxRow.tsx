@@ -1,11 +1,13 @@
 /**
  * One outbox item. The row itself is the selection target (click, Enter or
- * Space); Cancel is offered only while the core can still stop the send.
+ * Space); Cancel is offered only while the core can still stop the send, and
+ * Retry now only while the item is deferred or failed.
  */
-import { Fragment, memo, type KeyboardEvent } from 'react';
-import { cancelState, type OutboxItem } from '../../../shared/model';
+import { Fragment, memo, type KeyboardEvent, type MouseEvent } from 'react';
+import type { OutboxItem } from '../../../shared/model';
 import { t } from '../../i18n/t';
 import { recipientsText, stateWord, subjectText, timeNote, warningBadges } from './format';
+import { rowActions } from './row-logic';
 
 interface Props {
   item: OutboxItem;
@@ -14,8 +16,11 @@ interface Props {
   tabStop: boolean;
   cancelling: boolean;
   cancelError: string | undefined;
+  retrying: boolean;
+  retryError: string | undefined;
   onSelect(id: string): void;
   onCancel(id: string): Promise<unknown>;
+  onRetry(id: string): Promise<unknown>;
 }
 
 function moveFocus(from: HTMLElement, key: string): boolean {
@@ -28,12 +33,36 @@ function moveFocus(from: HTMLElement, key: string): boolean {
   return true;
 }
 
-export const OutboxRow = memo(function OutboxRow({ item, selected, tabStop, cancelling, cancelError, onSelect, onCancel }: Props) {
+/**
+ * Runs a row action without selecting the row. A successful action usually
+ * removes its own button: the keyboard user is then kept on the row, not lost at <body>.
+ */
+function runRowAction(event: MouseEvent<HTMLButtonElement>, action: () => Promise<unknown>): void {
+  event.stopPropagation();
+  const button = event.currentTarget;
+  const row = button.closest('li');
+  void action().then(() => {
+    if (!button.isConnected && row?.isConnected && document.activeElement === document.body) row.focus();
+  });
+}
+
+export const OutboxRow = memo(function OutboxRow({
+  item,
+  selected,
+  tabStop,
+  cancelling,
+  cancelError,
+  retrying,
+  retryError,
+  onSelect,
+  onCancel,
+  onRetry,
+}: Props) {
   const subjectId = `outbox-subject-${item.id}`;
-  const canCancel = cancelState(item).possible;
+  const actions = rowActions(item);
 
   const onKeyDown = (event: KeyboardEvent<HTMLLIElement>) => {
-    // Keys pressed on the Cancel button belong to the button.
+    // Keys pressed on the row's buttons belong to the buttons.
     if (event.target !== event.currentTarget) return;
     if (event.key === 'Enter' || event.key === ' ') {
       event.preventDefault();
@@ -71,31 +100,42 @@ export const OutboxRow = memo(function OutboxRow({ item, selected, tabStop, canc
             </span>
           </Fragment>
         ))}{' '}
-        {canCancel && (
+        {actions.retry && (
+          <button
+            type="button"
+            className="row-retry"
+            aria-describedby={subjectId}
+            disabled={retrying}
+            onClick={(event) => runRowAction(event, () => onRetry(item.id))}
+          >
+            {t('outbox.retry')}
+          </button>
+        )}{' '}
+        {actions.cancel && (
           <button
             type="button"
             className="row-cancel"
             aria-describedby={subjectId}
             disabled={cancelling}
-            onClick={(event) => {
-              // Cancelling is not selecting: the row keeps its selection state.
-              event.stopPropagation();
-              const button = event.currentTarget;
-              const row = button.closest('li');
-              void onCancel(item.id).then(() => {
-                // A successful cancel removes the button; keep the keyboard user on this row, not lost at <body>.
-                if (!button.isConnected && row?.isConnected && document.activeElement === document.body) row.focus();
-              });
-            }}
+            onClick={(event) => runRowAction(event, () => onCancel(item.id))}
           >
             {t('outbox.cancel')}
           </button>
         )}
       </div>
-      {item.error && <p className="row-error">{item.error.message}</p>}
+      {item.error && (
+        <p className="row-error row-reason">
+          <span className="row-error-label">{t('outbox.errorLabel')}</span> {item.error.message}
+        </p>
+      )}
       {cancelError && (
         <p className="row-error" role="alert">
           {cancelError}
+        </p>
+      )}
+      {retryError && actions.retry && (
+        <p className="row-error" role="alert">
+          {retryError}
         </p>
       )}
     </li>

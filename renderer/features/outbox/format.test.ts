@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { OUTBOX_STATES } from '../../../shared/model';
 import { formatClock } from '../../format/time';
 import { makeItem } from '../../store/test-fixtures';
-import { recipientsText, stateWord, subjectText, timeNote, warningBadges } from './format';
+import { deferredNote, recipientsText, stateWord, subjectText, timeNote, warningBadges } from './format';
 
 describe('stateWord', () => {
   it('has a capitalised word for every state', () => {
@@ -35,14 +35,35 @@ describe('timeNote', () => {
   it('shows the hold time of a delayed message', () => {
     expect(timeNote(makeItem({ state: 'queued', notBefore: 5000 }), 1000)).toBe(`Held until ${formatClock(5000)}`);
   });
-  it('shows the next attempt of a deferred message', () => {
-    expect(timeNote(makeItem({ state: 'deferred', notBefore: 9000 }), 1000)).toBe(`Next attempt at ${formatClock(9000)}`);
+  it('shows the attempts and the next try of a deferred message', () => {
+    expect(timeNote(makeItem({ state: 'deferred', attempts: 2, notBefore: 9000 }), 1000)).toBe(`Tried 2 times · next try at ${formatClock(9000)}`);
+  });
+  it('adds the date to a hold time that is not today', () => {
+    const now = new Date(2025, 5, 10, 10, 0).getTime();
+    const later = new Date(2025, 5, 12, 8, 30).getTime();
+    expect(timeNote(makeItem({ state: 'queued', notBefore: later }), now, 'en-GB')).toMatch(/^Held until Thu,? 12 Jun, 08:30:00$/);
+    const today = new Date(2025, 5, 10, 18, 0).getTime();
+    expect(timeNote(makeItem({ state: 'queued', notBefore: today }), now, 'en-GB')).toBe('Held until 18:00:00');
   });
   it('shows when it was sent', () => {
     expect(timeNote(makeItem({ state: 'sent', sentAt: 7000 }), 8000)).toBe(`Accepted by the server at ${formatClock(7000)}`);
   });
   it('falls back to the creation time', () => {
     expect(timeNote(makeItem({ state: 'queued', notBefore: 1000, createdAt: 1000 }), 2000)).toBe(`Created at ${formatClock(1000)}`);
+  });
+});
+
+describe('deferredNote', () => {
+  const now = new Date(2025, 5, 10, 10, 0).getTime();
+  it('counts attempts', () => {
+    expect(deferredNote({ attempts: 1, notBefore: now + 60_000 }, now)).toBe(`Tried once · next try at ${formatClock(now + 60_000)}`);
+  });
+  it('says when no attempt was used (the server could not be reached)', () => {
+    expect(deferredNote({ attempts: 0, notBefore: now }, now)).toBe('No attempt used yet · next try as soon as the server can be reached');
+  });
+  it('dates a next try on another day', () => {
+    const tomorrow = new Date(2025, 5, 11, 9, 0).getTime();
+    expect(deferredNote({ attempts: 5, notBefore: tomorrow }, now, 'en-GB')).toMatch(/^Tried 5 times · next try at Wed,? 11 Jun, 09:00:00$/);
   });
 });
 

@@ -2,8 +2,8 @@
 import { formatMailbox } from '../../../shared/address';
 import type { OutboxItem, OutboxState } from '../../../shared/model';
 import type { WarningCode } from '../../../shared/errors';
-import { t, type MessageKey } from '../../i18n/t';
-import { formatClock } from '../../format/time';
+import { t, tPlural, type MessageKey } from '../../i18n/t';
+import { formatWhen } from '../../format/time';
 
 export function stateWord(state: OutboxState): string {
   return t(`state.${state}`);
@@ -23,12 +23,24 @@ export function subjectText(subject: string): string {
   return subject.trim() === '' ? t('outbox.noSubject') : subject;
 }
 
-/** The one time worth showing for the item's state. */
-export function timeNote(item: Pick<OutboxItem, 'state' | 'notBefore' | 'sentAt' | 'createdAt'>, now: number): string {
-  if (item.state === 'sent' && item.sentAt !== null) return t('outbox.sentAt', { time: formatClock(item.sentAt) });
-  if (item.state === 'deferred') return t('outbox.nextAttempt', { time: formatClock(item.notBefore) });
-  if (item.state === 'queued' && item.notBefore > now) return t('outbox.heldUntil', { time: formatClock(item.notBefore) });
-  return t('outbox.createdAt', { time: formatClock(item.createdAt) });
+/**
+ * A deferred item: how many attempts it has used and when the next one is.
+ * "Tried 2 times · next try at 10:42:17". An item waiting for an unreachable
+ * server uses no attempt and is due already: it goes as soon as the server answers.
+ */
+export function deferredNote(item: Pick<OutboxItem, 'attempts' | 'notBefore'>, now: number, locale?: string): string {
+  const attempts = item.attempts > 0 ? tPlural('outbox.tried', item.attempts) : t('outbox.notTried');
+  const next = item.notBefore > now ? t('outbox.nextTryAt', { time: formatWhen(item.notBefore, now, locale) }) : t('outbox.nextTrySoon');
+  return t('outbox.deferredNote', { attempts, next });
+}
+
+/** The one time worth showing for the item's state; the date is added when it is not today. */
+export function timeNote(item: Pick<OutboxItem, 'state' | 'notBefore' | 'sentAt' | 'createdAt' | 'attempts'>, now: number, locale?: string): string {
+  const when = (ms: number) => formatWhen(ms, now, locale);
+  if (item.state === 'sent' && item.sentAt !== null) return t('outbox.sentAt', { time: when(item.sentAt) });
+  if (item.state === 'deferred') return deferredNote(item, now, locale);
+  if (item.state === 'queued' && item.notBefore > now) return t('outbox.heldUntil', { time: when(item.notBefore) });
+  return t('outbox.createdAt', { time: when(item.createdAt) });
 }
 
 const WARNING_KEYS: Record<WarningCode, { label: MessageKey; hint: MessageKey }> = {
