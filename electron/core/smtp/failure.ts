@@ -20,6 +20,8 @@ interface NodemailerLikeError {
   response?: string;
   responseCode?: number;
   command?: string;
+  /** nodemailer says which timeout fired: CONNECT_TIMEOUT, GREETING_TIMEOUT or SOCKET_TIMEOUT. */
+  timeoutType?: string;
 }
 
 const CONNECTION_CODES = new Set(['ECONNECTION', 'ESOCKET', 'ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'EDNS', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH']);
@@ -29,7 +31,10 @@ export function classifyFailure(error: unknown): SendFailure {
   const reply = e.response ? (parseReply(e.response) ?? undefined) : undefined;
   const code = reply?.code ?? e.responseCode;
   if (code && code >= 400) {
-    const where = e.command ? ` at ${e.command.split(/[\s:]/)[0]}` : '';
+    // Name the step: a reply to the message data (EMESSAGE) is not one to the DATA command; a CONN reply (the
+    // greeting, or what was left when the line closed) has no command to name.
+    const verb = e.command?.split(/[\s:]/)[0];
+    const where = e.code === 'EMESSAGE' ? ' after the message data' : verb && verb !== 'CONN' ? ` at ${verb}` : '';
     return {
       code: 'SERVER_REJECTED',
       message: `The server replied ${e.response?.trim() ?? code}${where}.`,
@@ -38,7 +43,13 @@ export function classifyFailure(error: unknown): SendFailure {
     };
   }
   if (e.code === 'ETIMEDOUT') {
-    return { code: 'TIMEOUT', message: 'The server stopped answering.', retryable: true };
+    const message =
+      e.timeoutType === 'GREETING_TIMEOUT'
+        ? 'The server took the connection but sent no greeting.'
+        : e.timeoutType === 'CONNECT_TIMEOUT'
+          ? 'Connecting to the server timed out.'
+          : 'The server stopped answering.';
+    return { code: 'TIMEOUT', message, retryable: true };
   }
   if (e.code && CONNECTION_CODES.has(e.code)) {
     return { code: 'NOT_CONNECTED', message: `Could not talk to the server: ${e.message ?? e.code}.`, retryable: true };

@@ -22,9 +22,9 @@ export interface SendRequest {
   to: string[];
   dsn: DsnRequest;
   envid: string;
-  /** Produces the MIME message; called once per attempt. */
+  /** Produces the MIME message; called once per transaction (twice when a refused DSN is retried without it). */
   message: () => Readable;
-  /** Runs after the last body byte and before the final dot; throwing stops the send. */
+  /** Runs after the last body byte and before each final dot; throwing stops the send. */
   beforeFinalDot: () => Promise<void>;
   signal: AbortSignal;
   onLine: (line: TranscriptLine & { connectionId: string }) => void;
@@ -40,7 +40,7 @@ export interface RecipientResult {
 
 export type SendOutcome =
   | { kind: 'sent'; reply: SmtpReply; recipients: RecipientResult[]; warnings: WarningCode[]; capabilities: Capabilities }
-  /** `reachedServer` is false when not even a greeting arrived: the network or the server is down, not the message. */
+  /** `reachedServer` is false when no connection could be made: the network or the host is down, not the message. */
   | { kind: 'failed'; failure: SendFailure; recipients: RecipientResult[]; capabilities: Capabilities | null; reachedServer: boolean }
   | { kind: 'aborted' };
 
@@ -56,13 +56,53 @@ function rejectedResults(rejectedErrors: { recipient?: string; response?: string
   });
 }
 
+type Transaction = { error: SMTPConnection.SMTPError; info?: undefined } | { error: null; info: SMTPConnection.SentMessageInfo };
+type Outcome = Exclude<SendOutcome, { kind: 'failed' }> | Omit<Extract<SendOutcome, { kind: 'failed' }>, 'reachedServer'>;
+type RejectedErrors = { recipient?: string; response?: string; responseCode?: number }[] | undefined;
+
+const rejectedOf = (t: Transaction): RejectedErrors => (t.error ? (t.error as { rejectedErrors?: RejectedErrors }).rejectedErrors : t.info.rejectedErrors);
+
+/** Per-recipient results of one transaction: accepted only if the message went through. */
+function resultsOf(t: Transaction): RecipientResult[] {
+  return [...(t.info?.accepted ?? []).map((address) => ({ address, accepted: true })), ...rejectedResults(rejectedOf(t))];
+}
+
+function outcomeOf(t: Transaction, capabilities: Capabilities): Outcome {
+  if (t.error) return { kind: 'failed', failure: classifyFailure(t.error), recipients: rejectedResults(rejectedOf(t)), capabilities };
+  const reply = parseReply(t.info.response) ?? { code: 250, text: t.info.response };
+  return { kind: 'sent', reply, recipients: resultsOf(t), warnings: capabilities.dsn ? [] : ['NO_DSN_SUPPORT'], capabilities };
+}
+
+/** Recipients whose DSN parameters the server refused with 555: all of them when MAIL FROM (RET, ENVID) got it. */
+function refusedDsn(t: Transaction, to: string[]): string[] {
+  if (t.error && t.error.responseCode === 555 && /^MAIL\b/i.test(t.error.command ?? '')) return to;
+  return (rejectedOf(t) ?? []).filter((e) => e.responseCode === 555 && e.recipient).map((e) => e.recipient!);
+}
+
+/** Joins the first transaction and the retry without DSN for the recipients that refused its parameters. */
+function withoutDsnRetry(first: Transaction, second: Transaction, refused: string[], capabilities: Capabilities): Outcome {
+  const isRefused = (address: string) => refused.includes(address);
+  // The retry's own answers; when it failed as a whole, its reply (if any) stands for each of them.
+  const failure = second.error ? classifyFailure(second.error) : null;
+  const answered = resultsOf(second);
+  const retried = refused.map(
+    (address) => answered.find((r) => r.address === address) ?? { address, accepted: false, ...(failure?.reply ? { reply: failure.reply } : {}) },
+  );
+  const recipients = [...resultsOf(first).filter((r) => !isRefused(r.address)), ...retried];
+  const last = second.info ?? first.info;
+  if (!last) return { kind: 'failed', failure: failure!, recipients, capabilities };
+  const reply = parseReply(last.response) ?? { code: 250, text: last.response };
+  return { kind: 'sent', reply, recipients, warnings: second.info ? ['NO_DSN_SUPPORT'] : [], capabilities };
+}
+
 export function sendMessage(request: SendRequest): Promise<SendOutcome> {
   const connectionId = randomBytes(4).toString('hex');
   let lastEhloReply = '';
   let awaitingEhlo = false;
   let reachedServer = false;
   const logger = createTranscriptLogger((line) => {
-    if (line.direction === 'server') reachedServer = true;
+    // A TCP connection counts: a server that takes it and then misbehaves uses attempts like any other failure.
+    if (line.direction === 'server' || (line.direction === 'info' && /\bestablished to\b/.test(line.text))) reachedServer = true;
     if (line.direction === 'client') awaitingEhlo = /^(EHLO|LHLO)\b/i.test(line.text);
     else if (line.direction === 'server' && awaitingEhlo) {
       lastEhloReply = line.text;
@@ -98,10 +138,14 @@ export function sendMessage(request: SendRequest): Promise<SendOutcome> {
     const onAbort = () => finish({ kind: 'aborted' });
     if (request.signal.aborted) return finish({ kind: 'aborted' });
     request.signal.addEventListener('abort', onAbort);
-    conn.on('error', (error) => finish({ kind: 'failed', failure: classifyFailure(error), recipients: [], capabilities: null }));
+    // A connection error ends the attempt, unless a step below is waiting for its reply: then that step gets it.
+    let interrupt: ((error: SMTPConnection.SMTPError) => void) | null = null;
+    conn.on('error', (error) => (interrupt ? interrupt(error) : finish({ kind: 'failed', failure: classifyFailure(error), recipients: [], capabilities: null })));
 
-    conn.connect(() => {
+    conn.connect((connectError) => {
       if (settled) return;
+      // A line closed before the greeting is reported here, not as an 'error' event.
+      if (connectError) return finish({ kind: 'failed', failure: classifyFailure(connectError), recipients: [], capabilities: null });
       const capabilities = parseEhlo(lastEhloReply);
       const utf8 = capabilities.smtputf8;
       const needsUtf8 = [request.from, ...request.to].some(needsSmtpUtf8);
@@ -114,29 +158,37 @@ export function sendMessage(request: SendRequest): Promise<SendOutcome> {
         });
       }
       const wire = (address: string) => (utf8 ? address : addressToAscii(address));
-      const recipients = request.to.map(wire);
-      const body = Readable.from(
-        (async function* () {
-          for await (const chunk of request.message()) yield chunk;
-          await request.beforeFinalDot();
-        })(),
-      );
-      conn.send(
-        { from: wire(request.from), to: recipients, dsn: toNodemailerDsn(request.dsn, request.envid) },
-        body,
-        (error, info) => {
-          if (error) {
-            const e = error as { rejectedErrors?: { recipient?: string; response?: string }[] };
-            return finish({ kind: 'failed', failure: classifyFailure(error), recipients: rejectedResults(e.rejectedErrors), capabilities });
-          }
-          const reply = parseReply(info.response) ?? { code: 250, text: info.response };
-          const results: RecipientResult[] = [
-            ...info.accepted.map((address) => ({ address, accepted: true })),
-            ...rejectedResults(info.rejectedErrors),
-          ];
-          finish({ kind: 'sent', reply, recipients: results, warnings: capabilities.dsn ? [] : ['NO_DSN_SUPPORT'], capabilities });
-        },
-      );
+      const step = <T>(start: (done: (value: T | { error: SMTPConnection.SMTPError }) => void) => void) =>
+        new Promise<T | { error: SMTPConnection.SMTPError }>((done) => {
+          interrupt = (error) => done({ error });
+          start(done);
+        }).finally(() => (interrupt = null));
+      const transaction = (to: string[], dsn: boolean) =>
+        step<Transaction>((done) => {
+          const body = Readable.from(
+            (async function* () {
+              for await (const chunk of request.message()) yield chunk;
+              await request.beforeFinalDot();
+            })(),
+          );
+          const envelope = { from: wire(request.from), to, ...(dsn ? { dsn: toNodemailerDsn(request.dsn, request.envid) } : {}) };
+          conn.send(envelope, body, (error, info) => done(error ? { error } : { error: null, info }));
+        });
+      const rset = () => step<{ error: null }>((done) => conn.reset((error) => done(error ? { error } : { error: null })));
+
+      void (async () => {
+        const recipients = request.to.map(wire);
+        const first: Transaction = await transaction(recipients, true);
+        // 555 (RFC 5321 §4.2.2: parameters not recognized) from a server that advertised DSN: it refuses the DSN
+        // parameters, not the recipient. DSN is a request, delivery is the point (RFC 3461 lets a client send
+        // without it), so those recipients get one more transaction on this connection without DSN parameters,
+        // and the item is flagged NO_DSN_SUPPORT. A second refusal is final for them: no loop.
+        const refused = capabilities.dsn ? refusedDsn(first, recipients) : [];
+        if (!refused.length) return finish(outcomeOf(first, capabilities));
+        const reset = await rset();
+        const second: Transaction = reset.error ? reset : await transaction(refused, false);
+        finish(withoutDsnRetry(first, second, refused, capabilities));
+      })();
     });
   });
 }

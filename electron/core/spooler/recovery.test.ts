@@ -38,7 +38,6 @@ describe('recovery on the SQLite store', () => {
     await core.close();
 
     core = await startTestCore({ sqlite: true, userDataDir: dir });
-    expect(core.status().phase).toBe('recovering');
     await core.ready;
     expect(core.status()).toMatchObject({ phase: 'ready', recovery: { total: 2, done: 2 } });
     const sentA = await core.waitForState(a.id, 'sent', 5000);

@@ -10,6 +10,7 @@ import type { AccountsService } from '../accounts/accounts-service';
 import type { EventBus } from '../events';
 import type { ItemPatch, OutboxRepository } from '../outbox/repository';
 import type { SpoolerControl } from '../outbox/outbox-service';
+import { formatReply } from '../smtp/reply';
 import type { RecipientResult, SendOutcome, SendRequest } from '../smtp/transport';
 import type { TranscriptStore } from '../transcript/transcript-store';
 import { DEFAULT_RETRY_POLICY, retryDelay, type RetryPolicy } from './backoff';
@@ -35,6 +36,8 @@ export interface SpoolerDeps {
   retry?: RetryPolicy;
   probe?: Probe;
   probePolicy?: ProbePolicy;
+  /** Transport timeouts (connect, greeting, socket); tests shorten them to see a silent server quickly. */
+  timeouts?: SendRequest['timeouts'];
   /** Told whenever `online` may have changed. */
   onConnectivityChange?: (online: boolean) => void;
   now?: () => number;
@@ -48,7 +51,9 @@ function mergeRecipients(recipients: Recipient[], results: RecipientResult[]): R
   return recipients.map((recipient) => {
     const result = byWire.get(recipient.address.toLowerCase()) ?? byWire.get(addressToAscii(recipient.address).toLowerCase());
     if (!result || recipient.state === 'accepted') return recipient;
-    return { ...recipient, state: result.accepted ? 'accepted' : 'rejected', ...(result.reply ? { reply: result.reply } : {}) };
+    // Only a 5yz refuses a recipient for good (RFC 5321 §4.2.1); a 4yz, or no reply at all, leaves it pending for the next attempt.
+    const state = result.accepted ? 'accepted' : result.reply && result.reply.code >= 500 ? 'rejected' : 'pending';
+    return { ...recipient, state, ...(result.reply ? { reply: result.reply } : {}) };
   });
 }
 
@@ -201,6 +206,7 @@ export class Spooler implements SpoolerControl {
       envid: item.envid,
       message: () => this.deps.render(item),
       signal: flight.controller.signal,
+      timeouts: this.deps.timeouts,
       onLine: (line) => this.deps.transcript.append({ ...line, itemId: item.id, seq: seq++ }),
       beforeFinalDot: async () => {
         // The last moment cancel can win. After this line the send is the server's.
@@ -221,14 +227,28 @@ export class Spooler implements SpoolerControl {
     const now = this.now();
     if (outcome.kind === 'sent') {
       this.emit(
-        await this.deps.repo.transition(item.id, ['sending'], (current) => ({
-          state: 'sent',
-          sentAt: now,
-          lastReply: outcome.reply,
-          error: null,
-          recipients: mergeRecipients(current.recipients, outcome.recipients),
-          warnings: [...new Set([...current.warnings, ...outcome.warnings])],
-        })),
+        await this.deps.repo.transition(item.id, ['sending'], (current) => {
+          const expired = now - item.createdAt >= this.retry.giveUpAfterMs;
+          const recipients = mergeRecipients(current.recipients, outcome.recipients).map((r) =>
+            expired && r.state === 'pending' ? { ...r, state: 'rejected' as const } : r,
+          );
+          const warnings = [...new Set([...current.warnings, ...outcome.warnings])];
+          // Some recipients got a 4yz: the others have the message; the item waits to try just those again.
+          const waiting = recipients.filter((r) => r.state === 'pending');
+          if (waiting.length) {
+            const why = waiting.map((r) => `${r.address}: ${r.reply ? formatReply(r.reply) : 'no reply'}`);
+            return {
+              state: 'deferred',
+              notBefore: now + retryDelay(this.retry, current.attempts),
+              lastReply: outcome.reply,
+              error: { code: 'SERVER_REJECTED', message: `Delivered to the other recipients; the server deferred ${why.join('; ')}.` },
+              recipients,
+              warnings,
+              handedOffAt: null,
+            };
+          }
+          return { state: 'sent', sentAt: now, lastReply: outcome.reply, error: null, recipients, warnings };
+        }),
       );
       return;
     }
@@ -250,7 +270,8 @@ export class Spooler implements SpoolerControl {
     }
     const giveUp = !failure.retryable || now - item.createdAt >= this.retry.giveUpAfterMs;
     const patch = (current: OutboxItem): ItemPatch => {
-      const handedOff = current.handedOffAt !== null;
+      // A reply after the final dot (4yz/5yz) says the server did not take it: no duplicate possible then.
+      const handedOff = current.handedOffAt !== null && !failure.reply;
       return {
         state: giveUp ? 'failed' : 'deferred',
         notBefore: giveUp ? current.notBefore : now + retryDelay(this.retry, current.attempts),
