@@ -95,6 +95,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     transcript,
     send: sendMessage,
     render: (item) => renderMime(item, attachments),
+    check: (item) => {
+      const missing = item.attachments.find((a) => !attachments.has(a.sha256));
+      return missing ? `the file of the attachment "${missing.name}" is missing` : null;
+    },
     ...options.spooler,
     onConnectivityChange: (online) => {
       if (online !== status.online) setStatus({ online });

@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AppError } from '../../../shared/errors';
@@ -96,6 +96,20 @@ describe('attachments', () => {
     const eml = readFileSync(join(core.userDataDir, 'sandbox', `${received!.id}.eml`), 'utf8');
     expect(eml).toMatch(/Content-Type: application\/pdf/);
     expect(eml.replace(/\r?\n/g, '')).toContain(pdf.toString('base64'));
+  });
+
+  it('a message whose attachment file vanished is rebuilt once, then fails with the reason; the queue goes on', async () => {
+    core = await startTestCore();
+    const broken = await core.call<OutboxItem>('outbox.submit', draft({ subject: 'Broken', delaySeconds: 1, attachments: [{ name: 'gone.bin', type: 'application/octet-stream', contentBase64: 'AAEC' }] }));
+    const fine = await core.call<OutboxItem>('outbox.submit', draft({ subject: 'Fine', delaySeconds: 1 }));
+    const sha = broken.attachments[0]!.sha256;
+    rmSync(join(core.userDataDir, 'attachments', sha.slice(0, 2), sha));
+
+    const failed = await core.waitForState(broken.id, 'failed');
+    expect(failed.error).toEqual({ code: 'CORRUPT_DATA', message: 'The message could not be rebuilt: the file of the attachment "gone.bin" is missing' });
+    expect(failed.attempts).toBe(0);
+    await core.waitForState(fine.id, 'sent');
+    expect((await core.call<SandboxMessage[]>('sandbox.list', {})).map((m) => m.subject)).toEqual(['Fine']);
   });
 
   it('refuses names that are paths or carry control characters', async () => {

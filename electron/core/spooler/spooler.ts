@@ -5,6 +5,7 @@
  */
 import type { Readable } from 'node:stream';
 import { addressToAscii } from '../../../shared/address';
+import { AppFailure } from '../../../shared/errors';
 import type { OutboxItem, Recipient } from '../../../shared/model';
 import type { AccountsService } from '../accounts/accounts-service';
 import type { EventBus } from '../events';
@@ -18,6 +19,8 @@ import { Reachability, tcpProbe, type Probe, type ProbePolicy } from './reachabi
 
 interface Flight {
   accountId: string;
+  /** The message stream broke: the fault is in our data, not on the line. */
+  renderFailed?: boolean;
   controller: AbortController;
   done?: Promise<void>;
   cancelled: boolean;
@@ -31,6 +34,8 @@ export interface SpoolerDeps {
   transcript: TranscriptStore;
   send: (request: SendRequest) => Promise<SendOutcome>;
   render: (item: OutboxItem) => Readable;
+  /** Why the item cannot be rendered (a missing attachment file), checked before connecting. */
+  check?: (item: OutboxItem) => string | null;
   /** Connections at once per account. */
   concurrency?: number;
   retry?: RetryPolicy;
@@ -180,12 +185,24 @@ export class Spooler implements SpoolerControl {
     try {
       const claimed = await this.deps.repo
         .transition(id, ['queued', 'deferred'], (item) => ({ state: 'sending', attempts: item.attempts + 1, handedOffAt: null }))
-        .catch(() => null); // cancelled or taken meanwhile: nothing to do
+        .catch(async (error: unknown) => {
+          if (error instanceof AppFailure && (error.appError.code === 'ILLEGAL_STATE' || error.appError.code === 'NOT_FOUND')) return null; // cancelled or taken meanwhile
+          // The store refused the write (disk full?): do not spin on the same item.
+          this.deps.onError?.(error);
+          await new Promise((resolve) => setTimeout(resolve, 1000));
+          return null;
+        });
       if (!claimed || flight.cancelled) return;
       this.emit(claimed);
+      const problem = this.deps.check?.(claimed) ?? null;
+      if (problem) {
+        await this.recordCorrupt(claimed, problem);
+        return;
+      }
       const outcome = await this.attempt(claimed, flight);
       await this.deps.transcript.flush();
-      await this.record(claimed, outcome);
+      if (flight.renderFailed && outcome.kind === 'failed' && !flight.handoffStarted) await this.recordCorrupt(claimed, outcome.failure.message);
+      else await this.record(claimed, outcome);
     } catch (error) {
       this.deps.onError?.(error);
     } finally {
@@ -204,7 +221,11 @@ export class Spooler implements SpoolerControl {
       to: pending.map((r) => r.address),
       dsn: item.dsn,
       envid: item.envid,
-      message: () => this.deps.render(item),
+      message: () => {
+        const stream = this.deps.render(item);
+        stream.once('error', () => (flight.renderFailed = true));
+        return stream;
+      },
       signal: flight.controller.signal,
       timeouts: this.deps.timeouts,
       onLine: (line) => this.deps.transcript.append({ ...line, itemId: item.id, seq: seq++ }),
@@ -215,6 +236,24 @@ export class Spooler implements SpoolerControl {
         this.emit(await this.deps.repo.transition(item.id, ['sending'], { handedOffAt: this.now() }));
       },
     });
+  }
+
+  /**
+   * MAPI_E_CORRUPT_DATA: the message could not be turned into MIME. The first time it goes
+   * straight back to the queue, to be rebuilt from its stored fields; the second time it fails
+   * with the reason. No server was bothered, so no attempt is used.
+   */
+  private async recordCorrupt(item: OutboxItem, reason: string): Promise<void> {
+    const again = item.error?.code === 'CORRUPT_DATA';
+    this.emit(
+      await this.deps.repo.transition(item.id, ['sending'], (current) => ({
+        state: again ? 'failed' : 'queued',
+        attempts: Math.max(0, current.attempts - 1),
+        notBefore: this.now(),
+        handedOffAt: null,
+        error: { code: 'CORRUPT_DATA', message: again ? `The message could not be rebuilt: ${reason}` : `Rebuilding the message: ${reason}` },
+      })),
+    );
   }
 
   private async record(item: OutboxItem, outcome: SendOutcome): Promise<void> {
