@@ -4,13 +4,25 @@
  */
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, ipcMain, net, powerMonitor, session } from 'electron';
+import { app, BrowserWindow, ipcMain, net, powerMonitor, safeStorage, session } from 'electron';
 import { createCore, type Core } from './core/create-core';
+import type { SecretBox } from './core/secrets/secret-box';
 import { bindElectronIpc } from './ipc-electron';
 
 const log = {
   info: (message: string) => console.log(message),
   error: (message: string, error?: unknown) => console.error(message, error instanceof Error ? error.stack : error),
+};
+
+/** Account secrets through the OS keychain. Linux's basic_text backend is plain obfuscation: refuse it. */
+const keychain: SecretBox = {
+  unavailableReason: () => {
+    if (!safeStorage.isEncryptionAvailable()) return 'no system keychain is available';
+    if (process.platform === 'linux' && safeStorage.getSelectedStorageBackend() === 'basic_text') return 'the system keychain is not set up (basic_text)';
+    return null;
+  },
+  seal: (plain) => safeStorage.encryptString(plain).toString('base64'),
+  open: (sealed) => safeStorage.decryptString(Buffer.from(sealed, 'base64')),
 };
 
 // Tests and side-by-side profiles pass --user-data-dir; it must be set before anything reads the path.
@@ -39,7 +51,7 @@ if (!app.requestSingleInstanceLock()) {
 
   app.whenReady().then(async () => {
     session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-    core = await createCore({ userDataDir: app.getPath('userData'), host: 'electron', version: app.getVersion(), log });
+    core = await createCore({ userDataDir: app.getPath('userData'), host: 'electron', version: app.getVersion(), log, secrets: keychain });
 
     const rendererFile = join(__dirname, '..', 'renderer', 'index.html');
     window = new BrowserWindow({

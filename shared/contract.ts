@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import type { Result } from './errors';
 import {
+  AccountInputSchema,
   AccountSchema,
   AppStatusSchema,
   DraftInputSchema,
@@ -16,6 +17,7 @@ import {
   TranscriptEntrySchema,
   type Account,
   type AppStatus,
+  type ConnectionTest,
   type OutboxItem,
   type SandboxMessage,
   type Settings,
@@ -42,6 +44,12 @@ export const commands = {
   'transcript.get': command(ById, returns<TranscriptEntry[]>()),
   'sandbox.list': command(Empty, returns<SandboxMessage[]>()),
   'accounts.list': command(Empty, returns<Account[]>()),
+  'accounts.save': command(AccountInputSchema, returns<Account>()),
+  'accounts.remove': command(ById, returns<Account[]>()),
+  /** Connects, says EHLO, authenticates and quits: the capabilities, or a coded error (TLS_FAILED carries the certificate). */
+  'accounts.test': command(ById, returns<ConnectionTest>()),
+  /** Trust the certificate the server presents now, if its fingerprint is the one the user saw. */
+  'accounts.trustCertificate': command(z.strictObject({ id: IdSchema, sha256: z.string().regex(/^[0-9A-F]{2}(:[0-9A-F]{2}){31}$/) }), returns<Account>()),
   'app.status': command(Empty, returns<AppStatus>()),
   'settings.get': command(Empty, returns<Settings>()),
   'settings.update': command(SettingsSchema.partial(), returns<Settings>()),

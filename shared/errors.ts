@@ -16,6 +16,15 @@ export const ERROR_CODES = [
   'CORRUPT_DATA',
   'SERVER_REJECTED',
   'TIMEOUT',
+  'AUTH_FAILED',
+  /** The TLS handshake failed or the certificate is not trusted; detail carries its fingerprint. */
+  'TLS_FAILED',
+  /** Bigger than the SIZE the server advertised: refused before DATA. */
+  'MESSAGE_TOO_BIG',
+  /** A non-ASCII local part and a server without SMTPUTF8. */
+  'SMTPUTF8_REQUIRED',
+  /** Secrets cannot be stored encrypted on this system (Electron reports the basic_text backend). */
+  'NO_SECURE_STORAGE',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -174,6 +174,10 @@ describe('DSN and account schemas', () => {
     host: '127.0.0.1',
     port: 2525,
     security: 'none',
+    auth: { mechanism: 'none', username: '' },
+    hasSecret: false,
+    trustedCertificate: null,
+    dsn: DEFAULT_DSN,
     sandbox: true,
   };
 

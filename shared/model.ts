@@ -139,17 +139,71 @@ export const TranscriptEntrySchema = z.object({
 });
 export type TranscriptEntry = z.infer<typeof TranscriptEntrySchema>;
 
+export const SECURITY_MODES = ['tls', 'starttls', 'none'] as const;
+export const AUTH_MECHANISMS = ['none', 'plain', 'login', 'xoauth2'] as const;
+
+/** A certificate the user chose to trust for one account (pinning), by its SHA-256 fingerprint. */
+export const TrustedCertificateSchema = z.object({ sha256: z.string(), pem: z.string() });
+
 export const AccountSchema = z.object({
   id: IdSchema,
   name: z.string(),
   from: MailboxSchema,
   host: z.string(),
   port: z.number().int().min(1).max(65535),
-  security: z.enum(['none', 'starttls', 'tls']),
+  /** Implicit TLS, STARTTLS required, or none (loopback only). */
+  security: z.enum(SECURITY_MODES),
+  auth: z.object({ mechanism: z.enum(AUTH_MECHANISMS), username: z.string() }),
+  /** Whether a password or token is stored (encrypted); the secret itself never leaves the main process. */
+  hasSecret: z.boolean(),
+  trustedCertificate: TrustedCertificateSchema.nullable(),
+  /** Delivery receipts asked for by default on this account's messages. */
+  dsn: DsnRequestSchema,
   /** The built-in local sandbox server. */
   sandbox: z.boolean(),
 });
 export type Account = z.infer<typeof AccountSchema>;
+
+const HOST = /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$|^\[?[0-9A-Fa-f:.]+\]?$/;
+
+/** What Settings submits to add or change an account. */
+export const AccountInputSchema = z.strictObject({
+  id: IdSchema.optional(),
+  name: noLineBreak(100).pipe(z.string().min(1)),
+  fromName: noLineBreak(256).optional(),
+  fromAddress: z.string().max(320),
+  host: z.string().max(253).regex(HOST, 'not a host name or IP address'),
+  port: z.number().int().min(1).max(65535),
+  security: z.enum(SECURITY_MODES),
+  auth: z.strictObject({ mechanism: z.enum(AUTH_MECHANISMS), username: noLineBreak(320) }),
+  /** Password or OAuth2 access token. Omitted: keep the stored one. Empty string: forget it. */
+  secret: z.string().max(8192).optional(),
+  dsn: DsnRequestSchema.optional(),
+});
+export type AccountInput = z.infer<typeof AccountInputSchema>;
+
+/** What "Test connection" found: the EHLO keywords that matter to us. */
+export const CapabilitiesSchema = z.object({
+  dsn: z.boolean(),
+  /** SIZE limit in octets; 0 when advertised without a limit, null when not advertised. */
+  size: z.number().int().nullable(),
+  smtputf8: z.boolean(),
+  pipelining: z.boolean(),
+  eightBitMime: z.boolean(),
+  starttls: z.boolean(),
+  auth: z.array(z.string()),
+});
+export type Capabilities = z.infer<typeof CapabilitiesSchema>;
+
+export const ConnectionTestSchema = z.object({
+  capabilities: CapabilitiesSchema,
+  /** True when the connection was encrypted (implicit TLS or STARTTLS). */
+  secure: z.boolean(),
+  /** The server's certificate when encrypted. */
+  certificate: z.object({ sha256: z.string(), subject: z.string(), issuer: z.string(), validTo: z.string() }).nullable(),
+  greeting: z.string(),
+});
+export type ConnectionTest = z.infer<typeof ConnectionTestSchema>;
 
 export const SandboxMessageSchema = z.object({
   id: z.string(),
@@ -167,6 +221,8 @@ export type SandboxMessage = z.infer<typeof SandboxMessageSchema>;
 export const SettingsSchema = z.strictObject({
   /** Undo-send: how long a sent message waits, cancellable, before it leaves. */
   undoSendSeconds: z.number().int().min(0).max(LIMITS.delaySeconds),
+  /** The account new messages use; unset means the first real account, else the sandbox. */
+  defaultAccountId: IdSchema.optional(),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 export const DEFAULT_SETTINGS: Settings = { undoSendSeconds: 5 };

@@ -6,6 +6,9 @@ import { join } from 'node:path';
 import type { AppStatus } from '../../shared/model';
 import { AccountsService } from './accounts/accounts-service';
 import { AttachmentStore } from './attachments/attachment-store';
+import { KeyFileSecretBox } from './secrets/key-file-secret-box';
+import type { SecretBox } from './secrets/secret-box';
+import { testConnection } from './smtp/connection-test';
 import { DATABASE_NAME, openMailDatabase, type IndexedDbFactory, type MailDatabase } from './db/database';
 import { setAsideUnreadableRows, sqliteFileFor } from './db/unreadable-rows';
 import { sqliteIndexedDb } from './db/sqlite-indexeddb';
@@ -34,6 +37,8 @@ export interface CoreOptions {
   indexedDb?: IndexedDbFactory;
   /** Port for the local sandbox SMTP server; 0 or undefined picks a free one. */
   sandboxPort?: number;
+  /** Seals account secrets; defaults to a key file in userDataDir (the Electron host passes safeStorage). */
+  secrets?: SecretBox;
   /** Overrides for tests (retry policy, transport, transport timeouts, concurrency). */
   spooler?: Partial<Pick<SpoolerDeps, 'send' | 'retry' | 'concurrency' | 'now' | 'probe' | 'probePolicy' | 'timeouts'>>;
   log?: Logger;
@@ -65,10 +70,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     }
   }
   const db = await openMailDatabase(options.indexedDb ?? sqliteIndexedDb(dbDir));
-  const accounts = new AccountsService(db, events);
+  const settings = new SettingsService(db, events);
+  const secrets = options.secrets ?? new KeyFileSecretBox(join(options.userDataDir, 'secret.key'));
+  const accounts = new AccountsService(db, events, secrets, settings);
   const repo = new OutboxRepository(db);
   const transcript = new TranscriptStore(db, events);
-  const settings = new SettingsService(db, events);
   const attachments = new AttachmentStore(join(options.userDataDir, 'attachments'));
 
   let status: AppStatus = { phase: 'recovering', recovery: { total: 0, done: 0 }, online: true, host: options.host, version: options.version };
@@ -128,6 +134,13 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       'transcript.get': ({ id }) => transcript.forItem(id),
       'sandbox.list': () => db.sandboxMail.orderBy('[receivedAt+id]').reverse().toArray(),
       'accounts.list': () => accounts.list(),
+      'accounts.save': (input) => accounts.save(input),
+      'accounts.remove': ({ id }) => accounts.remove(id),
+      'accounts.test': async ({ id }) => {
+        const account = await accounts.get(id);
+        return testConnection(account, await accounts.credentialsFor(account), options.spooler?.timeouts);
+      },
+      'accounts.trustCertificate': ({ id, sha256 }) => accounts.trustCertificate(id, sha256),
       'app.status': () => status,
       'settings.get': () => settings.get(),
       'settings.update': (changes) => settings.update(changes),

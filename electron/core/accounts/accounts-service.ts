@@ -1,15 +1,31 @@
-/** SMTP accounts. Until the user adds one, the local sandbox is the account every message uses. */
+/**
+ * SMTP accounts. Until the user adds one, the local sandbox is the account
+ * every message uses. Passwords and tokens are sealed by the SecretBox and kept
+ * apart from the account row, which is what the renderer gets to see.
+ */
+import { addressProblem, normalizeAddress } from '../../../shared/address';
 import { AppFailure } from '../../../shared/errors';
-import type { Account } from '../../../shared/model';
+import { DEFAULT_DSN, type Account, type AccountInput } from '../../../shared/model';
 import type { MailDatabase } from '../db/database';
+import { durableWrite } from '../db/durable-write';
+import { itemsInState } from '../db/database';
 import type { EventBus } from '../events';
+import { newId } from '../outbox/ids';
+import type { SecretBox } from '../secrets/secret-box';
+import type { SettingsService } from '../settings/settings-service';
+import { probeCertificate } from '../smtp/certificate-probe';
+import { sameFingerprint, type Credentials } from '../smtp/connection-options';
 
 export const SANDBOX_ACCOUNT_ID = 'local-sandbox';
+
+const LOOPBACK = /^(127(?:\.\d{1,3}){3}|::1|\[::1\]|localhost)$/i;
 
 export class AccountsService {
   constructor(
     private readonly db: MailDatabase,
     private readonly events: EventBus,
+    private readonly secrets: SecretBox,
+    private readonly settings: SettingsService,
   ) {}
 
   /** The sandbox listens on a fresh port each start; its account follows it. */
@@ -21,10 +37,14 @@ export class AccountsService {
       host: '127.0.0.1',
       port,
       security: 'none',
+      auth: { mechanism: 'none', username: '' },
+      hasSecret: false,
+      trustedCertificate: null,
+      dsn: DEFAULT_DSN,
       sandbox: true,
     };
     await this.db.accounts.put(account);
-    this.events.emit('accounts:changed', await this.list());
+    await this.announce();
     return account;
   }
 
@@ -38,12 +58,107 @@ export class AccountsService {
     return account;
   }
 
-  /** The chosen account, or the default: the first real account, else the sandbox. */
+  /** The chosen account, or the default: the one set in Settings, else the first real account, else the sandbox. */
   async resolve(id: string | undefined): Promise<Account> {
     if (id) return this.get(id);
     const accounts = await this.list();
-    const chosen = accounts.find((a) => !a.sandbox) ?? accounts[0];
+    const preferred = (await this.settings.get()).defaultAccountId;
+    const chosen = accounts.find((a) => a.id === preferred) ?? accounts.find((a) => !a.sandbox) ?? accounts[0];
     if (!chosen) throw new AppFailure('NOT_FOUND', 'No account is configured.');
     return chosen;
+  }
+
+  async save(input: AccountInput): Promise<Account> {
+    const previous = input.id ? await this.get(input.id) : null;
+    if (previous?.sandbox) throw new AppFailure('ILLEGAL_STATE', 'The local sandbox account cannot be changed.');
+    const problem = addressProblem(input.fromAddress);
+    if (problem) throw new AppFailure('INVALID_ADDRESS_LIST', `The sender address is not valid: ${problem}.`);
+    if (input.security === 'none' && !LOOPBACK.test(input.host)) {
+      throw new AppFailure('INVALID_ARG', 'An unencrypted connection is only allowed to this computer (127.0.0.1 or localhost). Choose TLS or STARTTLS.');
+    }
+    const mechanism = input.auth.mechanism;
+    if (mechanism !== 'none' && !input.auth.username) throw new AppFailure('INVALID_ARG', 'Enter the user name for this login method.');
+    const sealed = this.sealSecret(input.secret);
+    const keepsSecret = input.secret === undefined && previous?.hasSecret === true;
+    const hasSecret = mechanism !== 'none' && (sealed !== null || keepsSecret);
+    if (mechanism !== 'none' && !hasSecret) throw new AppFailure('INVALID_ARG', mechanism === 'xoauth2' ? 'Enter the access token.' : 'Enter the password.');
+    const sameServer = previous && previous.host === input.host && previous.port === input.port;
+    const account: Account = {
+      id: previous?.id ?? newId(),
+      name: input.name,
+      from: input.fromName ? { name: input.fromName, address: normalizeAddress(input.fromAddress) } : { address: normalizeAddress(input.fromAddress) },
+      host: input.host,
+      port: input.port,
+      security: input.security,
+      auth: { mechanism, username: mechanism === 'none' ? '' : input.auth.username },
+      hasSecret,
+      // A pinned certificate belongs to the server it came from.
+      trustedCertificate: sameServer ? previous.trustedCertificate : null,
+      dsn: input.dsn ?? previous?.dsn ?? DEFAULT_DSN,
+      sandbox: false,
+    };
+    await durableWrite(
+      () =>
+        this.db.transaction('rw', this.db.accounts, this.db.secrets, async () => {
+          await this.db.accounts.put(account);
+          if (sealed !== null) await this.db.secrets.put({ accountId: account.id, sealed });
+          else if (!hasSecret) await this.db.secrets.delete(account.id);
+        }),
+      async () => (await this.db.accounts.get(account.id))?.hasSecret === hasSecret,
+    );
+    await this.announce();
+    return account;
+  }
+
+  async remove(id: string): Promise<Account[]> {
+    const account = await this.get(id);
+    if (account.sandbox) throw new AppFailure('ILLEGAL_STATE', 'The local sandbox account cannot be removed.');
+    const waiting = (
+      await Promise.all((['queued', 'deferred', 'sending'] as const).map((state) => itemsInState(this.db, state).filter((i) => i.accountId === id).count()))
+    ).reduce((a, b) => a + b, 0);
+    if (waiting) throw new AppFailure('ILLEGAL_STATE', `${waiting} message(s) are still waiting to be sent from this account.`);
+    await this.db.transaction('rw', this.db.accounts, this.db.secrets, async () => {
+      await this.db.accounts.delete(id);
+      await this.db.secrets.delete(id);
+    });
+    if ((await this.settings.get()).defaultAccountId === id) await this.settings.update({ defaultAccountId: undefined });
+    return this.announce();
+  }
+
+  /** What the transport logs in with; undefined for accounts without login. */
+  async credentialsFor(account: Account): Promise<Credentials | undefined> {
+    if (account.auth.mechanism === 'none') return undefined;
+    const row = await this.db.secrets.get(account.id);
+    if (!row) throw new AppFailure('AUTH_FAILED', 'No password or token is stored for this account.');
+    return { mechanism: account.auth.mechanism, user: account.auth.username, secret: this.secrets.open(row.sealed) };
+  }
+
+  /** Pins the certificate the server presents now, if it is the one the user was shown. */
+  async trustCertificate(id: string, sha256: string): Promise<Account> {
+    const account = await this.get(id);
+    if (account.security === 'none') throw new AppFailure('ILLEGAL_STATE', 'This account does not use TLS.');
+    const presented = await probeCertificate(account).catch((error: unknown) => {
+      throw new AppFailure('TLS_FAILED', `Could not fetch the server's certificate: ${error instanceof Error ? error.message : String(error)}.`);
+    });
+    if (!sameFingerprint(presented.sha256, sha256)) {
+      throw new AppFailure('TLS_FAILED', `The server now presents a different certificate (SHA-256 ${presented.sha256}); nothing was trusted.`, { sha256: presented.sha256 });
+    }
+    const trusted: Account = { ...account, trustedCertificate: { sha256: presented.sha256, pem: presented.pem } };
+    await this.db.accounts.put(trusted);
+    await this.announce();
+    return trusted;
+  }
+
+  private sealSecret(secret: string | undefined): string | null {
+    if (!secret) return null;
+    const reason = this.secrets.unavailableReason();
+    if (reason) throw new AppFailure('NO_SECURE_STORAGE', `Passwords cannot be stored safely on this system (${reason}), so none was saved.`);
+    return this.secrets.seal(secret);
+  }
+
+  private async announce(): Promise<Account[]> {
+    const accounts = await this.list();
+    this.events.emit('accounts:changed', accounts);
+    return accounts;
   }
 }

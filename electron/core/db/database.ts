@@ -14,6 +14,11 @@ export interface QuarantineRow {
   /** The row as it was read, when it could be read at all. */
   row: unknown;
 }
+/** An account's password or token, sealed by the SecretBox; never in clear. */
+export interface SecretRow {
+  accountId: string;
+  sealed: string;
+}
 export interface SettingRow {
   key: string;
   value: unknown;
@@ -27,6 +32,7 @@ export class MailDatabase extends Dexie {
   settings!: Table<SettingRow, string>;
   sandboxMail!: Table<SandboxMessage, string>;
   quarantine!: Table<QuarantineRow, string>;
+  secrets!: Table<SecretRow, string>;
 
   constructor(name: string, factory: IndexedDbFactory) {
     super(name, { indexedDB: factory.indexedDB, IDBKeyRange: factory.IDBKeyRange });
@@ -40,6 +46,7 @@ export class MailDatabase extends Dexie {
       settings: 'key',
       sandboxMail: 'id, [receivedAt+id]',
       quarantine: 'id',
+      secrets: 'accountId',
     });
   }
 }

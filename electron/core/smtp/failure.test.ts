@@ -33,11 +33,21 @@ describe('classifyFailure', () => {
     ['550 5.1.1 No such user', 'EENVELOPE', 'RCPT TO'],
     ['552 5.3.4 Message too big', 'EMESSAGE', 'DATA'],
     ['554 5.7.1 Spam', 'EMESSAGE', 'DATA'],
-    ['535 5.7.8 Authentication failed', 'EAUTH', 'AUTH PLAIN'],
   ])('%s is permanent', (response, code, command) => {
     const failure = classifyFailure(smtpError(code, response, command));
     expect(failure).toMatchObject({ code: 'SERVER_REJECTED', retryable: false });
     expect(failure.reply?.code).toBe(Number(response.slice(0, 3)));
+  });
+
+  it('a refused login is AUTH_FAILED: permanent for 535, transient for 454', () => {
+    expect(classifyFailure(smtpError('EAUTH', '535 5.7.8 Authentication failed', 'AUTH PLAIN'))).toMatchObject({ code: 'AUTH_FAILED', retryable: false, reply: { code: 535, enhanced: '5.7.8' } });
+    expect(classifyFailure(smtpError('EAUTH', '454 4.7.0 Try again later', 'AUTH PLAIN'))).toMatchObject({ code: 'AUTH_FAILED', retryable: true });
+    expect(classifyFailure({ code: 'EAUTH', message: 'Missing credentials for "PLAIN"' }).message).toContain('Missing credentials');
+  });
+
+  it('certificate problems are TLS_FAILED and not retried', () => {
+    expect(classifyFailure({ code: 'ESOCKET', originalCode: 'DEPTH_ZERO_SELF_SIGNED_CERT', message: 'self-signed certificate' })).toMatchObject({ code: 'TLS_FAILED', retryable: false });
+    expect(classifyFailure({ code: 'ETLS', message: 'Error upgrading connection with STARTTLS' })).toMatchObject({ code: 'TLS_FAILED', retryable: false });
   });
 
   it('uses responseCode when the response text is missing', () => {

@@ -22,6 +22,15 @@ interface NodemailerLikeError {
   command?: string;
   /** nodemailer says which timeout fired: CONNECT_TIMEOUT, GREETING_TIMEOUT or SOCKET_TIMEOUT. */
   timeoutType?: string;
+  /** The code before nodemailer replaced it, e.g. DEPTH_ZERO_SELF_SIGNED_CERT for an ESOCKET error. */
+  originalCode?: string;
+}
+
+const TLS_PROBLEM = /CERT|SELF_SIGNED|ALTNAME|UNABLE_TO_VERIFY|SSL|TLS|HOSTNAME_MISMATCH/i;
+
+export function isTlsFailure(error: unknown): boolean {
+  const e = (error ?? {}) as NodemailerLikeError;
+  return e.code === 'ETLS' || TLS_PROBLEM.test(e.originalCode ?? '') || /certificate|self[- ]signed|TLS|SSL routines/i.test(e.message ?? '');
 }
 
 const CONNECTION_CODES = new Set(['ECONNECTION', 'ESOCKET', 'ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'EDNS', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH']);
@@ -30,6 +39,19 @@ export function classifyFailure(error: unknown): SendFailure {
   const e = (error ?? {}) as NodemailerLikeError;
   const reply = e.response ? (parseReply(e.response) ?? undefined) : undefined;
   const code = reply?.code ?? e.responseCode;
+  if (e.code === 'EAUTH') {
+    // 454 is a temporary authentication failure (RFC 4954 §6); 535 and the rest need the user.
+    const said = e.response?.trim();
+    return {
+      code: 'AUTH_FAILED',
+      message: said ? `The server refused the login: ${said}.` : `Could not log in: ${e.message ?? 'no credentials'}.`,
+      retryable: code !== undefined && code >= 400 && code < 500,
+      ...(reply ? { reply } : {}),
+    };
+  }
+  if (!code && isTlsFailure(e)) {
+    return { code: 'TLS_FAILED', message: `The secure connection failed: ${e.message ?? e.originalCode ?? 'TLS error'}.`, retryable: false };
+  }
   if (code && code >= 400) {
     // Name the step: a reply to the message data (EMESSAGE) is not one to the DATA command; a CONN reply (the
     // greeting, or what was left when the line closed) has no command to name.

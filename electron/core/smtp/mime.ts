@@ -27,3 +27,15 @@ export function renderMime(item: OutboxItem, files: AttachmentStore): Readable {
   });
   return composer.compile().createReadStream();
 }
+
+/**
+ * Octets the message will take on the wire, from its stored fields: base64 turns
+ * 57 bytes into a 78-character line; text and headers get a generous margin.
+ * Used for SIZE, so a too-big message is refused before DATA, not after.
+ */
+export function estimateMimeSize(item: OutboxItem): number {
+  const headers = 2048 + item.recipients.length * 100 + Buffer.byteLength(item.subject) * 3;
+  const text = Math.ceil(Buffer.byteLength(item.text) * 1.1);
+  const files = item.attachments.reduce((sum, a) => sum + Math.ceil(a.size / 57) * 78 + 300, 0);
+  return headers + text + files;
+}

@@ -1,5 +1,5 @@
 /** Reading SMTP replies (RFC 5321 §4.2) and enhanced status codes (RFC 3463). */
-import type { SmtpReply } from '../../../shared/model';
+import type { Capabilities, SmtpReply } from '../../../shared/model';
 
 // RFC 3463: the enhanced code's class is 2, 4 or 5; a number such as "1.2.3" is just text.
 const REPLY = /^(\d{3})[ -]?(?:([245]\.\d{1,3}\.\d{1,3})(?:\s|$))?([\s\S]*)$/;
@@ -21,16 +21,7 @@ export function formatReply(reply: SmtpReply): string {
   return [String(reply.code), reply.enhanced, reply.text].filter(Boolean).join(' ');
 }
 
-export interface Capabilities {
-  dsn: boolean;
-  /** SIZE limit in octets; 0 when advertised without a limit, null when not advertised. */
-  size: number | null;
-  smtputf8: boolean;
-  pipelining: boolean;
-  eightBitMime: boolean;
-  starttls: boolean;
-  auth: string[];
-}
+export type { Capabilities };
 
 /** Reads the EHLO keywords (RFC 5321 §4.1.1.1); the first line is the greeting, not a keyword. */
 export function parseEhlo(raw: string): Capabilities {

@@ -408,10 +408,10 @@ describe('connection and MAIL FROM failures', () => {
 });
 
 describe('internationalised addresses', () => {
-  it('a non-ASCII local part without SMTPUTF8 fails with INVALID_ADDRESS_LIST before MAIL FROM', async () => {
+  it('a non-ASCII local part without SMTPUTF8 fails with SMTPUTF8_REQUIRED before MAIL FROM', async () => {
     const server = await smtp({ hideDSN: false, hideSMTPUTF8: true });
     const outcome = expectFailed(await sendMessage(harness(server.port, { to: ['иван@пример.рф'] }).request));
-    expect(outcome.failure).toMatchObject({ code: 'INVALID_ADDRESS_LIST', retryable: false });
+    expect(outcome.failure).toMatchObject({ code: 'SMTPUTF8_REQUIRED', retryable: false });
     await waitFor(() => server.closedConnections === 1, 1500, 'connection close');
     expect(server.mailFroms).toHaveLength(0);
     expect(commandsOnWire(server).filter((c) => !/^(EHLO|QUIT)/.test(c))).toEqual([]);
@@ -420,7 +420,7 @@ describe('internationalised addresses', () => {
   it('a non-ASCII sender without SMTPUTF8 fails the same way', async () => {
     const server = await smtp({ hideSMTPUTF8: true });
     const outcome = expectFailed(await sendMessage(harness(server.port, { from: 'анна@example.com' }).request));
-    expect(outcome.failure.code).toBe('INVALID_ADDRESS_LIST');
+    expect(outcome.failure.code).toBe('SMTPUTF8_REQUIRED');
     expect(server.mailFroms).toHaveLength(0);
   });
 

@@ -9,12 +9,13 @@ import { Readable } from 'node:stream';
 import SMTPConnection from 'nodemailer/lib/smtp-connection';
 import { addressToAscii, needsSmtpUtf8 } from '../../../shared/address';
 import type { WarningCode } from '../../../shared/errors';
-import type { Account, DsnRequest, SmtpReply } from '../../../shared/model';
+import type { DsnRequest, SmtpReply } from '../../../shared/model';
+import { connectionOptions, loginData, type Credentials, type SmtpEndpoint, type Timeouts } from './connection-options';
 import { classifyFailure, type SendFailure } from './failure';
 import { parseEhlo, parseReply, type Capabilities } from './reply';
 import { createTranscriptLogger, type TranscriptLine } from './transcript-logger';
 
-export type SmtpEndpoint = Pick<Account, 'host' | 'port' | 'security'>;
+export type { SmtpEndpoint } from './connection-options';
 
 export interface SendRequest {
   endpoint: SmtpEndpoint;
@@ -28,8 +29,12 @@ export interface SendRequest {
   beforeFinalDot: () => Promise<void>;
   signal: AbortSignal;
   onLine: (line: TranscriptLine & { connectionId: string }) => void;
-  timeouts?: { connect?: number; greeting?: number; socket?: number };
+  timeouts?: Timeouts;
   clientName?: string;
+  /** Logged in with after EHLO; the secret goes to the server and nowhere else. */
+  credentials?: Credentials;
+  /** Octets the message is expected to take: checked against SIZE before MAIL and declared in it. */
+  sizeEstimate?: number;
 }
 
 export interface RecipientResult {
@@ -110,19 +115,7 @@ export function sendMessage(request: SendRequest): Promise<SendOutcome> {
     }
     request.onLine({ ...line, connectionId });
   });
-  const conn = new SMTPConnection({
-    host: request.endpoint.host,
-    port: request.endpoint.port,
-    secure: request.endpoint.security === 'tls',
-    requireTLS: request.endpoint.security === 'starttls',
-    ignoreTLS: request.endpoint.security === 'none',
-    name: request.clientName ?? 'outbox-mail.localhost',
-    connectionTimeout: request.timeouts?.connect ?? 30_000,
-    greetingTimeout: request.timeouts?.greeting ?? 30_000,
-    socketTimeout: request.timeouts?.socket ?? 120_000,
-    logger,
-    transactionLog: true,
-  });
+  const conn = new SMTPConnection(connectionOptions(request.endpoint, logger, request.timeouts, request.clientName));
 
   return new Promise<SendOutcome>((resolve) => {
     let settled = false;
@@ -149,13 +142,14 @@ export function sendMessage(request: SendRequest): Promise<SendOutcome> {
       const capabilities = parseEhlo(lastEhloReply);
       const utf8 = capabilities.smtputf8;
       const needsUtf8 = [request.from, ...request.to].some(needsSmtpUtf8);
+      const refuse = (failure: SendFailure) => finish({ kind: 'failed', failure, recipients: [], capabilities });
       if (needsUtf8 && !utf8) {
-        return finish({
-          kind: 'failed',
-          failure: { code: 'INVALID_ADDRESS_LIST', message: 'An address has non-ASCII characters before the @ and the server does not offer SMTPUTF8.', retryable: false },
-          recipients: [],
-          capabilities,
-        });
+        return refuse({ code: 'SMTPUTF8_REQUIRED', message: 'An address has non-ASCII characters before the @ and the server does not offer SMTPUTF8.', retryable: false });
+      }
+      const limit = capabilities.size;
+      if (limit && request.sizeEstimate && request.sizeEstimate > limit) {
+        const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+        return refuse({ code: 'MESSAGE_TOO_BIG', message: `The message is about ${mb(request.sizeEstimate)}; the server accepts at most ${mb(limit)}.`, retryable: false });
       }
       const wire = (address: string) => (utf8 ? address : addressToAscii(address));
       const step = <T>(start: (done: (value: T | { error: SMTPConnection.SMTPError }) => void) => void) =>
@@ -171,12 +165,23 @@ export function sendMessage(request: SendRequest): Promise<SendOutcome> {
               await request.beforeFinalDot();
             })(),
           );
-          const envelope = { from: wire(request.from), to, ...(dsn ? { dsn: toNodemailerDsn(request.dsn, request.envid) } : {}) };
+          const envelope = {
+            from: wire(request.from),
+            to,
+            ...(request.sizeEstimate ? { size: request.sizeEstimate } : {}),
+            ...(dsn ? { dsn: toNodemailerDsn(request.dsn, request.envid) } : {}),
+          };
           conn.send(envelope, body, (error, info) => done(error ? { error } : { error: null, info }));
         });
       const rset = () => step<{ error: null }>((done) => conn.reset((error) => done(error ? { error } : { error: null })));
 
+      const login = (credentials: Credentials) => step<{ error: null }>((done) => conn.login(loginData(credentials), (error) => done(error ? { error } : { error: null })));
+
       void (async () => {
+        if (request.credentials) {
+          const loggedIn = await login(request.credentials);
+          if (loggedIn.error) return refuse(classifyFailure(loggedIn.error));
+        }
         const recipients = request.to.map(wire);
         const first: Transaction = await transaction(recipients, true);
         // 555 (RFC 5321 §4.2.2: parameters not recognized) from a server that advertised DSN: it refuses the DSN

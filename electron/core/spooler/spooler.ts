@@ -12,6 +12,8 @@ import type { EventBus } from '../events';
 import type { ItemPatch, OutboxRepository } from '../outbox/repository';
 import type { SpoolerControl } from '../outbox/outbox-service';
 import { formatReply } from '../smtp/reply';
+import type { Credentials } from '../smtp/connection-options';
+import { estimateMimeSize } from '../smtp/mime';
 import type { RecipientResult, SendOutcome, SendRequest } from '../smtp/transport';
 import type { TranscriptStore } from '../transcript/transcript-store';
 import { DEFAULT_RETRY_POLICY, retryDelay, type RetryPolicy } from './backoff';
@@ -213,6 +215,13 @@ export class Spooler implements SpoolerControl {
 
   private async attempt(item: OutboxItem, flight: Flight): Promise<SendOutcome> {
     const account = await this.deps.accounts.get(item.accountId);
+    let credentials: Credentials | undefined;
+    try {
+      credentials = await this.deps.accounts.credentialsFor(account);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : 'The stored password could not be read.';
+      return { kind: 'failed', failure: { code: 'AUTH_FAILED', message, retryable: false }, recipients: [], capabilities: null, reachedServer: true };
+    }
     let seq = 0;
     const pending = item.recipients.filter((r) => r.state === 'pending');
     return this.deps.send({
@@ -221,6 +230,8 @@ export class Spooler implements SpoolerControl {
       to: pending.map((r) => r.address),
       dsn: item.dsn,
       envid: item.envid,
+      ...(credentials ? { credentials } : {}),
+      sizeEstimate: estimateMimeSize(item),
       message: () => {
         const stream = this.deps.render(item);
         stream.once('error', () => (flight.renderFailed = true));

@@ -8,6 +8,7 @@
  */
 import { createCore, type Core } from '../create-core';
 import { itemsInState } from '../db/database';
+import { loopbackAccount } from './fixtures';
 
 async function main(): Promise<void> {
   const [command, dir, ...rest] = process.argv.slice(2);
@@ -39,7 +40,7 @@ async function main(): Promise<void> {
 }
 
 async function crashRun(core: Core, port: number, tag: string, count: number): Promise<void> {
-  const account = { id: 'crash-sink-account', name: 'Crash sink', from: { address: 'crash@sandbox.test' }, host: '127.0.0.1', port, security: 'none' as const, sandbox: false };
+  const account = loopbackAccount('crash-sink-account', port, { name: 'Crash sink', from: { address: 'crash@sandbox.test' } });
   await core.db.accounts.put(account);
   // All at once, like a user clicking Send quickly: each line is printed the moment its submit is durable.
   await Promise.all(

@@ -1,10 +1,10 @@
-/** A complete outbox item for tests; each test overrides what it is about. */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEFAULT_DSN, type OutboxItem } from '../../../shared/model';
+import { DEFAULT_DSN, type Account, type OutboxItem } from '../../../shared/model';
 import { AttachmentStore } from '../attachments/attachment-store';
 
+/** A complete outbox item for tests; each test overrides what it is about. */
 export function makeItem(overrides: Partial<OutboxItem> = {}): OutboxItem {
   return {
     id: 'item-0001',
@@ -33,3 +33,21 @@ export function makeItem(overrides: Partial<OutboxItem> = {}): OutboxItem {
 
 /** An attachment store in a fresh temporary folder. */
 export const tempAttachmentStore = (): AttachmentStore => new AttachmentStore(mkdtempSync(join(tmpdir(), 'outbox-files-')));
+
+/** A loopback account without login, for tests and test children that send to their own server. */
+export function loopbackAccount(id: string, port: number, overrides: Partial<Account> = {}): Account {
+  return {
+    id,
+    name: 'Test server',
+    from: { address: 'sender@example.test' },
+    host: '127.0.0.1',
+    port,
+    security: 'none',
+    auth: { mechanism: 'none', username: '' },
+    hasSecret: false,
+    trustedCertificate: null,
+    dsn: DEFAULT_DSN,
+    sandbox: false,
+    ...overrides,
+  };
+}

@@ -1,0 +1,80 @@
+/**
+ * "Test connection": connect, EHLO, log in, QUIT. Returns what the server
+ * offers, or a coded error; an untrusted certificate comes back with its
+ * fingerprint so the user can choose to trust exactly that certificate.
+ */
+import type { PeerCertificate } from 'node:tls';
+import SMTPConnection from 'nodemailer/lib/smtp-connection';
+import { AppFailure } from '../../../shared/errors';
+import type { ConnectionTest } from '../../../shared/model';
+import { probeCertificate } from './certificate-probe';
+import { connectionOptions, loginData, type Credentials, type SmtpEndpoint, type Timeouts } from './connection-options';
+import { classifyFailure, isTlsFailure } from './failure';
+import { parseEhlo } from './reply';
+import { createTranscriptLogger } from './transcript-logger';
+
+async function tlsFailure(endpoint: SmtpEndpoint, cause: unknown): Promise<AppFailure> {
+  const reason = cause instanceof Error ? cause.message : String(cause);
+  try {
+    const cert = await probeCertificate(endpoint);
+    return new AppFailure('TLS_FAILED', `The server's certificate is not trusted (${reason}). SHA-256 fingerprint: ${cert.sha256}.`, {
+      sha256: cert.sha256,
+      subject: cert.subject,
+      issuer: cert.issuer,
+      validTo: cert.validTo,
+    });
+  } catch {
+    return new AppFailure('TLS_FAILED', `The secure connection failed: ${reason}.`);
+  }
+}
+
+export function testConnection(endpoint: SmtpEndpoint, credentials: Credentials | undefined, timeouts: Timeouts = {}): Promise<ConnectionTest> {
+  let greeting = '';
+  let ehlo = '';
+  let lastClient = '';
+  let certificate: PeerCertificate | null = null;
+  const logger = createTranscriptLogger((line) => {
+    if (line.direction === 'client') lastClient = line.text;
+    else if (line.direction === 'server') {
+      if (!greeting) greeting = line.text;
+      else if (/^(EHLO|LHLO)\b/i.test(lastClient)) ehlo = line.text;
+    }
+  });
+  const conn = new SMTPConnection(connectionOptions(endpoint, logger, { connect: 15_000, greeting: 15_000, socket: 30_000, ...timeouts }, undefined, (cert) => (certificate = cert)));
+
+  return new Promise<ConnectionTest>((resolve, reject) => {
+    let done = false;
+    const fail = async (error: unknown) => {
+      if (done) return;
+      done = true;
+      conn.close();
+      if (isTlsFailure(error)) return reject(await tlsFailure(endpoint, error));
+      const failure = classifyFailure(error);
+      reject(new AppFailure(failure.code, failure.message));
+    };
+    conn.on('error', (error) => void fail(error));
+    conn.connect((connectError) => {
+      if (connectError) return void fail(connectError);
+      const finish = () => {
+        if (done) return;
+        done = true;
+        const cert = certificate as PeerCertificate | null;
+        resolve({
+          capabilities: parseEhlo(ehlo),
+          secure: conn.secure,
+          certificate: cert ? { sha256: cert.fingerprint256, subject: formatName(cert.subject), issuer: formatName(cert.issuer), validTo: cert.valid_to } : null,
+          greeting,
+        });
+        conn.quit();
+      };
+      if (!credentials) return finish();
+      conn.login(loginData(credentials), (error) => (error ? void fail(error) : finish()));
+    });
+  });
+}
+
+function formatName(name: PeerCertificate['subject'] | undefined): string {
+  return Object.entries(name ?? {})
+    .map(([k, v]) => `${k}=${Array.isArray(v) ? v.join('+') : v}`)
+    .join(', ');
+}
