@@ -199,6 +199,7 @@ describe('OutboxItemSchema', () => {
     recipients: [{ address: 'a@x.test', field: 'to', state: 'pending' }],
     subject: 's',
     text: 't',
+    html: null,
     attachments: [],
     dsn: DEFAULT_DSN,
     createdAt: 1,

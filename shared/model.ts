@@ -71,6 +71,9 @@ export const DraftInputSchema = z.strictObject({
   bcc: z.string().max(LIMITS.addressField).optional(),
   subject: noLineBreak(LIMITS.subject),
   text: z.string().max(LIMITS.bodyChars),
+  /** The rich-text body; `text` is then its plain alternative. */
+  html: z.string().max(LIMITS.bodyChars).optional(),
+  /** Delivery receipts for this message; defaults to the account's. */
   dsn: DsnRequestSchema.optional(),
   /** Undo-send window: the item is held this long before the spooler may take it. Defaults to the setting. */
   delaySeconds: z.number().int().min(0).max(LIMITS.delaySeconds).optional(),
@@ -109,6 +112,7 @@ export const OutboxItemSchema = z.object({
   recipients: z.array(RecipientSchema),
   subject: z.string(),
   text: z.string(),
+  html: z.string().nullable(),
   attachments: z.array(StoredAttachmentSchema),
   dsn: DsnRequestSchema,
   createdAt: z.number(),

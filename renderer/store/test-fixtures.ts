@@ -12,6 +12,7 @@ export function makeItem(overrides: Partial<OutboxItem> = {}): OutboxItem {
     recipients: [{ address: 'bob@example.test', field: 'to', state: 'pending' }],
     subject: 'Hello',
     text: 'Hi Bob',
+    html: null,
     attachments: [],
     dsn: DEFAULT_DSN,
     createdAt: 1000,

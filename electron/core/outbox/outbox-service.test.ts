@@ -44,6 +44,24 @@ describe('outbox.submit', () => {
     expect(await core.call('outbox.list', {})).toEqual([]);
   });
 
+  it('refuses a line break smuggled into a display name or address, whatever the field', async () => {
+    core = await startTestCore();
+    for (const field of ['to', 'cc', 'bcc']) {
+      const error = await failure(core.call('outbox.submit', draft({ [field]: 'Evil\r\nBcc: victim@example.test <ada@example.test>' })));
+      expect(error.code, field).toBe('INVALID_ADDRESS_LIST');
+    }
+    expect(await core.call('outbox.list', {})).toEqual([]);
+  });
+
+  it('asks for the delivery receipts the account sets unless the message says otherwise', async () => {
+    core = await startTestCore();
+    const onlyFailures = { notify: { success: false, failure: true, delay: false }, ret: 'full' as const };
+    await core.db.accounts.update('local-sandbox', { dsn: onlyFailures });
+    expect((await core.call<OutboxItem>('outbox.submit', draft({ delaySeconds: 60 }))).dsn).toEqual(onlyFailures);
+    const never = { notify: { success: false, failure: false, delay: false }, ret: 'headers' as const };
+    expect((await core.call<OutboxItem>('outbox.submit', draft({ delaySeconds: 60, dsn: never }))).dsn).toEqual(never);
+  });
+
   it('refuses a message without recipients', async () => {
     core = await startTestCore();
     expect((await failure(core.call('outbox.submit', draft({ to: ' , ' })))).code).toBe('INVALID_ADDRESS_LIST');

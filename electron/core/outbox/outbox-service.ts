@@ -4,7 +4,7 @@
  */
 import { parseAddressList } from '../../../shared/address';
 import { AppFailure } from '../../../shared/errors';
-import { cancelState, DEFAULT_DSN, LIMITS, type AttachmentInput, type DraftInput, type OutboxItem, type Recipient, type StoredAttachment } from '../../../shared/model';
+import { cancelState, LIMITS, type AttachmentInput, type DraftInput, type OutboxItem, type Recipient, type StoredAttachment } from '../../../shared/model';
 import type { AccountsService } from '../accounts/accounts-service';
 import type { AttachmentStore } from '../attachments/attachment-store';
 import type { SettingsService } from '../settings/settings-service';
@@ -100,8 +100,9 @@ export class OutboxService {
       recipients,
       subject: input.subject,
       text: input.text,
+      html: input.html ?? null,
       attachments,
-      dsn: input.dsn ?? DEFAULT_DSN,
+      dsn: input.dsn ?? account.dsn,
       createdAt: now,
       updatedAt: now,
       notBefore,

@@ -18,6 +18,7 @@ export function renderMime(item: OutboxItem, files: AttachmentStore): Readable {
     cc: field('cc'),
     subject: item.subject,
     text: item.text,
+    ...(item.html !== null ? { html: item.html } : {}),
     attachments: item.attachments.map((a) => ({ filename: a.name, contentType: a.type, content: files.open(a.sha256) })),
     // Message-ID is fixed at submit so every retry (and any duplicate) carries the same one.
     messageId: item.messageId,
@@ -35,7 +36,7 @@ export function renderMime(item: OutboxItem, files: AttachmentStore): Readable {
  */
 export function estimateMimeSize(item: OutboxItem): number {
   const headers = 2048 + item.recipients.length * 100 + Buffer.byteLength(item.subject) * 3;
-  const text = Math.ceil(Buffer.byteLength(item.text) * 1.1);
+  const text = Math.ceil((Buffer.byteLength(item.text) + Buffer.byteLength(item.html ?? '')) * 1.1);
   const files = item.attachments.reduce((sum, a) => sum + Math.ceil(a.size / 57) * 78 + 300, 0);
   return headers + text + files;
 }

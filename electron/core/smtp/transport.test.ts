@@ -444,3 +444,56 @@ describe('internationalised addresses', () => {
     expect(Buffer.from(server.wire(), 'latin1').toString('utf8')).toContain('RCPT TO:<иван@пример.рф>');
   });
 });
+
+describe('bad input on the wire', () => {
+  it('turns every bare CR and LF into CRLF, so no end-of-data can be smuggled inside the body', async () => {
+    const server = await smtp({ hideDSN: false });
+    const text = 'a\rb\nc\n.\rd\r.\r\ne\n.\n\r\n.\r\nsmuggled: MAIL FROM:<x@evil.test>\n';
+    expectSent(await sendMessage(harness(server.port, { mime: item({ text }) }).request));
+    const wire = server.wire();
+    const data = wire.slice(wire.indexOf('\r\n\r\n'));
+    expect(data).not.toMatch(/\r(?!\n)|(?<!\r)\n/);
+    // The terminator appears once: at the very end of DATA.
+    expect(wire.match(/\r\n\.\r\n/g)).toHaveLength(1);
+    expect(server.messages).toHaveLength(1);
+    expect(server.mailFroms).toHaveLength(1);
+  });
+
+  it('sends the validated address exactly, quoted local part and all', async () => {
+    const server = await smtp({ hideDSN: false });
+    const tricky = '"a@x.test y"@internal.test';
+    // smtp-server refuses quoted local parts with a space (501); what matters is what we asked for.
+    await sendMessage(harness(server.port, { to: [tricky] }).request);
+    const rcpts = commandsOnWire(server).filter((l) => l.startsWith('RCPT'));
+    expect(rcpts).toHaveLength(1);
+    expect(rcpts[0]).toMatch(/^RCPT TO:<"a@x\.test y"@internal\.test>( |$)/);
+    expect(server.wire()).not.toContain('<a@x.test>');
+  });
+
+  it('folds a 998-character subject and encodes Cyrillic and French names and text (RFC 2047), with no header line over 998 octets', async () => {
+    const server = await smtp({ hideDSN: false });
+    const mime = item({
+      subject: `Ça va? Привет ${'x'.repeat(980)}`,
+      from: { name: 'Jean "Le" Dupont, fils', address: 'jean@example.com' },
+      recipients: [{ name: 'Пётр Иванов', address: 'petr@example.com', field: 'to', state: 'pending' }],
+      text: 'Ça marche. Всё хорошо.\n',
+    });
+    expectSent(await sendMessage(harness(server.port, { mime }).request));
+    const received = server.messages[0]!.data.toString('utf8');
+    const header = received.slice(0, received.indexOf('\r\n\r\n'));
+    expect(header.split('\r\n').every((line) => line.length <= 998)).toBe(true);
+    expect(header).toMatch(/^Subject: =\?UTF-8\?[QB]\?/m);
+    expect(header).toContain('"Jean \\"Le\\" Dupont, fils" <jean@example.com>');
+    expect(header).toMatch(/^To: =\?UTF-8\?B\?[^?]+\?= <petr@example\.com>$/m);
+    expect(/[^\x00-\x7f]/.test(header)).toBe(false);
+  });
+
+  it('sends text and HTML as multipart/alternative', async () => {
+    const server = await smtp({ hideDSN: false });
+    expectSent(await sendMessage(harness(server.port, { mime: item({ text: 'Plain version', html: '<p><b>Rich</b> version</p>' }) }).request));
+    const received = server.messages[0]!.data.toString('utf8');
+    expect(received).toMatch(/^Content-Type: multipart\/alternative;/m);
+    expect(received.indexOf('text/plain')).toBeLessThan(received.indexOf('text/html'));
+    expect(received).toContain('<p><b>Rich</b> version</p>');
+  });
+});

@@ -16,6 +16,7 @@ export function makeItem(overrides: Partial<OutboxItem> = {}): OutboxItem {
     recipients: [{ address: 'bob@example.com', field: 'to', state: 'pending' }],
     subject: 'Hello',
     text: 'Hello Bob.\n',
+    html: null,
     attachments: [],
     dsn: DEFAULT_DSN,
     createdAt: Date.UTC(2024, 0, 2, 3, 4, 5),
