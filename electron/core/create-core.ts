@@ -40,7 +40,7 @@ export interface CoreOptions {
   /** Seals account secrets; defaults to a key file in userDataDir (the Electron host passes safeStorage). */
   secrets?: SecretBox;
   /** Overrides for tests (retry policy, transport, transport timeouts, concurrency). */
-  spooler?: Partial<Pick<SpoolerDeps, 'send' | 'retry' | 'concurrency' | 'now' | 'probe' | 'probePolicy' | 'timeouts'>>;
+  spooler?: Partial<Pick<SpoolerDeps, 'send' | 'retry' | 'concurrency' | 'now' | 'probe' | 'probePolicy' | 'timeouts' | 'connectionIdleMs'>>;
   log?: Logger;
 }
 

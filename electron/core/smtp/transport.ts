@@ -4,7 +4,7 @@
  * reply becomes a transcript line. Cancel closes the socket, which stops the
  * send as long as the final CRLF.CRLF has not been written.
  */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
 import SMTPConnection from 'nodemailer/lib/smtp-connection';
 import { addressToAscii, needsSmtpUtf8 } from '../../../shared/address';
@@ -13,6 +13,7 @@ import type { DsnRequest, SmtpReply } from '../../../shared/model';
 import { connectionOptions, loginData, type Credentials, type SmtpEndpoint, type Timeouts } from './connection-options';
 import { classifyFailure, type SendFailure } from './failure';
 import { parseEhlo, parseReply, type Capabilities } from './reply';
+import type { SessionPool, SmtpSession } from './session-pool';
 import { createTranscriptLogger, type TranscriptLine } from './transcript-logger';
 
 export type { SmtpEndpoint } from './connection-options';
@@ -35,6 +36,8 @@ export interface SendRequest {
   credentials?: Credentials;
   /** Octets the message is expected to take: checked against SIZE before MAIL and declared in it. */
   sizeEstimate?: number;
+  /** Where a connection that ended cleanly waits for the next message to the same account. */
+  pool?: SessionPool;
 }
 
 export interface RecipientResult {
@@ -100,32 +103,59 @@ function withoutDsnRetry(first: Transaction, second: Transaction, refused: strin
   return { kind: 'sent', reply, recipients, warnings: second.info ? ['NO_DSN_SUPPORT'] : [], capabilities };
 }
 
-export function sendMessage(request: SendRequest): Promise<SendOutcome> {
-  const connectionId = randomBytes(4).toString('hex');
+/** Connections are shared only between requests that would open the very same one. */
+function sessionKey(request: SendRequest): string {
+  const { host, port, security, trustedCertificate } = request.endpoint;
+  const login = request.credentials ? [request.credentials.mechanism, request.credentials.user, createHash('sha256').update(request.credentials.secret).digest('hex')] : [];
+  return JSON.stringify([host, port, security, trustedCertificate?.sha256 ?? null, ...login, request.clientName ?? '']);
+}
+
+function openSession(request: SendRequest, key: string): SmtpSession {
   let lastEhloReply = '';
   let awaitingEhlo = false;
-  let reachedServer = false;
+  const id = randomBytes(4).toString('hex');
   const logger = createTranscriptLogger((line) => {
     // A TCP connection counts: a server that takes it and then misbehaves uses attempts like any other failure.
-    if (line.direction === 'server' || (line.direction === 'info' && /\bestablished to\b/.test(line.text))) reachedServer = true;
+    if (line.direction === 'server' || (line.direction === 'info' && /\bestablished to\b/.test(line.text))) session.reachedServer = true;
     if (line.direction === 'client') awaitingEhlo = /^(EHLO|LHLO)\b/i.test(line.text);
     else if (line.direction === 'server' && awaitingEhlo) {
       lastEhloReply = line.text;
       awaitingEhlo = false;
+      session.capabilities = parseEhlo(lastEhloReply);
     }
-    request.onLine({ ...line, connectionId });
+    session.sink?.({ ...line, connectionId: id });
   });
   const conn = new SMTPConnection(connectionOptions(request.endpoint, logger, request.timeouts, request.clientName));
+  const session: SmtpSession = { key, id, conn, capabilities: null, sink: null, onError: null, reachedServer: false, closed: false };
+  conn.on('error', (error) => session.onError?.(error));
+  conn.on('end', () => {
+    session.closed = true;
+    request.pool?.drop(session);
+  });
+  return session;
+}
+
+export function sendMessage(request: SendRequest): Promise<SendOutcome> {
+  const key = sessionKey(request);
+  const reused = request.pool?.take(key);
+  const session = reused ?? openSession(request, key);
+  const { conn } = session;
+  session.sink = request.onLine;
+  if (reused) request.onLine({ at: Date.now(), direction: 'info', text: 'Reusing the open connection (already greeted and logged in).', connectionId: session.id });
 
   return new Promise<SendOutcome>((resolve) => {
     let settled = false;
     const finish = (result: SendOutcome | Omit<Extract<SendOutcome, { kind: 'failed' }>, 'reachedServer'>) => {
       if (settled) return;
-      const outcome: SendOutcome = result.kind === 'failed' ? { ...result, reachedServer } : result;
+      const outcome: SendOutcome = result.kind === 'failed' ? { ...result, reachedServer: session.reachedServer } : result;
       settled = true;
       request.signal.removeEventListener('abort', onAbort);
-      if (outcome.kind === 'sent') conn.quit();
+      session.onError = null;
+      // Only a connection that ended a transaction cleanly is worth keeping.
+      if (outcome.kind === 'sent' && request.pool && !session.closed) request.pool.park(session);
+      else if (outcome.kind === 'sent') conn.quit();
       else conn.close();
+      session.sink = null;
       resolve(outcome);
     };
     const onAbort = () => finish({ kind: 'aborted' });
@@ -133,17 +163,31 @@ export function sendMessage(request: SendRequest): Promise<SendOutcome> {
     request.signal.addEventListener('abort', onAbort);
     // A connection error ends the attempt, unless a step below is waiting for its reply: then that step gets it.
     let interrupt: ((error: SMTPConnection.SMTPError) => void) | null = null;
-    conn.on('error', (error) => (interrupt ? interrupt(error) : finish({ kind: 'failed', failure: classifyFailure(error), recipients: [], capabilities: null })));
+    session.onError = (error) => (interrupt ? interrupt(error) : finish({ kind: 'failed', failure: classifyFailure(error), recipients: [], capabilities: null }));
 
-    conn.connect((connectError) => {
-      if (settled) return;
+    const step = <T>(start: (done: (value: T | { error: SMTPConnection.SMTPError }) => void) => void) =>
+      new Promise<T | { error: SMTPConnection.SMTPError }>((done) => {
+        interrupt = (error) => done({ error });
+        start(done);
+      }).finally(() => (interrupt = null));
+    const connected = reused
+      ? Promise.resolve<SMTPConnection.SMTPError | null>(null)
+      : new Promise<SMTPConnection.SMTPError | null>((done) => conn.connect((error) => done(error ?? null)));
+
+    void (async () => {
       // A line closed before the greeting is reported here, not as an 'error' event.
+      const connectError = await connected;
+      if (settled) return;
       if (connectError) return finish({ kind: 'failed', failure: classifyFailure(connectError), recipients: [], capabilities: null });
-      const capabilities = parseEhlo(lastEhloReply);
-      const utf8 = capabilities.smtputf8;
-      const needsUtf8 = [request.from, ...request.to].some(needsSmtpUtf8);
+      const capabilities = session.capabilities ?? parseEhlo('');
       const refuse = (failure: SendFailure) => finish({ kind: 'failed', failure, recipients: [], capabilities });
-      if (needsUtf8 && !utf8) {
+      if (!reused && request.credentials) {
+        const credentials = request.credentials;
+        const loggedIn = await step<{ error: null }>((done) => conn.login(loginData(credentials), (error) => done(error ? { error } : { error: null })));
+        if (loggedIn.error) return refuse(classifyFailure(loggedIn.error));
+      }
+      const utf8 = capabilities.smtputf8;
+      if ([request.from, ...request.to].some(needsSmtpUtf8) && !utf8) {
         return refuse({ code: 'SMTPUTF8_REQUIRED', message: 'An address has non-ASCII characters before the @ and the server does not offer SMTPUTF8.', retryable: false });
       }
       const limit = capabilities.size;
@@ -152,11 +196,6 @@ export function sendMessage(request: SendRequest): Promise<SendOutcome> {
         return refuse({ code: 'MESSAGE_TOO_BIG', message: `The message is about ${mb(request.sizeEstimate)}; the server accepts at most ${mb(limit)}.`, retryable: false });
       }
       const wire = (address: string) => (utf8 ? address : addressToAscii(address));
-      const step = <T>(start: (done: (value: T | { error: SMTPConnection.SMTPError }) => void) => void) =>
-        new Promise<T | { error: SMTPConnection.SMTPError }>((done) => {
-          interrupt = (error) => done({ error });
-          start(done);
-        }).finally(() => (interrupt = null));
       const transaction = (to: string[], dsn: boolean) =>
         step<Transaction>((done) => {
           const body = Readable.from(
@@ -175,25 +214,17 @@ export function sendMessage(request: SendRequest): Promise<SendOutcome> {
         });
       const rset = () => step<{ error: null }>((done) => conn.reset((error) => done(error ? { error } : { error: null })));
 
-      const login = (credentials: Credentials) => step<{ error: null }>((done) => conn.login(loginData(credentials), (error) => done(error ? { error } : { error: null })));
-
-      void (async () => {
-        if (request.credentials) {
-          const loggedIn = await login(request.credentials);
-          if (loggedIn.error) return refuse(classifyFailure(loggedIn.error));
-        }
-        const recipients = request.to.map(wire);
-        const first: Transaction = await transaction(recipients, true);
-        // 555 (RFC 5321 §4.2.2: parameters not recognized) from a server that advertised DSN: it refuses the DSN
-        // parameters, not the recipient. DSN is a request, delivery is the point (RFC 3461 lets a client send
-        // without it), so those recipients get one more transaction on this connection without DSN parameters,
-        // and the item is flagged NO_DSN_SUPPORT. A second refusal is final for them: no loop.
-        const refused = capabilities.dsn ? refusedDsn(first, recipients) : [];
-        if (!refused.length) return finish(outcomeOf(first, capabilities));
-        const reset = await rset();
-        const second: Transaction = reset.error ? reset : await transaction(refused, false);
-        finish(withoutDsnRetry(first, second, refused, capabilities));
-      })();
-    });
+      const recipients = request.to.map(wire);
+      const first: Transaction = await transaction(recipients, true);
+      // 555 (RFC 5321 §4.2.2: parameters not recognized) from a server that advertised DSN: it refuses the DSN
+      // parameters, not the recipient. DSN is a request, delivery is the point (RFC 3461 lets a client send
+      // without it), so those recipients get one more transaction on this connection without DSN parameters,
+      // and the item is flagged NO_DSN_SUPPORT. A second refusal is final for them: no loop.
+      const refused = capabilities.dsn ? refusedDsn(first, recipients) : [];
+      if (!refused.length) return finish(outcomeOf(first, capabilities));
+      const reset = await rset();
+      const second: Transaction = reset.error ? reset : await transaction(refused, false);
+      finish(withoutDsnRetry(first, second, refused, capabilities));
+    })();
   });
 }

@@ -2,13 +2,16 @@ import type { AddressInfo } from 'node:net';
 import { SMTPServer, type SMTPServerOptions } from 'smtp-server';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AppError } from '../../../shared/errors';
-import type { OutboxItem } from '../../../shared/model';
+import type { OutboxItem, TranscriptEntry } from '../../../shared/model';
 import { SANDBOX_ACCOUNT_ID } from '../accounts/accounts-service';
+import { startTestSmtpServer, type TestSmtpServer } from '../testing/smtp-test-server';
 import { startTestCore, type TestCore } from '../testing/test-core';
 
 let core: TestCore | undefined;
 const servers: SMTPServer[] = [];
+const extraServers: TestSmtpServer[] = [];
 afterEach(async () => {
+  await Promise.all(extraServers.splice(0).map((s) => s.close()));
   await core?.close();
   core = undefined;
   await Promise.all(servers.splice(0).map((s) => new Promise((r) => s.close(() => r(undefined)))));
@@ -58,6 +61,26 @@ async function failure(promise: Promise<unknown>): Promise<AppError> {
 }
 
 describe('spooler', () => {
+  it('consecutive messages share one connection, which says QUIT once it has been idle', async () => {
+    core = await startTestCore({ spooler: { connectionIdleMs: 300 } });
+    const target = await startTestSmtpServer({ hideDSN: false });
+    extraServers.push(target);
+    await useServer(target.port);
+    const ids: string[] = [];
+    for (const n of [1, 2, 3]) {
+      const item = await submit({ subject: `S${n}` });
+      await core.waitForState(item.id, 'sent');
+      ids.push(item.id);
+    }
+    expect(target.messages).toHaveLength(3);
+    expect(target.connections).toBe(1);
+    const second = await core.call<TranscriptEntry[]>('transcript.get', { id: ids[1] });
+    expect(second[0]?.text).toMatch(/^Reusing the open connection/);
+    expect(second.some((l) => l.command === 'EHLO')).toBe(false);
+    await expect.poll(() => target.closedConnections, { timeout: 3000 }).toBe(1);
+    expect(target.wire()).toMatch(/QUIT\r\n$/);
+  });
+
   it('holds a message until its notBefore, then sends it', async () => {
     core = await startTestCore();
     const item = await submit({ delaySeconds: 1 });

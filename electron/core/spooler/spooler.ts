@@ -14,6 +14,7 @@ import type { SpoolerControl } from '../outbox/outbox-service';
 import { formatReply } from '../smtp/reply';
 import type { Credentials } from '../smtp/connection-options';
 import { estimateMimeSize } from '../smtp/mime';
+import { SessionPool } from '../smtp/session-pool';
 import type { RecipientResult, SendOutcome, SendRequest } from '../smtp/transport';
 import type { TranscriptStore } from '../transcript/transcript-store';
 import { DEFAULT_RETRY_POLICY, retryDelay, type RetryPolicy } from './backoff';
@@ -43,6 +44,8 @@ export interface SpoolerDeps {
   retry?: RetryPolicy;
   probe?: Probe;
   probePolicy?: ProbePolicy;
+  /** How long a connection stays open after a message, waiting for the next one (ms). */
+  connectionIdleMs?: number;
   /** Transport timeouts (connect, greeting, socket); tests shorten them to see a silent server quickly. */
   timeouts?: SendRequest['timeouts'];
   /** Told whenever `online` may have changed. */
@@ -75,12 +78,15 @@ export class Spooler implements SpoolerControl {
   private running = false;
   private hostOnline = true;
   private readonly reachability: Reachability;
+  /** Consecutive messages for one account share a connection. */
+  private readonly pool: SessionPool;
 
   constructor(private readonly deps: SpoolerDeps) {
     this.concurrency = deps.concurrency ?? 2;
     this.retry = deps.retry ?? DEFAULT_RETRY_POLICY;
     this.now = deps.now ?? Date.now;
     this.reachability = new Reachability(deps.probe ?? tcpProbe, () => this.connectivityChanged(), deps.probePolicy);
+    this.pool = new SessionPool(deps.connectionIdleMs);
   }
 
   /** Online as far as sending goes: the host has a network and no account's server is known unreachable. */
@@ -123,6 +129,7 @@ export class Spooler implements SpoolerControl {
     await this.pumping;
     for (const flight of this.flights.values()) if (!flight.handoffStarted) flight.controller.abort();
     await Promise.all([...this.flights.values()].map((f) => f.done));
+    this.pool.close();
   }
 
   get inFlight(): number {
@@ -202,7 +209,8 @@ export class Spooler implements SpoolerControl {
         return;
       }
       const outcome = await this.attempt(claimed, flight);
-      await this.deps.transcript.flush();
+      // The transcript is a record of the attempt, not part of it: failing to store it must not leave the item stuck.
+      await this.deps.transcript.flush().catch((error: unknown) => this.deps.onError?.(error));
       if (flight.renderFailed && outcome.kind === 'failed' && !flight.handoffStarted) await this.recordCorrupt(claimed, outcome.failure.message);
       else await this.record(claimed, outcome);
     } catch (error) {
@@ -222,7 +230,6 @@ export class Spooler implements SpoolerControl {
       const message = error instanceof Error ? error.message : 'The stored password could not be read.';
       return { kind: 'failed', failure: { code: 'AUTH_FAILED', message, retryable: false }, recipients: [], capabilities: null, reachedServer: true };
     }
-    let seq = 0;
     const pending = item.recipients.filter((r) => r.state === 'pending');
     return this.deps.send({
       endpoint: account,
@@ -232,6 +239,7 @@ export class Spooler implements SpoolerControl {
       envid: item.envid,
       ...(credentials ? { credentials } : {}),
       sizeEstimate: estimateMimeSize(item),
+      pool: this.pool,
       message: () => {
         const stream = this.deps.render(item);
         stream.once('error', () => (flight.renderFailed = true));
@@ -239,7 +247,7 @@ export class Spooler implements SpoolerControl {
       },
       signal: flight.controller.signal,
       timeouts: this.deps.timeouts,
-      onLine: (line) => this.deps.transcript.append({ ...line, itemId: item.id, seq: seq++ }),
+      onLine: (line) => this.deps.transcript.append({ ...line, itemId: item.id }),
       beforeFinalDot: async () => {
         // The last moment cancel can win. After this line the send is the server's.
         if (flight.cancelled) throw CANCELLED;

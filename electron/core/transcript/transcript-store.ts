@@ -18,13 +18,16 @@ export class TranscriptStore {
   private buffer: TranscriptEntry[] = [];
   private timer: NodeJS.Timeout | null = null;
   private flushing: Promise<void> = Promise.resolve();
+  /** One counter for the process: a connection reused by several attempts never repeats a key. */
+  private nextSeq = 0;
 
   constructor(
     private readonly db: MailDatabase,
     private readonly events: EventBus,
   ) {}
 
-  append(entry: TranscriptEntry): void {
+  append(line: Omit<TranscriptEntry, 'seq'>): void {
+    const entry: TranscriptEntry = { ...line, seq: this.nextSeq++ };
     this.buffer.push(entry);
     this.events.emit('smtp:response', entry);
     this.timer ??= setTimeout(() => void this.flush(), FLUSH_DELAY_MS);
@@ -36,7 +39,8 @@ export class TranscriptStore {
     this.timer = null;
     const batch = this.buffer;
     this.buffer = [];
-    this.flushing = this.flushing.then(() => (batch.length ? this.write(batch) : undefined));
+    // One failed batch must not poison the ones after it.
+    this.flushing = this.flushing.catch(() => undefined).then(() => (batch.length ? this.write(batch) : undefined));
     return this.flushing;
   }
 
