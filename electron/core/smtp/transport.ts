@@ -103,6 +103,18 @@ function withoutDsnRetry(first: Transaction, second: Transaction, refused: strin
   return { kind: 'sent', reply, recipients, warnings: second.info ? ['NO_DSN_SUPPORT'] : [], capabilities };
 }
 
+function offered(capabilities: Capabilities | null): string {
+  if (!capabilities) return 'nothing we know of';
+  const words = [
+    capabilities.dsn && 'DSN',
+    capabilities.smtputf8 && 'SMTPUTF8',
+    capabilities.pipelining && 'PIPELINING',
+    capabilities.eightBitMime && '8BITMIME',
+    capabilities.size !== null && `SIZE ${capabilities.size}`,
+  ].filter(Boolean);
+  return words.length ? words.join(' ') : 'no extensions';
+}
+
 /** Connections are shared only between requests that would open the very same one. */
 function sessionKey(request: SendRequest): string {
   const { host, port, security, trustedCertificate } = request.endpoint;
@@ -141,7 +153,10 @@ export function sendMessage(request: SendRequest): Promise<SendOutcome> {
   const session = reused ?? openSession(request, key);
   const { conn } = session;
   session.sink = request.onLine;
-  if (reused) request.onLine({ at: Date.now(), direction: 'info', text: 'Reusing the open connection (already greeted and logged in).', connectionId: session.id });
+  if (reused) {
+    // This item's transcript has no EHLO of its own: say what the server offered, since receipts depend on it.
+    request.onLine({ at: Date.now(), direction: 'info', text: `Reusing the open connection (already greeted and logged in; the server offers ${offered(reused.capabilities)}).`, connectionId: session.id });
+  }
 
   return new Promise<SendOutcome>((resolve) => {
     let settled = false;

@@ -8,7 +8,8 @@ import type { TranscriptEntry } from '../../../shared/model';
 import type { MailDatabase } from '../db/database';
 import type { EventBus } from '../events';
 
-const chronological = (a: TranscriptEntry, b: TranscriptEntry) => a.at - b.at || a.connectionId.localeCompare(b.connectionId) || a.seq - b.seq;
+/** Within a connection the sequence decides (a clock step cannot reorder it); across connections, the time. */
+const chronological = (a: TranscriptEntry, b: TranscriptEntry) => (a.connectionId === b.connectionId ? a.seq - b.seq : a.at - b.at);
 
 /** Per item; older lines are dropped first. */
 export const TRANSCRIPT_LIMIT = 500;
