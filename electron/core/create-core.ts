@@ -10,7 +10,7 @@ import { KeyFileSecretBox } from './secrets/key-file-secret-box';
 import type { SecretBox } from './secrets/secret-box';
 import { testConnection } from './smtp/connection-test';
 import { DATABASE_NAME, openMailDatabase, type IndexedDbFactory, type MailDatabase } from './db/database';
-import { setAsideUnreadableRows, sqliteFileFor } from './db/unreadable-rows';
+import { setAsideUnreadableRows, sqliteFileFor, useWriteAheadLog } from './db/unreadable-rows';
 import { sqliteIndexedDb } from './db/sqlite-indexeddb';
 import { EventBus } from './events';
 import { createRouter, type Router } from './ipc/router';
@@ -65,6 +65,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const events = new EventBus();
   const dbDir = join(options.userDataDir, 'db');
   if (!options.indexedDb) {
+    useWriteAheadLog(sqliteFileFor(dbDir, DATABASE_NAME));
     for (const row of setAsideUnreadableRows(sqliteFileFor(dbDir, DATABASE_NAME), join(options.userDataDir, 'quarantine'))) {
       log.error(`store: unreadable row ${row.key} in ${row.table} set aside`, row.file);
     }
@@ -119,7 +120,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     setStatus({ phase: 'ready', recovery: { total: report.total, done: report.total } });
     log.info(`recovery: ${report.total} undelivered message(s), ${report.requeued.length} interrupted send(s) re-queued`);
     for (const row of report.quarantined) log.error(`recovery: set aside outbox row ${row.id} in quarantine`, row.reason);
-    spooler.start();
+    // Awaited, so no submit can race the queue index being filled.
+    await spooler.start();
   })();
 
   const outbox = new OutboxService({ repo, accounts, settings, attachments, events, spooler, ready });

@@ -40,7 +40,7 @@ export class MailDatabase extends Dexie {
     // Every index ends with the primary key so its keys are unique: indexeddbshim's
     // cursors skip records when a run of equal keys crosses a preload batch (100 rows).
     this.version(1).stores({
-      items: 'id, [state+notBefore+id], [createdAt+id]',
+      items: 'id, [state+notBefore+accountId+id], [createdAt+id]',
       transcript: '[itemId+connectionId+seq]',
       accounts: 'id',
       settings: 'key',
@@ -51,10 +51,18 @@ export class MailDatabase extends Dexie {
   }
 }
 
+const STATE_INDEX = '[state+notBefore+accountId+id]';
+
 /** Items in one state whose notBefore is at most `upTo`, in notBefore order. */
 export function itemsInState(db: MailDatabase, state: OutboxState, upTo: number = Infinity) {
   const high = upTo === Infinity ? Dexie.maxKey : upTo;
-  return db.items.where('[state+notBefore+id]').between([state, Dexie.minKey, Dexie.minKey], [state, high, Dexie.maxKey], true, true);
+  return db.items.where(STATE_INDEX).between([state, Dexie.minKey, Dexie.minKey, Dexie.minKey], [state, high, Dexie.maxKey, Dexie.maxKey], true, true);
+}
+
+/** id, account and notBefore of every item in these states, read from the index alone (no item is decoded). */
+export async function stateIndexEntries(db: MailDatabase, states: readonly OutboxState[]): Promise<{ id: string; accountId: string; notBefore: number }[]> {
+  const keys = (await Promise.all(states.map((state) => itemsInState(db, state).keys()))).flat() as unknown as [string, number, string, string][];
+  return keys.map(([, notBefore, accountId, id]) => ({ id, accountId, notBefore }));
 }
 
 export const DATABASE_NAME = 'outbox-mail';

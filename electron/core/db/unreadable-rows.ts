@@ -2,14 +2,14 @@
  * Rows the store can no longer decode (a damaged disk, an interrupted write by
  * another tool) make indexeddbshim hang instead of failing, so they are found
  * before it opens the file: SQLite checks every stored value is still JSON,
- * and the undelivered outbox items are decoded the way the shim will decode
- * them. A row that fails is copied to a quarantine file, then removed.
- * (Delivered items are only JSON-checked: decoding all history would slow start-up.)
+ * and for undelivered outbox items that every type annotation the shim will
+ * follow ($types, typeson's key paths) points at a value that is there.
+ * A row that fails is copied to a quarantine file, then removed.
+ * (Delivered items are only JSON-checked, to keep start-up fast.)
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
-import { decode } from 'indexeddbshim/src/Sca.js';
 
 export interface SetAsideRow {
   table: string;
@@ -22,18 +22,30 @@ export const sqliteFileFor = (dbDir: string, name: string): string => join(dbDir
 
 const OUTBOX_TABLE = 'S_items';
 
+/** typeson escapes '.' as '~1' and '~' as '~0' in its key paths. */
+const pathParts = (path: string) => path.split('.').map((part) => part.replace(/~1/g, '.').replace(/~0/g, '~'));
+
+/** True when every path the shim's reviver will visit exists: otherwise it throws, and the shim hangs. */
+export function annotationsResolve(value: unknown): boolean {
+  const types = (value as { $types?: unknown } | null)?.$types;
+  if (types === undefined) return true;
+  if (typeof types !== 'object' || types === null) return false;
+  return Object.keys(types).every((path) => {
+    if (path === '') return true;
+    let node: unknown = value;
+    for (const part of pathParts(path)) {
+      if (node === null || typeof node !== 'object' || !(part in node)) return false;
+      node = (node as Record<string, unknown>)[part];
+    }
+    return true;
+  });
+}
+
 function undecodable(db: Database.Database, quoted: string): { key: string; value: unknown }[] {
   const waiting = db
     .prepare(`SELECT key, value FROM ${quoted} WHERE json_valid(value) AND json_extract(value, '$.state') IN ('queued', 'deferred', 'sending')`)
     .all() as { key: string; value: string }[];
-  return waiting.filter((row) => {
-    try {
-      decode(row.value);
-      return false;
-    } catch {
-      return true;
-    }
-  });
+  return waiting.filter((row) => !annotationsResolve(JSON.parse(row.value)));
 }
 
 export function setAsideUnreadableRows(dbFile: string, quarantineDir: string, now: () => number = Date.now): SetAsideRow[] {
@@ -60,6 +72,21 @@ export function setAsideUnreadableRows(dbFile: string, quarantineDir: string, no
       })();
     }
     return setAside;
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * Write-ahead logging, set once on the file (SQLite remembers it): a commit is
+ * one append and one fsync of the log instead of journal-and-database writes,
+ * with the same durability (synchronous stays FULL).
+ */
+export function useWriteAheadLog(dbFile: string): void {
+  mkdirSync(dirname(dbFile), { recursive: true });
+  const db = new Database(dbFile);
+  try {
+    db.pragma('journal_mode = WAL');
   } finally {
     db.close();
   }

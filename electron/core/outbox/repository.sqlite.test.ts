@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import type { OutboxItem } from '../../../shared/model';
 import { makeItem } from '../testing/fixtures';
-import { openMailDatabase } from '../db/database';
+import { itemsInState, openMailDatabase, stateIndexEntries } from '../db/database';
 import { sqliteIndexedDb } from '../db/sqlite-indexeddb';
 import { recoverOutbox } from '../spooler/recovery';
 import { tempDir } from '../testing/test-core';
@@ -26,16 +26,16 @@ describe('outbox queries on the SQLite store', () => {
       ...Array.from({ length: 250 }, (_, i) => item(1000 + i, 'sent')),
       ...Array.from({ length: 150 }, (_, i) => item(2000 + i, 'sending')),
     ]);
-    expect(await repo.due(T, 10_000)).toHaveLength(250);
-    expect(await repo.due(T - 1, 10_000)).toHaveLength(0);
-    expect(await repo.due(T, 7)).toHaveLength(7);
-    expect(await repo.nextDueAt()).toBe(T);
+    const waiting = await stateIndexEntries(db, ['queued', 'deferred']);
+    expect(waiting).toHaveLength(250);
+    expect(waiting[0]).toEqual({ id: 'item-00000', accountId: 'account-01', notBefore: T });
+    expect(await itemsInState(db, 'queued', T - 1).count()).toBe(0);
     expect(await repo.list()).toHaveLength(650);
 
     const report = await recoverOutbox(db, () => T + 5);
     expect(report.requeued).toHaveLength(150);
     expect(report.total).toBe(400);
-    expect(await repo.due(T + 5, 10_000)).toHaveLength(400);
+    expect(await stateIndexEntries(db, ['queued', 'deferred'])).toHaveLength(400);
     db.close();
   });
 });

@@ -59,7 +59,8 @@ describe('recovery on the SQLite store', () => {
 
   it('sets unreadable and invalid rows aside in quarantine and sends the rest', async () => {
     core = await startTestCore({ sqlite: true, userDataDir: dir });
-    const submit = (subject: string) => core!.call<OutboxItem>('outbox.submit', { to: 'ada@example.test', subject, text: 'x', delaySeconds: 60 });
+    // Due a moment after the restart: waiting items are validated when the spooler takes them.
+    const submit = (subject: string) => core!.call<OutboxItem>('outbox.submit', { to: 'ada@example.test', subject, text: 'x', delaySeconds: 1 });
     const good = await submit('Good');
     const garbled = await submit('Garbled');
     const invalid = await submit('Invalid');
@@ -92,12 +93,13 @@ describe('recovery on the SQLite store', () => {
     const setAside = files.map((f) => readFileSync(join(dir, 'quarantine', f), 'utf8')).join('\n');
     expect(setAside).toContain('{not json');
     expect(setAside).toContain(undecodable.id);
+    await core.waitForState(good.id, 'sent', 5000);
+    await expect.poll(() => core!.db.quarantine.count(), { timeout: 3000 }).toBe(1);
     const quarantined = await core.db.quarantine.toArray();
     expect(quarantined.map((q) => q.id)).toEqual([invalid.id]);
     expect(quarantined[0]?.reason).toMatch(/^invalid row: subject/);
     expect(quarantined[0]?.row).toMatchObject({ subject: 42 });
-    // The rest of the queue goes on.
-    expect((await core.call<OutboxItem[]>('outbox.list', {})).map((i) => i.id)).toContain(good.id);
-    await core.call('outbox.abort', { id: good.id });
+    // Set aside means gone from the outbox, and the rest of the queue went on (Good was sent above).
+    expect((await core.call<OutboxItem[]>('outbox.list', {})).map((i) => i.id)).not.toContain(invalid.id);
   });
 });

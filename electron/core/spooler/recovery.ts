@@ -3,10 +3,11 @@
  * item a crash may have left behind is looked at again. An item that was being
  * sent goes back to the queue; if it had already been handed off (the final
  * dot may have reached the server) its resend is flagged as a possible duplicate.
- * A row that cannot be read or does not validate is set aside in quarantine,
- * never dropped, and the rest of the queue goes on.
+ * Only interrupted sends are read here; waiting items are validated when the
+ * spooler takes them, so start-up does not decode the whole queue. A row that
+ * does not validate is set aside in quarantine, never dropped.
  */
-import { OutboxItemSchema, type OutboxItem, type OutboxState } from '../../../shared/model';
+import { OutboxItemSchema, type OutboxItem } from '../../../shared/model';
 import { itemsInState, type MailDatabase, type QuarantineRow } from '../db/database';
 
 export interface RecoveryReport {
@@ -16,25 +17,9 @@ export interface RecoveryReport {
   quarantined: QuarantineRow[];
 }
 
-const UNDELIVERED: readonly OutboxState[] = ['queued', 'deferred', 'sending'];
-
-async function readUndelivered(db: MailDatabase, at: number): Promise<{ items: OutboxItem[]; setAside: QuarantineRow[] }> {
+async function readInterrupted(db: MailDatabase, at: number): Promise<{ items: OutboxItem[]; setAside: QuarantineRow[] }> {
   const setAside: QuarantineRow[] = [];
-  let rows: unknown[];
-  try {
-    rows = (await Promise.all(UNDELIVERED.map((state) => itemsInState(db, state).toArray()))).flat();
-  } catch {
-    // Some row cannot be read at all: read them one at a time so one bad row costs only itself.
-    const keys = (await Promise.all(UNDELIVERED.map((state) => itemsInState(db, state).primaryKeys()))).flat();
-    rows = [];
-    for (const id of keys) {
-      try {
-        rows.push(await db.items.get(id));
-      } catch (error) {
-        setAside.push({ id, at, reason: `unreadable row: ${error instanceof Error ? error.message : String(error)}`, row: null });
-      }
-    }
-  }
+  const rows: unknown[] = await itemsInState(db, 'sending').toArray();
   const items: OutboxItem[] = [];
   for (const row of rows) {
     const parsed = OutboxItemSchema.safeParse(row);
@@ -51,10 +36,9 @@ async function readUndelivered(db: MailDatabase, at: number): Promise<{ items: O
 export async function recoverOutbox(db: MailDatabase, now: () => number = Date.now): Promise<RecoveryReport> {
   const at = now();
   // Reads first, outside the write: a failed read inside it would abort the whole transaction.
-  const { items, setAside } = await readUndelivered(db, at);
-  const requeued = items
-    .filter((item) => item.state === 'sending')
-    .map(
+  const { items, setAside } = await readInterrupted(db, at);
+  const waiting = (await itemsInState(db, 'queued').count()) + (await itemsInState(db, 'deferred').count());
+  const requeued = items.map(
       (item): OutboxItem => ({
         ...item,
         state: 'queued',
@@ -71,5 +55,5 @@ export async function recoverOutbox(db: MailDatabase, now: () => number = Date.n
     }
     await db.items.bulkPut(requeued);
   });
-  return { total: items.length, requeued, quarantined: setAside };
+  return { total: waiting + items.length, requeued, quarantined: setAside };
 }

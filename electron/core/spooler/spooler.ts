@@ -6,7 +6,8 @@
 import type { Readable } from 'node:stream';
 import { addressToAscii } from '../../../shared/address';
 import { AppFailure } from '../../../shared/errors';
-import type { OutboxItem, Recipient } from '../../../shared/model';
+import { OutboxItemSchema, type OutboxItem, type Recipient } from '../../../shared/model';
+import { stateIndexEntries } from '../db/database';
 import type { AccountsService } from '../accounts/accounts-service';
 import type { EventBus } from '../events';
 import type { ItemPatch, OutboxRepository } from '../outbox/repository';
@@ -19,6 +20,7 @@ import type { RecipientResult, SendOutcome, SendRequest } from '../smtp/transpor
 import type { TranscriptStore } from '../transcript/transcript-store';
 import { DEFAULT_RETRY_POLICY, retryDelay, type RetryPolicy } from './backoff';
 import { Reachability, tcpProbe, type Probe, type ProbePolicy } from './reachability';
+import { WaitingQueue } from './waiting-queue';
 
 interface Flight {
   accountId: string;
@@ -80,6 +82,8 @@ export class Spooler implements SpoolerControl {
   private readonly reachability: Reachability;
   /** Consecutive messages for one account share a connection. */
   private readonly pool: SessionPool;
+  private readonly waiting = new WaitingQueue();
+  private loaded: Promise<void> | null = null;
 
   constructor(private readonly deps: SpoolerDeps) {
     this.concurrency = deps.concurrency ?? 2;
@@ -87,6 +91,10 @@ export class Spooler implements SpoolerControl {
     this.now = deps.now ?? Date.now;
     this.reachability = new Reachability(deps.probe ?? tcpProbe, () => this.connectivityChanged(), deps.probePolicy);
     this.pool = new SessionPool(deps.connectionIdleMs);
+    // Every change to an item is announced after it is stored; the queue index follows them all.
+    deps.events.onAny((name, payload) => {
+      if (name === 'outbox:changed') this.waiting.follow(payload as OutboxItem);
+    });
   }
 
   /** Online as far as sending goes: the host has a network and no account's server is known unreachable. */
@@ -113,9 +121,14 @@ export class Spooler implements SpoolerControl {
     this.kick();
   }
 
-  start(): void {
+  /** Loads what waits from the store's index (no item decoded), then starts sending. */
+  start(): Promise<void> {
     this.running = true;
-    this.kick();
+    this.loaded = stateIndexEntries(this.deps.repo.database, ['queued', 'deferred']).then((entries) => {
+      for (const e of entries) if (!this.flights.has(e.id)) this.waiting.put(e.id, e.accountId, e.notBefore);
+      this.kick();
+    });
+    return this.loaded;
   }
 
   /**
@@ -156,23 +169,22 @@ export class Spooler implements SpoolerControl {
 
   private async pump(): Promise<void> {
     if (!this.running || !this.hostOnline) return;
-    // Enough candidates to fill every account's free connections past those already flying or waiting for a server.
-    const due = await this.deps.repo.due(this.now(), 64 + this.flights.size);
+    await this.loaded;
     const busy = new Map<string, number>();
     for (const flight of this.flights.values()) busy.set(flight.accountId, (busy.get(flight.accountId) ?? 0) + 1);
-    for (const item of due) {
-      const inUse = busy.get(item.accountId) ?? 0;
-      if (this.flights.has(item.id) || inUse >= this.concurrency || this.reachability.isBlocked(item.accountId)) continue;
-      busy.set(item.accountId, inUse + 1);
-      this.run(item);
+    for (const entry of this.waiting.due(this.now())) {
+      const inUse = busy.get(entry.accountId) ?? 0;
+      if (this.flights.has(entry.id) || inUse >= this.concurrency || this.reachability.isBlocked(entry.accountId)) continue;
+      busy.set(entry.accountId, inUse + 1);
+      this.run(entry.id, entry.accountId);
     }
-    await this.scheduleNext();
+    this.scheduleNext();
   }
 
-  private async scheduleNext(): Promise<void> {
+  private scheduleNext(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    const next = await this.deps.repo.nextDueAt();
+    const next = this.waiting.nextDueAt();
     if (next === null || !this.running) return;
     // Capped so a clock change or a long sleep is noticed within a minute.
     const wait = Math.min(Math.max(0, next - this.now()), 60_000);
@@ -184,18 +196,31 @@ export class Spooler implements SpoolerControl {
     return item;
   }
 
-  private run(item: OutboxItem): void {
-    const flight: Flight = { accountId: item.accountId, controller: new AbortController(), cancelled: false, handoffStarted: false };
-    this.flights.set(item.id, flight);
-    flight.done = this.fly(item.id, flight);
+  private run(id: string, accountId: string): void {
+    const flight: Flight = { accountId, controller: new AbortController(), cancelled: false, handoffStarted: false };
+    this.flights.set(id, flight);
+    flight.done = this.fly(id, flight);
   }
 
   private async fly(id: string, flight: Flight): Promise<void> {
     try {
       const claimed = await this.deps.repo
-        .transition(id, ['queued', 'deferred'], (item) => ({ state: 'sending', attempts: item.attempts + 1, handedOffAt: null }))
+        .transition(id, ['queued', 'deferred'], (item) => {
+          // Items are validated when they are taken, not all at start-up: a bad row costs only itself.
+          const problem = OutboxItemSchema.safeParse(item);
+          if (!problem.success) throw new AppFailure('CORRUPT_DATA', problem.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+          return { state: 'sending', attempts: item.attempts + 1, handedOffAt: null };
+        })
         .catch(async (error: unknown) => {
-          if (error instanceof AppFailure && (error.appError.code === 'ILLEGAL_STATE' || error.appError.code === 'NOT_FOUND')) return null; // cancelled or taken meanwhile
+          if (error instanceof AppFailure && error.appError.code === 'CORRUPT_DATA') {
+            this.waiting.delete(id);
+            await this.deps.repo.quarantine(id, `invalid row: ${error.appError.message}`);
+            return null;
+          }
+          if (error instanceof AppFailure && (error.appError.code === 'ILLEGAL_STATE' || error.appError.code === 'NOT_FOUND')) {
+            this.waiting.delete(id); // cancelled or taken meanwhile; its event will say where it went
+            return null;
+          }
           // The store refused the write (disk full?): do not spin on the same item.
           this.deps.onError?.(error);
           await new Promise((resolve) => setTimeout(resolve, 1000));
