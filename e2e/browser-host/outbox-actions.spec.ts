@@ -1,47 +1,42 @@
 import type { Page } from '@playwright/test';
+import { composeDialog, goTo, localInputValueIn, mailboxRow, openCompose, sendMessage } from '../support/app';
 import { expect, test } from '../support/browser-host';
 import { outboxRow } from '../support/status-recorder';
 
-/** A datetime-local value `minutes` from now, computed in the page so it uses the browser's time zone. */
-const localInputValueIn = (page: Page, minutes: number): Promise<string> =>
-  page.evaluate((m) => {
-    const d = new Date(Date.now() + m * 60_000);
-    const pad = (n: number) => String(n).padStart(2, '0');
-    return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
-  }, minutes);
-
-const composeDelay = (page: Page) => page.getByLabel('Undo delay (seconds)', { exact: true });
+const composeDelay = (page: Page) => composeDialog(page).getByLabel('Undo delay (seconds)', { exact: true });
 
 test('Send later holds the message until then, and it can still be cancelled', async ({ page, host }) => {
   await page.goto(host.url);
-  await page.getByLabel('To', { exact: true }).fill('ada@example.test');
-  await page.getByLabel('Subject', { exact: true }).fill('Tomorrow’s notes');
-  await page.getByLabel('Message', { exact: true }).fill('Later, not now.');
   // Minute precision: 3 minutes ahead is 2–3 minutes away.
-  await page.getByLabel('Send later', { exact: true }).fill(await localInputValueIn(page, 3));
-  await page.getByRole('button', { name: 'Send', exact: true }).click();
+  await sendMessage(page, { to: 'ada@example.test', subject: 'Tomorrow’s notes', text: 'Later, not now.', sendAt: await localInputValueIn(page, 3) });
 
   const row = outboxRow(page, 'Tomorrow’s notes');
   await expect(row).toContainText('Queued');
   await expect(row).toContainText('Held until');
-  await expect(page.getByLabel('Send later', { exact: true })).toHaveValue('');
+  // Send later belongs to that message: the next one starts empty.
+  await openCompose(page);
+  await expect(composeDialog(page).getByLabel('Send later', { exact: true })).toHaveValue('');
+  await page.keyboard.press('Escape');
 
   await row.getByRole('button', { name: 'Cancel', exact: true }).click();
-  await expect(row).toContainText('Cancelled');
-  await expect(row.getByRole('button', { name: 'Cancel', exact: true })).toHaveCount(0);
+  await expect(row).toHaveCount(0);
+  await goTo(page, 'Drafts');
+  await expect(mailboxRow(page, 'Drafts', 'Tomorrow’s notes')).toContainText('Cancelled');
   expect(host.sandboxFiles()).toHaveLength(0);
 });
 
 test('a Send later time in the past is marked and nothing is queued', async ({ page, host }) => {
   await page.goto(host.url);
-  await page.getByLabel('To', { exact: true }).fill('ada@example.test');
-  await page.getByLabel('Subject', { exact: true }).fill('Too late');
-  const sendLater = page.getByLabel('Send later', { exact: true });
+  const dialog = await openCompose(page);
+  await dialog.getByLabel('To', { exact: true }).fill('ada@example.test');
+  await dialog.getByLabel('Subject', { exact: true }).fill('Too late');
+  const sendLater = dialog.getByLabel('Send later', { exact: true });
   await sendLater.fill(await localInputValueIn(page, -10));
-  await page.getByRole('button', { name: 'Send', exact: true }).click();
+  await dialog.getByRole('button', { name: 'Send', exact: true }).click();
 
   await expect(sendLater).toHaveAttribute('aria-invalid', 'true');
   await expect(page.getByRole('alert').filter({ hasText: 'Send later' })).toContainText('must be a time in the future');
+  await expect(dialog).toBeVisible();
   await expect(page.getByRole('list', { name: 'Outbox' }).getByRole('listitem')).toHaveCount(0);
   expect(host.sandboxFiles()).toHaveLength(0);
 });
@@ -49,10 +44,12 @@ test('a Send later time in the past is marked and nothing is queued', async ({ p
 test('the default undo delay is saved in the core and Compose starts with it', async ({ page, host }) => {
   await page.goto(host.url);
   // The core's default until changed.
+  await openCompose(page);
   await expect(composeDelay(page)).toHaveValue('5');
+  await page.keyboard.press('Escape');
 
+  await goTo(page, 'Settings');
   const settings = page.getByRole('region', { name: 'Settings' });
-  await settings.locator('summary').click();
   const defaultDelay = settings.getByLabel('Default undo delay (seconds)', { exact: true });
   await expect(defaultDelay).toHaveValue('5');
 
@@ -67,21 +64,69 @@ test('the default undo delay is saved in the core and Compose starts with it', a
   await expect(settings).toContainText('Settings saved.');
   await expect(settings.getByRole('alert')).toHaveCount(0);
   // Compose follows the setting at once, as the field was not edited.
+  await openCompose(page);
   await expect(composeDelay(page)).toHaveValue('9');
 
   await page.reload();
+  await openCompose(page);
   await expect(composeDelay(page)).toHaveValue('9');
 });
 
 test('a delay typed in Compose is kept when the default changes', async ({ page, host }) => {
   await page.goto(host.url);
+  await openCompose(page);
   await expect(composeDelay(page)).toHaveValue('5');
   await composeDelay(page).fill('20');
+  await page.keyboard.press('Escape');
 
+  await goTo(page, 'Settings');
   const settings = page.getByRole('region', { name: 'Settings' });
-  await settings.locator('summary').click();
   await settings.getByLabel('Default undo delay (seconds)', { exact: true }).fill('2');
   await settings.getByRole('button', { name: 'Save settings', exact: true }).click();
   await expect(settings).toContainText('Settings saved.');
+  await openCompose(page);
   await expect(composeDelay(page)).toHaveValue('20');
+});
+
+test('editing a queued message takes it out of the queue, and the edited version is what goes', async ({ page, host }) => {
+  await page.goto(host.url);
+  await sendMessage(page, { to: 'ada@example.test', cc: 'charles@example.test', subject: 'Budget', text: 'Total: 100', delay: 30 });
+  const row = outboxRow(page, 'Budget');
+  await expect(row).toContainText('Queued');
+
+  await row.getByRole('button', { name: 'Edit', exact: true }).click();
+  const dialog = composeDialog(page);
+  await expect(dialog).toHaveAccessibleName('Edit message');
+  await expect(dialog.getByLabel('To', { exact: true })).toHaveValue('ada@example.test');
+  await expect(dialog.getByLabel('Cc', { exact: true })).toHaveValue('charles@example.test');
+  await expect(dialog.getByLabel('Message', { exact: true })).toHaveValue('Total: 100');
+  await dialog.getByLabel('Message', { exact: true }).fill('Total: 120');
+  await dialog.getByLabel('Undo delay (seconds)', { exact: true }).fill('0');
+  await dialog.getByRole('button', { name: 'Send', exact: true }).click();
+  await expect(dialog).toBeHidden();
+
+  await goTo(page, 'Sent');
+  await expect(mailboxRow(page, 'Sent', 'Budget')).toHaveCount(1);
+  // The draft it replaced is gone from Drafts, and only the edited text reached the server.
+  await goTo(page, 'Drafts');
+  await expect(mailboxRow(page, 'Drafts', 'Budget')).toHaveCount(0);
+  await expect.poll(() => host.sandboxFiles().length).toBe(1);
+  // The file appears as soon as the sandbox starts writing it: wait for the whole message.
+  await expect.poll(() => host.sandboxText(host.sandboxFiles()[0] as string)).toContain('Total: 120');
+  expect(host.sandboxText(host.sandboxFiles()[0] as string)).not.toContain('Total: 100');
+});
+
+test('Undo right after Send brings the message back into Compose, exactly as it was', async ({ page, host }) => {
+  await page.goto(host.url);
+  await sendMessage(page, { to: 'ada@example.test', subject: 'Oops', text: 'Not ready yet.', delay: 30 });
+  const note = page.getByRole('region', { name: 'Notifications' });
+  await expect(note).toContainText('Message queued.');
+  await note.getByRole('button', { name: 'Undo', exact: true }).click();
+
+  const dialog = composeDialog(page);
+  await expect(dialog).toHaveAccessibleName('Edit message');
+  await expect(dialog.getByLabel('Subject', { exact: true })).toHaveValue('Oops');
+  await expect(dialog.getByLabel('Message', { exact: true })).toHaveValue('Not ready yet.');
+  await expect(outboxRow(page, 'Oops')).toHaveCount(0);
+  expect(host.sandboxFiles()).toHaveLength(0);
 });

@@ -8,7 +8,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { _electron as electron, expect, test } from '@playwright/test';
-import { outboxRow } from '../support/status-recorder';
+import { details, sendMessage } from '../support/app';
 
 const ROOT = resolve(__dirname, '..', '..');
 
@@ -36,13 +36,8 @@ test('Electron: compose, send to the sandbox, see Sent and the 250 reply', async
     // The renderer has the contract API and nothing of Node.
     expect(await page.evaluate(() => typeof (window as unknown as { mail?: unknown }).mail)).toBe('object');
     expect(await page.evaluate(() => typeof (globalThis as unknown as { require?: unknown }).require)).toBe('undefined');
-    await page.getByLabel('To', { exact: true }).fill('ada@example.test');
-    await page.getByLabel('Subject', { exact: true }).fill('From Electron');
-    await page.getByLabel('Message', { exact: true }).fill('Hello from the shell.');
-    await page.getByRole('button', { name: 'Send', exact: true }).click();
-    const row = outboxRow(page, 'From Electron');
-    await expect(row).toContainText('Sent');
-    await row.click();
+    await sendMessage(page, { to: 'ada@example.test', subject: 'From Electron', text: 'Hello from the shell.', delay: 0 });
+    await expect(details(page).getByText('Sent', { exact: true })).toBeVisible();
     await expect(page.getByRole('region', { name: 'Transcript' }).getByText(/^250\b/).last()).toBeVisible();
   } finally {
     await app.close();

@@ -3,7 +3,7 @@
  * an empty user-data folder, and hands the test its UI address.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readdirSync, existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { test as base } from '@playwright/test';
@@ -16,6 +16,8 @@ export interface RunningHost {
   process: ChildProcess;
   /** .eml files the sandbox server kept. */
   sandboxFiles(): string[];
+  /** The raw text of one of them. */
+  sandboxText(file: string): string;
   stop(): Promise<number | null>;
 }
 
@@ -46,6 +48,7 @@ export async function startBrowserHost(userDataDir = mkdtempSync(join(tmpdir(), 
       const dir = join(userDataDir, 'sandbox');
       return existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.eml')) : [];
     },
+    sandboxText: (file) => readFileSync(join(userDataDir, 'sandbox', file), 'utf8'),
     stop: () =>
       new Promise((resolveExit) => {
         if (child.exitCode !== null) return resolveExit(child.exitCode);

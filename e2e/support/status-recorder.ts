@@ -1,20 +1,25 @@
 import type { Locator, Page } from '@playwright/test';
+import { mailboxRow } from './app';
 
 /**
- * Records every status word the Outbox list shows, in order, by watching the
- * DOM: transient states such as Sending last milliseconds, too short to poll.
+ * Records every state the details pane shows for the selected message, in
+ * order, by watching the DOM: transient states such as Sending last
+ * milliseconds, too short to poll. The pane follows the message from the
+ * Outbox to Sent, so the whole journey is seen in one place. Only the state
+ * badge is read (`data-state`), not the transcript's text.
  */
 export async function recordStatuses(page: Page): Promise<() => Promise<string[]>> {
-  const list = await page.getByRole('list', { name: 'Outbox' }).elementHandle();
+  const pane = await page.getByRole('region', { name: 'Message details' }).elementHandle();
   await page.evaluate((element) => {
     const seen: string[] = [];
     (window as unknown as { __statuses: string[] }).__statuses = seen;
-    const words = /\b(Queued|Sending|Sent|Failed|Cancelled|Deferred)\b/g;
     const note = () => {
-      for (const word of element?.textContent?.match(words) ?? []) if (seen[seen.length - 1] !== word) seen.push(word);
+      const word = element?.querySelector('[data-state]')?.textContent?.trim();
+      if (word && seen[seen.length - 1] !== word) seen.push(word);
     };
+    note();
     new MutationObserver(note).observe(element ?? document.body, { subtree: true, childList: true, characterData: true });
-  }, list);
+  }, pane);
   return () => page.evaluate(() => (window as unknown as { __statuses: string[] }).__statuses);
 }
 
@@ -25,5 +30,4 @@ export function inOrder(seen: string[], expected: string[]): boolean {
   return i === expected.length;
 }
 
-export const outboxRow = (page: Page, subject: string): Locator =>
-  page.getByRole('list', { name: 'Outbox' }).getByRole('listitem').filter({ hasText: subject });
+export const outboxRow = (page: Page, subject: string): Locator => mailboxRow(page, 'Outbox', subject);

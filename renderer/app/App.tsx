@@ -1,28 +1,40 @@
-/** The window: Compose (and Settings under it) on the left, the outbox and what happened to it on the right. */
-import { ComposeForm } from '../features/compose/ComposeForm';
-import { OutboxList } from '../features/outbox/OutboxList';
+/** The window: the sidebar, the view on show (a mailbox with its details, the sandbox inbox or Settings), notes and the status bar. */
+import { ComposeDialog } from '../features/compose/ComposeDialog';
+import { AlertArea } from '../features/alerts/AlertArea';
+import { Sidebar } from '../features/layout/Sidebar';
+import { useShortcuts } from '../features/layout/use-shortcuts';
+import { MailboxView } from '../features/mailbox/MailboxView';
 import { SandboxInbox } from '../features/sandbox/SandboxInbox';
-import { SettingsPanel } from '../features/settings/SettingsPanel';
+import { SettingsView } from '../features/settings/SettingsView';
 import { StatusBar } from '../features/status/StatusBar';
-import { TranscriptPanel } from '../features/transcript/TranscriptPanel';
-import { t } from '../i18n/t';
+import { useT } from '../i18n/use-t';
+import { useUiStore } from '../store/ui';
+
+function CurrentView() {
+  const view = useUiStore((s) => s.view);
+  switch (view) {
+    case 'sandbox':
+      return <SandboxInbox />;
+    case 'settings':
+      return <SettingsView />;
+    default:
+      return <MailboxView mailbox={view} />;
+  }
+}
 
 export function App() {
+  const { t } = useT();
+  useShortcuts();
   return (
     <div className="app">
       <h1 className="visually-hidden">{t('app.title')}</h1>
+      <Sidebar />
       <main className="workspace">
-        <div className="compose-column">
-          <ComposeForm />
-          <SettingsPanel />
-        </div>
-        <div className="activity">
-          <OutboxList />
-          <TranscriptPanel />
-          <SandboxInbox />
-        </div>
+        <CurrentView />
       </main>
+      <AlertArea />
       <StatusBar />
+      <ComposeDialog />
     </div>
   );
 }

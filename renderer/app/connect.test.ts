@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ok } from '../../shared/errors';
 import type { AppStatus, OutboxItem, TranscriptEntry } from '../../shared/model';
+import { useAlertsStore } from '../store/alerts';
 import { useComposeStore } from '../store/compose';
 import { useOutboxStore } from '../store/outbox';
 import { useSandboxStore } from '../store/sandbox';
@@ -75,6 +76,19 @@ describe('connectStores', () => {
     const stop = connectStores(fake.api);
     await flush();
     expect(useStatusStore.getState().connectionError).toBe('no handler for app.status');
+    stop();
+  });
+
+  it('announces a message that has just failed, once', async () => {
+    const fake = fakeApi({ 'outbox.list': () => ok([]) });
+    const stop = connectStores(fake.api);
+    await flush();
+    const sending = makeItem({ state: 'sending', subject: 'Plans', updatedAt: 1 });
+    fake.emit('outbox:changed', sending);
+    const failed = { ...sending, state: 'failed' as const, updatedAt: 2, error: { code: 'SERVER_REJECTED' as const, message: '554 No' } };
+    fake.emit('outbox:changed', failed);
+    fake.emit('outbox:changed', { ...failed, updatedAt: 3 });
+    expect(useAlertsStore.getState().alerts.map((a) => a.text)).toEqual(['“Plans” could not be sent: 554 No']);
     stop();
   });
 

@@ -4,7 +4,9 @@
  * loaded copies meet in the stores' merge rules, which keep the newer one.
  */
 import type { MailApi } from '../../shared/contract';
-import type { Settings } from '../../shared/model';
+import type { OutboxItem, Settings } from '../../shared/model';
+import { useAlertsStore } from '../store/alerts';
+import { failureText } from '../features/alerts/alerts-logic';
 import { useComposeStore } from '../store/compose';
 import { useOutboxStore } from '../store/outbox';
 import { useSandboxStore } from '../store/sandbox';
@@ -76,10 +78,18 @@ export async function loadTranscript(api: MailApi, itemId: string | null): Promi
   else store.failed(itemId, t('transcript.loadFailed', { message: result.error.message }));
 }
 
+/** An item pushed by the core; a fresh failure is also announced. */
+export function itemChanged(item: OutboxItem): void {
+  const before = useOutboxStore.getState().items.find((existing) => existing.id === item.id);
+  useOutboxStore.getState().upsert(item);
+  const failure = failureText(before, item);
+  if (failure) useAlertsStore.getState().push({ kind: 'error', text: failure });
+}
+
 /** Starts the live view; returns a function that stops it. */
 export function connectStores(api: MailApi): () => void {
   const stops = [
-    api.on('outbox:changed', (item) => useOutboxStore.getState().upsert(item)),
+    api.on('outbox:changed', itemChanged),
     api.on('smtp:response', (entry) => useTranscriptStore.getState().append(entry)),
     api.on('app:status', (status) => useStatusStore.getState().setApp(status)),
     api.on('accounts:changed', (accounts) => useStatusStore.getState().setAccounts(accounts)),

@@ -1,12 +1,15 @@
 /** An in-memory MailApi for unit tests: scripted command answers, events emitted by hand. */
 import { buildMailApi, type CommandName, type EventName, type EventPayload, type MailApi, type RequestOf, type ResponseOf } from '../../shared/contract';
 import { err, type Result } from '../../shared/errors';
+import { initialAlertsState, useAlertsStore } from '../store/alerts';
 import { initialComposeState, useComposeStore } from '../store/compose';
 import { initialOutboxState, useOutboxStore } from '../store/outbox';
 import { initialSandboxState, useSandboxStore } from '../store/sandbox';
 import { initialSettingsState, useSettingsStore } from '../store/settings';
 import { initialStatusState, useStatusStore } from '../store/status';
+import { initialSupersededState, useSupersededStore } from '../store/superseded';
 import { initialTranscriptState, useTranscriptStore } from '../store/transcript';
+import { initialUiState, useUiStore } from '../store/ui';
 
 export type Handlers = {
   [N in CommandName]?: (request: RequestOf<N>) => Result<ResponseOf<N>> | Promise<Result<ResponseOf<N>>>;
@@ -50,6 +53,9 @@ export function resetStores(): void {
   useSettingsStore.setState(initialSettingsState);
   useStatusStore.setState(initialStatusState);
   useTranscriptStore.setState(initialTranscriptState);
+  useAlertsStore.setState(initialAlertsState);
+  useSupersededStore.setState(initialSupersededState);
+  useUiStore.setState(initialUiState);
 }
 
 /** Lets pending promise callbacks run. */

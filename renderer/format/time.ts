@@ -1,8 +1,10 @@
 /**
- * Clock times for rows and transcript lines. Fixed 24-hour digits rather than
- * toLocaleTimeString so columns line up and tests do not depend on the locale.
+ * Times for rows, details and transcript lines. Rows and details use Intl in
+ * the UI language's locale; transcript lines keep fixed 24-hour digits with
+ * milliseconds, because SMTP steps are often milliseconds apart and a log
+ * reads best when its columns line up.
  */
-import { t } from '../i18n/t';
+import { dateLocale } from '../i18n/i18n';
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
@@ -12,7 +14,7 @@ export function formatClock(ms: number): string {
   return `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
 }
 
-/** HH:MM:SS.mmm in local time: SMTP steps are often milliseconds apart. */
+/** HH:MM:SS.mmm in local time, for transcript lines. */
 export function formatClockMs(ms: number): string {
   return `${formatClock(ms)}.${pad(new Date(ms).getMilliseconds(), 3)}`;
 }
@@ -29,27 +31,38 @@ export function sameLocalDay(a: number, b: number): boolean {
   return x.getFullYear() === y.getFullYear() && x.getMonth() === y.getMonth() && x.getDate() === y.getDate();
 }
 
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
-
-/** The date in the user's locale ("Tue, 3 Jan"), with the year only when it is not this year's. */
-export function formatDate(ms: number, now: number, locale?: string): string {
-  const withYear = new Date(ms).getFullYear() !== new Date(now).getFullYear();
-  const key = `${locale ?? ''}|${withYear}`;
-  let format = dateFormats.get(key);
+const formats = new Map<string, Intl.DateTimeFormat>();
+function formatter(locale: string, name: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${name}`;
+  let format = formats.get(key);
   if (!format) {
-    format = new Intl.DateTimeFormat(locale, { weekday: 'short', day: 'numeric', month: 'short', ...(withYear ? { year: 'numeric' } : {}) });
-    dateFormats.set(key, format);
+    format = new Intl.DateTimeFormat(locale, options);
+    formats.set(key, format);
   }
-  return format.format(ms);
+  return format;
 }
 
 /**
- * A time of day, with its date in front when it is not today: rows mostly
- * show times minutes away, but a Send-later time or a long backoff can be days off.
+ * A time, with its date in front when it is not today: rows mostly show
+ * times minutes away (to the second, for an undo delay of a few seconds),
+ * but a Send-later time or a long backoff can be days off.
  */
-export function formatWhen(ms: number, now: number, locale?: string): string {
-  if (sameLocalDay(ms, now)) return formatClock(ms);
-  return t('time.dateAndTime', { date: formatDate(ms, now, locale), time: formatClock(ms) });
+export function formatWhen(ms: number, now: number, locale = dateLocale()): string {
+  if (sameLocalDay(ms, now)) return formatter(locale, 'time', { timeStyle: 'medium' }).format(ms);
+  const withYear = new Date(ms).getFullYear() !== new Date(now).getFullYear();
+  return formatter(locale, withYear ? 'date-year' : 'date', {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    ...(withYear ? { year: 'numeric' } : {}),
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(ms);
+}
+
+/** A full date and time, for the details pane. */
+export function formatDateTime(ms: number, locale = dateLocale()): string {
+  return formatter(locale, 'full', { dateStyle: 'medium', timeStyle: 'medium' }).format(ms);
 }
 
 /** The value an <input type="datetime-local"> shows for a time: YYYY-MM-DDTHH:MM in local time. */

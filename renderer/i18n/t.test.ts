@@ -1,31 +1,48 @@
-import { describe, expect, it } from 'vitest';
-import { en } from './en';
-import { format, t, tPlural } from './t';
+import { afterEach, describe, expect, it } from 'vitest';
+import { i18n } from './i18n';
+import { t, tPlural } from './t';
 
-describe('format', () => {
-  it('fills placeholders', () => {
-    expect(format('Invalid address "{input}": {reason}', { input: 'bob@', reason: 'missing the domain after @' })).toBe(
-      'Invalid address "bob@": missing the domain after @',
-    );
+afterEach(() => i18n.changeLanguage('en'));
+
+describe('t', () => {
+  it('looks keys up and fills placeholders', () => {
+    expect(t('compose.send')).toBe('Send');
+    expect(t('compose.invalidAddress', { input: 'bob@', reason: 'missing the domain after @' })).toBe('Invalid address "bob@": missing the domain after @');
   });
-  it('leaves unknown placeholders visible and ignores inherited names', () => {
-    expect(format('{a} {b} {toString}', { a: 1 })).toBe('1 {b} {toString}');
+  it('leaves an unknown placeholder visible', () => {
+    expect(t('compose.invalidAddress', { input: 'x' })).toBe('Invalid address "x": {reason}');
   });
-  it('inserts values literally, even ones that look like replacement patterns', () => {
-    expect(format('x {v}', { v: '$& $1 {w}' })).toBe('x $& $1 {w}');
+  it('inserts values literally, even ones that look like patterns or nesting', () => {
+    expect(t('compose.fieldError', { field: '$& $1 {reason}', message: '$t(compose.send)' })).toBe('$& $1 {reason}: $t(compose.send)');
+  });
+  it('switches language at once', () => {
+    void i18n.changeLanguage('fr');
+    expect(t('compose.send')).toBe('Envoyer');
+    void i18n.changeLanguage('ru');
+    expect(t('compose.send')).toBe('Отправить');
   });
 });
 
-describe('t and tPlural', () => {
-  it('looks up keys', () => {
-    expect(t('compose.send')).toBe('Send');
-  });
-  it('chooses the plural form', () => {
+describe('tPlural', () => {
+  it('chooses the English form', () => {
     expect(tPlural('status.recovering', 1)).toBe('Recovering 1 message');
     expect(tPlural('status.recovering', 0)).toBe('Recovering 0 messages');
     expect(tPlural('status.recovering', 3)).toBe('Recovering 3 messages');
   });
-  it('has no empty strings', () => {
-    for (const [key, value] of Object.entries(en)) expect(value, key).not.toBe('');
+  it('chooses the Russian one, few and many forms', () => {
+    void i18n.changeLanguage('ru');
+    expect([1, 2, 5, 21, 22, 25, 11].map((n) => tPlural('outbox.tried', n))).toEqual([
+      '1 попытка',
+      '2 попытки',
+      '5 попыток',
+      '21 попытка',
+      '22 попытки',
+      '25 попыток',
+      '11 попыток',
+    ]);
+  });
+  it('chooses the French forms, 0 and 1 singular', () => {
+    void i18n.changeLanguage('fr');
+    expect([0, 1, 2].map((n) => tPlural('nav.drafts', n))).toEqual(['0 brouillon', '1 brouillon', '2 brouillons']);
   });
 });

@@ -1,33 +1,18 @@
 /**
- * Looks strings up by key. English is the only table for now; a later locale
- * switch replaces `messages` without touching any component.
+ * Typed lookups over the i18next instance. Pure logic calls t() directly;
+ * components call useT() (use-t.ts) so they re-render when the language changes.
  */
-import { en, type MessageKey } from './en';
+import { i18n } from './i18n';
+import type { MessageKey, PluralKey } from './types';
 
-export type { MessageKey };
+export type { MessageKey, PluralKey };
 export type Vars = Readonly<Record<string, string | number>>;
 
-/** Keys that have plural forms, without the _one/_other suffix. */
-export type PluralKey = { [K in MessageKey]: K extends `${infer Base}_other` ? Base : never }[MessageKey];
-
-const messages: Readonly<Record<MessageKey, string>> = en;
-const pluralRules = new Intl.PluralRules('en');
-
-/** Fills `{name}` placeholders; an unknown placeholder stays visible rather than vanishing. */
-export function format(template: string, vars?: Vars): string {
-  if (!vars) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    Object.prototype.hasOwnProperty.call(vars, name) ? String(vars[name]) : whole,
-  );
-}
-
 export function t(key: MessageKey, vars?: Vars): string {
-  return format(messages[key], vars);
+  return i18n.t(key, vars as Record<string, unknown>) as string;
 }
 
-/** Picks the plural form for `count` and passes count as the {count} value. */
+/** Picks the plural form for `count` by the language's rules and passes count as the {count} value. */
 export function tPlural(key: PluralKey, count: number, vars?: Vars): string {
-  const candidate = `${key}_${pluralRules.select(count)}`;
-  const chosen = (Object.prototype.hasOwnProperty.call(messages, candidate) ? candidate : `${key}_other`) as MessageKey;
-  return t(chosen, { count, ...vars });
+  return i18n.t(key, { ...vars, count } as Record<string, unknown>) as string;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { toLocalInputValue } from '../format/time';
-import { addressFieldError, blurError, checkDraft, checkSendAt, emptyFields, parseDelay } from './compose-logic';
+import { addressFieldError, blurError, checkDraft, checkSendAt, emptyFields, fieldsFromItem, parseDelay } from './compose-logic';
+import { makeItem } from './test-fixtures';
 
 const NOW = new Date(2025, 5, 10, 10, 0, 0).getTime();
 const MINUTE = 60_000;
@@ -66,7 +67,7 @@ describe('checkDraft', () => {
   });
 
   it('builds the submit request, leaving out an empty Cc', () => {
-    const check = checkDraft({ to: 'bob@example.test', cc: ' ', subject: 'Hi', text: 'Body', delay: '5', sendAt: '' }, at);
+    const check = checkDraft({ to: 'bob@example.test', cc: ' ', bcc: '', subject: 'Hi', text: 'Body', delay: '5', sendAt: '' }, at);
     expect(check).toEqual({ ok: true, draft: { to: 'bob@example.test', subject: 'Hi', text: 'Body', delaySeconds: 5 } });
   });
 
@@ -130,5 +131,42 @@ describe('checkDraft: send later', () => {
     const check = checkDraft(fields, { now: NOW, sendAtIncomplete: true });
     expect(check.ok).toBe(false);
     expect(!check.ok && check.errors.sendAt).toBe('Enter a full date and time, or leave Send later empty.');
+  });
+});
+
+describe('checkDraft: Bcc', () => {
+  it('passes Bcc through and checks it like Cc', () => {
+    expect(checkDraft({ ...emptyFields, to: 'bob@example.test', bcc: 'eve@example.test' }, at)).toMatchObject({ ok: true, draft: { bcc: 'eve@example.test' } });
+    const check = checkDraft({ ...emptyFields, to: 'bob@example.test', bcc: 'eve' }, at);
+    expect(!check.ok && check.firstInvalid).toBe('bcc');
+    expect(!check.ok && check.summary).toBe('Not sent. Bcc: Invalid address "eve": missing @');
+  });
+});
+
+describe('fieldsFromItem', () => {
+  it('puts each recipient back in its field, quoting names that need it', () => {
+    const item = makeItem({
+      recipients: [
+        { address: 'ann@x.test', name: 'Lee, Ann', field: 'to', state: 'pending' },
+        { address: 'bob@x.test', field: 'to', state: 'pending' },
+        { address: 'cy@x.test', name: 'Cy', field: 'cc', state: 'pending' },
+        { address: 'eve@x.test', field: 'bcc', state: 'pending' },
+      ],
+      subject: 'Plans',
+      text: 'Line one\nLine two',
+    });
+    expect(fieldsFromItem(item, { delay: '7' })).toEqual({
+      to: '"Lee, Ann" <ann@x.test>, bob@x.test',
+      cc: 'Cy <cy@x.test>',
+      bcc: 'eve@x.test',
+      subject: 'Plans',
+      text: 'Line one\nLine two',
+      delay: '7',
+      sendAt: '',
+    });
+  });
+  it('gives fields that pass the check again', () => {
+    const fields = fieldsFromItem(makeItem({ recipients: [{ address: 'ann@x.test', name: 'Lee, Ann', field: 'to', state: 'pending' }] }), { delay: '' });
+    expect(checkDraft(fields, at).ok).toBe(true);
   });
 });

@@ -3,18 +3,21 @@
  * main process, so what passes here is what the core accepts; the core still
  * validates again and its answer wins.
  */
-import { parseAddressList } from '../../shared/address';
-import { LIMITS } from '../../shared/model';
+import { formatMailbox, parseAddressList } from '../../shared/address';
+import { LIMITS, type OutboxItem } from '../../shared/model';
 import { parseLocalInputValue } from '../format/time';
+import { addressReason } from '../i18n/address-reasons';
 import { t } from '../i18n/t';
 
-export type AddressFieldName = 'to' | 'cc';
+export type AddressFieldName = 'to' | 'cc' | 'bcc';
+export const ADDRESS_FIELDS: readonly AddressFieldName[] = ['to', 'cc', 'bcc'];
 export type CheckedFieldName = AddressFieldName | 'delay' | 'sendAt';
 export type FieldErrors = Partial<Record<CheckedFieldName, string>>;
 
 export interface ComposeFields {
   to: string;
   cc: string;
+  bcc: string;
   subject: string;
   text: string;
   /** As typed into the number input; parsed only when sending. Starts at the core's undo-send setting. */
@@ -24,12 +27,13 @@ export interface ComposeFields {
 }
 
 /** The delay starts empty until the settings arrive; an untouched empty delay leaves the choice to the core. */
-export const emptyFields: ComposeFields = { to: '', cc: '', subject: '', text: '', delay: '', sendAt: '' };
+export const emptyFields: ComposeFields = { to: '', cc: '', bcc: '', subject: '', text: '', delay: '', sendAt: '' };
 
 /** What Compose hands to outbox.submit (the account is added by the caller). */
 export interface CheckedDraft {
   to: string;
   cc?: string;
+  bcc?: string;
   subject: string;
   text: string;
   /** Left out when the core's own default applies. */
@@ -60,7 +64,7 @@ const shorten = (s: string) => (s.length > MAX_SHOWN_ENTRY ? `${s.slice(0, MAX_S
 export function addressFieldError(value: string, required: boolean): string | null {
   const parsed = parseAddressList(value);
   if (!parsed.ok) {
-    return parsed.invalid.map((bad) => t('compose.invalidAddress', { input: shorten(bad.input), reason: bad.reason })).join('; ');
+    return parsed.invalid.map((bad) => t('compose.invalidAddress', { input: shorten(bad.input), reason: addressReason(bad.reason) })).join('; ');
   }
   if (required && parsed.mailboxes.length === 0) return t('compose.toRequired');
   return null;
@@ -96,8 +100,8 @@ export function checkSendAt(value: string, now: number, incomplete = false): Sen
   return { ok: true, sendAt };
 }
 
-const FIELD_LABEL_KEYS = { to: 'compose.to', cc: 'compose.cc', delay: 'compose.delay', sendAt: 'compose.sendAt' } as const;
-const CHECK_ORDER: readonly CheckedFieldName[] = ['to', 'cc', 'delay', 'sendAt'];
+const FIELD_LABEL_KEYS = { to: 'compose.to', cc: 'compose.cc', bcc: 'compose.bcc', delay: 'compose.delay', sendAt: 'compose.sendAt' } as const;
+const CHECK_ORDER: readonly CheckedFieldName[] = ['to', 'cc', 'bcc', 'delay', 'sendAt'];
 
 /** The check run on Send: every field, with a summary for the alert. */
 export function checkDraft(fields: ComposeFields, context: CheckContext): DraftCheck {
@@ -106,6 +110,8 @@ export function checkDraft(fields: ComposeFields, context: CheckContext): DraftC
   if (to) errors.to = to;
   const cc = addressFieldError(fields.cc, false);
   if (cc) errors.cc = cc;
+  const bcc = addressFieldError(fields.bcc, false);
+  if (bcc) errors.bcc = bcc;
   const sendAt = checkSendAt(fields.sendAt, context.now, context.sendAtIncomplete);
   if (!sendAt.ok) errors.sendAt = sendAt.error;
   const scheduled = sendAt.ok && sendAt.sendAt !== null;
@@ -124,7 +130,22 @@ export function checkDraft(fields: ComposeFields, context: CheckContext): DraftC
   }
   const draft: CheckedDraft = { to: fields.to, subject: fields.subject, text: fields.text };
   if (fields.cc.trim() !== '') draft.cc = fields.cc;
+  if (fields.bcc.trim() !== '') draft.bcc = fields.bcc;
   if (delaySeconds !== undefined && delaySeconds !== null) draft.delaySeconds = delaySeconds;
   if (sendAt.ok && sendAt.sendAt !== null) draft.sendAt = sendAt.sendAt;
   return { ok: true, draft };
+}
+
+/**
+ * Compose's fields for an existing item (a draft, or a message taken back out
+ * of the queue): recipients by field, subject and text. The delay and Send
+ * later are the user's current choices, not the item's.
+ */
+export function fieldsFromItem(item: Pick<OutboxItem, 'recipients' | 'subject' | 'text'>, keep: Pick<ComposeFields, 'delay'>): ComposeFields {
+  const field = (name: AddressFieldName) =>
+    item.recipients
+      .filter((r) => r.field === name)
+      .map((r) => formatMailbox(r.name ? { name: r.name, address: r.address } : { address: r.address }))
+      .join(', ');
+  return { to: field('to'), cc: field('cc'), bcc: field('bcc'), subject: item.subject, text: item.text, delay: keep.delay, sendAt: '' };
 }

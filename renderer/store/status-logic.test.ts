@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Account, AppStatus } from '../../shared/model';
-import { accountText, onlineText, phaseText, recoveryProgressText } from './status-logic';
+import type { AppStatus } from '../../shared/model';
+import { makeAccount } from './test-fixtures';
+import { accountText, activityText, onlineText, phaseText, recoveryProgressText } from './status-logic';
 
 const status = (overrides: Partial<AppStatus> = {}): AppStatus => ({
   phase: 'ready',
@@ -11,16 +12,7 @@ const status = (overrides: Partial<AppStatus> = {}): AppStatus => ({
   ...overrides,
 });
 
-const account = (overrides: Partial<Account> = {}): Account => ({
-  id: 'account-1',
-  name: 'Work',
-  from: { name: 'Ann Lee', address: 'ann@example.test' },
-  host: 'smtp.example.test',
-  port: 587,
-  security: 'starttls',
-  sandbox: false,
-  ...overrides,
-});
+const account = makeAccount;
 
 describe('phaseText', () => {
   it('says Connecting before the first status', () => {
@@ -61,5 +53,18 @@ describe('accountText', () => {
   it('says when there is no account', () => {
     expect(accountText([])).toBe('No account set up');
     expect(accountText(null)).toBeNull();
+  });
+});
+
+describe('activityText', () => {
+  it('says how many are being sent', () => {
+    expect(activityText({ sending: 2, queued: 5, deferred: 1 })).toBe('Sending 2…');
+  });
+  it('counts the waiting ones otherwise', () => {
+    expect(activityText({ sending: 0, queued: 1, deferred: 0 })).toBe('1 waiting');
+    expect(activityText({ sending: 0, queued: 2, deferred: 3 })).toBe('5 waiting');
+  });
+  it('says when there is nothing to send', () => {
+    expect(activityText({ sending: 0, queued: 0, deferred: 0 })).toBe('Nothing to send');
   });
 });

@@ -2,6 +2,7 @@
 import { formatMailbox } from '../../shared/address';
 import type { Account, AppStatus } from '../../shared/model';
 import { t, tPlural } from '../i18n/t';
+import type { StateCounts } from './mailbox-logic';
 
 export function phaseText(status: AppStatus | null): string {
   if (status === null) return t('status.connecting');
@@ -17,6 +18,13 @@ export function recoveryProgressText(status: AppStatus | null): string | null {
 export function onlineText(status: AppStatus | null): string | null {
   if (status === null) return null;
   return status.online ? t('status.online') : t('status.offline');
+}
+
+/** What the spooler is doing: sending now, else how many wait, else nothing to do. */
+export function activityText(counts: Pick<StateCounts, 'sending' | 'queued' | 'deferred'>): string {
+  if (counts.sending > 0) return tPlural('status.sending', counts.sending);
+  const waiting = counts.queued + counts.deferred;
+  return waiting > 0 ? tPlural('status.waiting', waiting) : t('status.idle');
 }
 
 /** The account new messages go out through: the first one, as the core lists them. */

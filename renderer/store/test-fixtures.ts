@@ -1,5 +1,5 @@
 /** Test data builders shared by the renderer's unit tests. */
-import { DEFAULT_DSN, type OutboxItem, type TranscriptEntry } from '../../shared/model';
+import { DEFAULT_DSN, type Account, type OutboxItem, type TranscriptEntry } from '../../shared/model';
 
 export function makeItem(overrides: Partial<OutboxItem> = {}): OutboxItem {
   return {
@@ -36,6 +36,23 @@ export function makeEntry(overrides: Partial<TranscriptEntry> = {}): TranscriptE
     at: 1000,
     direction: 'server',
     text: '220 localhost ESMTP',
+    ...overrides,
+  };
+}
+
+export function makeAccount(overrides: Partial<Account> = {}): Account {
+  return {
+    id: 'account-1',
+    name: 'Work',
+    from: { name: 'Ann Lee', address: 'ann@example.test' },
+    host: 'smtp.example.test',
+    port: 587,
+    security: 'starttls',
+    auth: { mechanism: 'none', username: '' },
+    hasSecret: false,
+    trustedCertificate: null,
+    dsn: DEFAULT_DSN,
+    sandbox: false,
     ...overrides,
   };
 }

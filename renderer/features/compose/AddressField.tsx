@@ -1,5 +1,5 @@
 /**
- * A To/Cc input. Checked when it loses focus; an error is tied to the input
+ * A To/Cc/Bcc input. Checked when it loses focus; an error is tied to the input
  * with aria-describedby so a screen reader reads it with the field.
  */
 import type { Ref } from 'react';
@@ -12,9 +12,11 @@ interface Props {
   label: string;
   required?: boolean;
   inputRef?: Ref<HTMLInputElement>;
+  /** Takes focus when Compose opens. */
+  autoFocus?: boolean;
 }
 
-export function AddressField({ name, label, required = false, inputRef }: Props) {
+export function AddressField({ name, label, required = false, inputRef, autoFocus = false }: Props) {
   const value = useComposeStore((s) => s.fields[name]);
   const error = useComposeStore((s) => s.errors[name]);
   const setField = useComposeStore((s) => s.setField);
@@ -22,27 +24,30 @@ export function AddressField({ name, label, required = false, inputRef }: Props)
   const id = `compose-${name}`;
   const errorId = `${id}-error`;
   return (
-    <div className="field">
+    <div className="compose-row">
       <label htmlFor={id}>{label}</label>
-      <input
-        ref={inputRef}
-        id={id}
-        name={name}
-        type="text"
-        value={value}
-        required={required}
-        autoComplete="off"
-        spellCheck={false}
-        aria-invalid={error ? 'true' : undefined}
-        aria-describedby={error ? errorId : undefined}
-        onChange={(e) => setField(name, e.target.value)}
-        onBlur={(e) => {
-          if (!isLeavingForSubmit(e)) blurred(name);
-        }}
-      />
-      {/* Always present, so the live region exists before text appears in it. */}
-      <div id={errorId} className="field-error" aria-live="polite">
-        {error ?? ''}
+      <div className="compose-input">
+        <input
+          ref={inputRef}
+          id={id}
+          name={name}
+          type="text"
+          value={value}
+          required={required}
+          data-autofocus={autoFocus ? '' : undefined}
+          autoComplete="off"
+          spellCheck={false}
+          aria-invalid={error ? 'true' : undefined}
+          aria-describedby={error ? errorId : undefined}
+          onChange={(e) => setField(name, e.target.value)}
+          onBlur={(e) => {
+            if (!isLeavingForSubmit(e)) blurred(name);
+          }}
+        />
+        {/* Always present, so the live region exists before text appears in it. */}
+        <div id={errorId} className="field-error" aria-live="polite">
+          {error ?? ''}
+        </div>
       </div>
     </div>
   );

@@ -15,9 +15,15 @@ describe('fieldErrorsFromDetail', () => {
       first: 'to',
     });
   });
+  it('marks Bcc too, in the user’s language when the reason is known', () => {
+    expect(fieldErrorsFromDetail({ invalid: [{ field: 'bcc', input: 'eve', reason: 'missing @' }] })).toEqual({
+      errors: { bcc: 'Invalid address "eve": missing @' },
+      first: 'bcc',
+    });
+  });
   it('ignores anything it does not understand', () => {
     expect(fieldErrorsFromDetail(undefined)).toBeNull();
     expect(fieldErrorsFromDetail({ invalid: [] })).toBeNull();
-    expect(fieldErrorsFromDetail({ invalid: [{ field: 'bcc', input: 'x', reason: 'y' }, 'junk', null] })).toBeNull();
+    expect(fieldErrorsFromDetail({ invalid: [{ field: 'from', input: 'x', reason: 'y' }, 'junk', null] })).toBeNull();
   });
 });

@@ -1,10 +1,13 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { err, ok } from '../../../shared/errors';
 import { fakeApi, resetStores } from '../../app/fake-api';
+import { useAlertsStore } from '../../store/alerts';
 import { useComposeStore } from '../../store/compose';
 import { useOutboxStore } from '../../store/outbox';
 import { useStatusStore } from '../../store/status';
-import { makeItem } from '../../store/test-fixtures';
+import { useSupersededStore } from '../../store/superseded';
+import { useUiStore } from '../../store/ui';
+import { makeAccount, makeItem } from '../../store/test-fixtures';
 import { formatWhen, toLocalInputValue } from '../../format/time';
 import { submitCompose } from './submit';
 
@@ -36,9 +39,7 @@ describe('submitCompose', () => {
   it('submits, clears the form, keeps the delay and selects the new item', async () => {
     const item = makeItem({ id: 'item-new01' });
     const fake = fakeApi({ 'outbox.submit': () => ok(item) });
-    useStatusStore.getState().setAccounts([
-      { id: 'account-1', name: 'Sandbox', from: { address: 'me@localhost' }, host: '127.0.0.1', port: 2525, security: 'none', sandbox: true },
-    ]);
+    useStatusStore.getState().setAccounts([makeAccount({ id: 'account-1', sandbox: true })]);
     type({ to: 'bob@example.test', cc: '', subject: 'Hi', text: 'Body', delay: '10' });
     const outcome = await submitCompose(fake.api);
     expect(outcome).toEqual({ kind: 'queued', id: 'item-new01' });
@@ -46,8 +47,9 @@ describe('submitCompose', () => {
       { name: 'outbox.submit', request: { to: 'bob@example.test', subject: 'Hi', text: 'Body', delaySeconds: 10, accountId: 'account-1' } },
     ]);
     const compose = useComposeStore.getState();
-    expect(compose.fields).toEqual({ to: '', cc: '', subject: '', text: '', delay: '10', sendAt: '' });
-    expect(compose.notice).toBe('Message queued.');
+    expect(compose.fields).toEqual({ to: '', cc: '', bcc: '', subject: '', text: '', delay: '10', sendAt: '' });
+    expect(compose.open).toBe(false);
+    expect(useAlertsStore.getState().alerts).toMatchObject([{ kind: 'queued', itemId: 'item-new01', text: 'Message queued.' }]);
     expect(compose.submitting).toBe(false);
     expect(useOutboxStore.getState().items).toEqual([item]);
     expect(useOutboxStore.getState().selectedId).toBe('item-new01');
@@ -61,7 +63,7 @@ describe('submitCompose', () => {
     expect((await submitCompose(fake.api)).kind).toBe('queued');
     expect(fake.calls[0]?.request).toEqual({ to: 'bob@example.test', subject: 'Later', text: '', sendAt: inTwoHours.getTime() });
     const compose = useComposeStore.getState();
-    expect(compose.notice).toBe(`Message queued to send at ${formatWhen(inTwoHours.getTime(), Date.now())}.`);
+    expect(useAlertsStore.getState().alerts[0]?.text).toBe(`Message queued to send at ${formatWhen(inTwoHours.getTime(), Date.now())}.`);
     // Send later belongs to that message; the delay is kept for the next one.
     expect(compose.fields.sendAt).toBe('');
     expect(compose.fields.delay).toBe('3');
@@ -115,6 +117,46 @@ describe('submitCompose', () => {
     type({ to: 'bob@example.test' });
     expect((await submitCompose(fake.api)).kind).toBe('failed');
     expect(useComposeStore.getState().submitError).toBe('channel closed');
+  });
+
+  it('replaces the draft it was edited from, with the same delivery receipts, and shows the Outbox', async () => {
+    const draft = makeItem({ id: 'item-draft1', state: 'cancelled', dsn: { notify: { success: false, failure: true, delay: false }, ret: 'full' } });
+    const fake = fakeApi({ 'outbox.submit': () => ok(makeItem({ id: 'item-new02' })) });
+    useOutboxStore.getState().upsert(draft);
+    useUiStore.getState().setView('drafts');
+    useComposeStore.getState().openFrom(draft);
+    expect((await submitCompose(fake.api)).kind).toBe('queued');
+    expect(fake.calls[0]?.request).toMatchObject({ to: 'bob@example.test', dsn: draft.dsn });
+    expect(useSupersededStore.getState().ids).toEqual({ 'item-draft1': true });
+    expect(useComposeStore.getState().source).toBeNull();
+    expect(useUiStore.getState().view).toBe('outbox');
+    expect(useOutboxStore.getState().selectedId).toBe('item-new02');
+  });
+
+  it('keeps the draft when the send fails', async () => {
+    const fake = fakeApi({ 'outbox.submit': () => err('STORAGE_FAILED', 'Disk full') });
+    useComposeStore.getState().openFrom(makeItem({ id: 'item-draft1', state: 'cancelled' }));
+    expect((await submitCompose(fake.api)).kind).toBe('failed');
+    expect(useSupersededStore.getState().ids).toEqual({});
+    expect(useComposeStore.getState().open).toBe(true);
+    expect(useComposeStore.getState().source?.id).toBe('item-draft1');
+  });
+
+  it('sends the attachments read, without their local keys and sizes', async () => {
+    const fake = fakeApi({ 'outbox.submit': () => ok(makeItem()) });
+    type({ to: 'bob@example.test' });
+    useComposeStore.getState().attachmentsRead([{ key: 'a1', name: 'notes.txt', type: 'text/plain', size: 5, contentBase64: 'aGVsbG8=' }], [], 0);
+    expect((await submitCompose(fake.api)).kind).toBe('queued');
+    expect(fake.calls[0]?.request).toMatchObject({ attachments: [{ name: 'notes.txt', type: 'text/plain', contentBase64: 'aGVsbG8=' }] });
+    expect(useComposeStore.getState().attachments).toEqual([]);
+  });
+
+  it('waits while files are still being read', async () => {
+    const fake = fakeApi({ 'outbox.submit': () => ok(makeItem()) });
+    type({ to: 'bob@example.test' });
+    useComposeStore.getState().readingStarted(1);
+    expect(await submitCompose(fake.api)).toEqual({ kind: 'busy' });
+    expect(fake.calls).toHaveLength(0);
   });
 
   it('ignores a second Send while the first is in flight', async () => {

@@ -1,16 +1,20 @@
 /**
  * Send: check locally, hand the draft to the core, and only clear the form
- * once the core has confirmed the message is durably queued.
+ * once the core has confirmed the message is durably queued. A message sent
+ * from an edited draft replaces that draft.
  */
 import type { MailApi } from '../../../shared/contract';
 import { settle } from '../../app/settle';
 import { formatWhen } from '../../format/time';
 import { t } from '../../i18n/t';
+import { useAlertsStore } from '../../store/alerts';
 import { checkDraft, type CheckedFieldName } from '../../store/compose-logic';
 import { useComposeStore } from '../../store/compose';
+import { showItem } from '../../store/navigate';
 import { useOutboxStore } from '../../store/outbox';
 import { accountInUse } from '../../store/status-logic';
 import { useStatusStore } from '../../store/status';
+import { useSupersededStore } from '../../store/superseded';
 import { fieldErrorsFromDetail } from './server-errors';
 
 export type SubmitOutcome =
@@ -26,7 +30,8 @@ export interface SubmitOptions {
 
 export async function submitCompose(api: MailApi, options: SubmitOptions = {}): Promise<SubmitOutcome> {
   const compose = useComposeStore.getState();
-  if (compose.submitting) return { kind: 'busy' };
+  // Files still being read would be left out: Send waits for them (the button says so).
+  if (compose.submitting || compose.reading > 0) return { kind: 'busy' };
   const now = Date.now();
   const check = checkDraft(compose.fields, { now, delayEdited: compose.delayEdited, sendAtIncomplete: options.sendAtIncomplete === true });
   if (!check.ok) {
@@ -36,7 +41,14 @@ export async function submitCompose(api: MailApi, options: SubmitOptions = {}): 
 
   compose.submitStarted();
   const account = accountInUse(useStatusStore.getState().accounts);
-  const request = account ? { ...check.draft, accountId: account.id } : check.draft;
+  const source = compose.source;
+  const attachments = compose.attachments.map(({ name, type, contentBase64 }) => ({ name, type, contentBase64 }));
+  const request = {
+    ...check.draft,
+    ...(attachments.length > 0 ? { attachments } : {}),
+    ...(source ? { dsn: source.dsn } : {}),
+    ...(account ? { accountId: account.id } : {}),
+  };
   const result = await settle(() => api.outbox.submit(request));
   if (!result.ok) {
     // The form keeps everything typed, so the user can fix and resend.
@@ -49,10 +61,16 @@ export async function submitCompose(api: MailApi, options: SubmitOptions = {}): 
     return { kind: 'failed' };
   }
 
+  const item = result.value;
+  if (source) useSupersededStore.getState().supersede(source.id);
+  useComposeStore.getState().submitted();
+  useOutboxStore.getState().upsert(item);
+  showItem(item);
   const { sendAt } = check.draft;
-  useComposeStore.getState().submitted(sendAt === undefined ? t('compose.queued') : t('compose.scheduled', { time: formatWhen(sendAt, now) }));
-  const outbox = useOutboxStore.getState();
-  outbox.upsert(result.value);
-  outbox.select(result.value.id);
-  return { kind: 'queued', id: result.value.id };
+  useAlertsStore.getState().push({
+    kind: 'queued',
+    itemId: item.id,
+    text: sendAt === undefined ? t('alerts.queued') : t('alerts.scheduled', { time: formatWhen(sendAt, now) }),
+  });
+  return { kind: 'queued', id: item.id };
 }

@@ -1,8 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { OUTBOX_STATES } from '../../../shared/model';
-import { formatClock } from '../../format/time';
 import { makeItem } from '../../store/test-fixtures';
-import { deferredNote, recipientsText, stateWord, subjectText, timeNote, warningBadges } from './format';
+import {
+  attemptsSentence,
+  deliverySummary,
+  lastReplyText,
+  nextTryText,
+  receiptsText,
+  recipientsText,
+  replyText,
+  stateWord,
+  subjectText,
+  warningBadges,
+} from './format';
 
 describe('stateWord', () => {
   it('has a capitalised word for every state', () => {
@@ -31,39 +41,61 @@ describe('subjectText', () => {
   });
 });
 
-describe('timeNote', () => {
-  it('shows the hold time of a delayed message', () => {
-    expect(timeNote(makeItem({ state: 'queued', notBefore: 5000 }), 1000)).toBe(`Held until ${formatClock(5000)}`);
+describe('nextTryText', () => {
+  const now = new Date(2025, 5, 10, 10, 0).getTime();
+  it('shows the hold time of a delayed or scheduled message', () => {
+    expect(nextTryText(makeItem({ state: 'queued', notBefore: now + 5000 }), now, 'en-GB')).toBe('Held until 10:00:05');
+    expect(nextTryText(makeItem({ state: 'queued', notBefore: new Date(2025, 5, 12, 8, 30).getTime() }), now, 'en-GB')).toMatch(
+      /^Held until Thu,? 12 Jun,? 08:30$/,
+    );
   });
-  it('shows the attempts and the next try of a deferred message', () => {
-    expect(timeNote(makeItem({ state: 'deferred', attempts: 2, notBefore: 9000 }), 1000)).toBe(`Tried 2 times · next try at ${formatClock(9000)}`);
+  it('says Now for a queued message that is due', () => {
+    expect(nextTryText(makeItem({ state: 'queued', notBefore: now }), now)).toBe('Now');
   });
-  it('adds the date to a hold time that is not today', () => {
-    const now = new Date(2025, 5, 10, 10, 0).getTime();
-    const later = new Date(2025, 5, 12, 8, 30).getTime();
-    expect(timeNote(makeItem({ state: 'queued', notBefore: later }), now, 'en-GB')).toMatch(/^Held until Thu,? 12 Jun, 08:30:00$/);
-    const today = new Date(2025, 5, 10, 18, 0).getTime();
-    expect(timeNote(makeItem({ state: 'queued', notBefore: today }), now, 'en-GB')).toBe('Held until 18:00:00');
+  it('shows the next attempt of a deferred message, or that it waits for the server', () => {
+    expect(nextTryText(makeItem({ state: 'deferred', notBefore: now + 60_000 }), now, 'en-GB')).toBe('10:01:00');
+    expect(nextTryText(makeItem({ state: 'deferred', notBefore: now }), now)).toBe('As soon as the server can be reached');
   });
-  it('shows when it was sent', () => {
-    expect(timeNote(makeItem({ state: 'sent', sentAt: 7000 }), 8000)).toBe(`Accepted by the server at ${formatClock(7000)}`);
-  });
-  it('falls back to the creation time', () => {
-    expect(timeNote(makeItem({ state: 'queued', notBefore: 1000, createdAt: 1000 }), 2000)).toBe(`Created at ${formatClock(1000)}`);
+  it('shows nothing for other states', () => {
+    expect(nextTryText(makeItem({ state: 'failed' }), now)).toBe('—');
   });
 });
 
-describe('deferredNote', () => {
-  const now = new Date(2025, 5, 10, 10, 0).getTime();
-  it('counts attempts', () => {
-    expect(deferredNote({ attempts: 1, notBefore: now + 60_000 }, now)).toBe(`Tried once · next try at ${formatClock(now + 60_000)}`);
+describe('replies', () => {
+  it('writes a reply as the server sent it', () => {
+    expect(replyText({ code: 550, enhanced: '5.1.1', text: 'User unknown' })).toBe('550 5.1.1 User unknown');
+    expect(replyText({ code: 250, text: 'Ok' })).toBe('250 Ok');
   });
-  it('says when no attempt was used (the server could not be reached)', () => {
-    expect(deferredNote({ attempts: 0, notBefore: now }, now)).toBe('No attempt used yet · next try as soon as the server can be reached');
+  it('prefers the reason of a failure to the last reply', () => {
+    expect(lastReplyText(makeItem({ lastReply: { code: 250, text: 'Ok' } }))).toBe('250 Ok');
+    expect(lastReplyText(makeItem({ lastReply: { code: 250, text: 'Ok' }, error: { code: 'TIMEOUT', message: 'No answer in 60 s' } }))).toBe(
+      'No answer in 60 s',
+    );
+    expect(lastReplyText(makeItem())).toBe('—');
   });
-  it('dates a next try on another day', () => {
-    const tomorrow = new Date(2025, 5, 11, 9, 0).getTime();
-    expect(deferredNote({ attempts: 5, notBefore: tomorrow }, now, 'en-GB')).toMatch(/^Tried 5 times · next try at Wed,? 11 Jun, 09:00:00$/);
+});
+
+describe('attemptsSentence', () => {
+  it('counts attempts, or says none was used', () => {
+    expect(attemptsSentence({ attempts: 1 })).toBe('Tried once');
+    expect(attemptsSentence({ attempts: 3 })).toBe('Tried 3 times');
+    expect(attemptsSentence({ attempts: 0 })).toBe('No attempt used yet');
+  });
+});
+
+describe('deliverySummary', () => {
+  it('counts results per recipient', () => {
+    expect(deliverySummary([{ state: 'accepted' }, { state: 'accepted' }, { state: 'rejected' }])).toBe('2 accepted · 1 rejected');
+    expect(deliverySummary([{ state: 'pending' }])).toBe('1 pending');
+    expect(deliverySummary([])).toBe('0 accepted');
+  });
+});
+
+describe('receiptsText', () => {
+  it('says whether receipts were requested, or that the server lacked DSN', () => {
+    expect(receiptsText(makeItem())).toBe('Requested');
+    expect(receiptsText(makeItem({ warnings: ['NO_DSN_SUPPORT'] }))).toBe('No DSN support');
+    expect(receiptsText(makeItem({ dsn: { notify: { success: false, failure: false, delay: false }, ret: 'headers' } }))).toBe('Not requested');
   });
 });
 

@@ -1,21 +1,23 @@
-/** Pure wording of an outbox row. */
+/** Pure wording of list rows: one function per column. */
 import { formatMailbox } from '../../../shared/address';
-import type { OutboxItem, OutboxState } from '../../../shared/model';
 import type { WarningCode } from '../../../shared/errors';
-import { t, tPlural, type MessageKey } from '../../i18n/t';
+import type { OutboxItem, OutboxState, Recipient, SmtpReply } from '../../../shared/model';
+import { formatCount } from '../../format/number';
 import { formatWhen } from '../../format/time';
+import { t, tPlural, type MessageKey } from '../../i18n/t';
 
 export function stateWord(state: OutboxState): string {
   return t(`state.${state}`);
 }
 
+export function mailboxText(r: Pick<Recipient, 'name' | 'address'>): string {
+  return formatMailbox(r.name ? { name: r.name, address: r.address } : { address: r.address });
+}
+
 export function recipientsText(recipients: OutboxItem['recipients']): string {
   if (recipients.length === 0) return t('outbox.noRecipients');
   return recipients
-    .map((r) => {
-      const shown = formatMailbox(r.name ? { name: r.name, address: r.address } : { address: r.address });
-      return r.state === 'rejected' ? t('outbox.rejected', { recipient: shown }) : shown;
-    })
+    .map((r) => (r.state === 'rejected' ? t('outbox.rejected', { recipient: mailboxText(r) }) : mailboxText(r)))
     .join(', ');
 }
 
@@ -23,24 +25,56 @@ export function subjectText(subject: string): string {
   return subject.trim() === '' ? t('outbox.noSubject') : subject;
 }
 
-/**
- * A deferred item: how many attempts it has used and when the next one is.
- * "Tried 2 times · next try at 10:42:17". An item waiting for an unreachable
- * server uses no attempt and is due already: it goes as soon as the server answers.
- */
-export function deferredNote(item: Pick<OutboxItem, 'attempts' | 'notBefore'>, now: number, locale?: string): string {
-  const attempts = item.attempts > 0 ? tPlural('outbox.tried', item.attempts) : t('outbox.notTried');
-  const next = item.notBefore > now ? t('outbox.nextTryAt', { time: formatWhen(item.notBefore, now, locale) }) : t('outbox.nextTrySoon');
-  return t('outbox.deferredNote', { attempts, next });
+export function attemptsText(item: Pick<OutboxItem, 'attempts'>): string {
+  return formatCount(item.attempts);
 }
 
-/** The one time worth showing for the item's state; the date is added when it is not today. */
-export function timeNote(item: Pick<OutboxItem, 'state' | 'notBefore' | 'sentAt' | 'createdAt' | 'attempts'>, now: number, locale?: string): string {
-  const when = (ms: number) => formatWhen(ms, now, locale);
-  if (item.state === 'sent' && item.sentAt !== null) return t('outbox.sentAt', { time: when(item.sentAt) });
-  if (item.state === 'deferred') return deferredNote(item, now, locale);
-  if (item.state === 'queued' && item.notBefore > now) return t('outbox.heldUntil', { time: when(item.notBefore) });
-  return t('outbox.createdAt', { time: when(item.createdAt) });
+/**
+ * The Next try column: when the spooler will take the item. A deferred item
+ * waiting for an unreachable server is due already: it goes as soon as the
+ * server answers. A queued item may be held (undo delay, Send later).
+ */
+export function nextTryText(item: Pick<OutboxItem, 'state' | 'notBefore'>, now: number, locale?: string): string {
+  const held = item.notBefore > now;
+  if (item.state === 'deferred') return held ? formatWhen(item.notBefore, now, locale) : t('outbox.nextTrySoon');
+  if (item.state === 'queued') return held ? t('outbox.heldUntil', { time: formatWhen(item.notBefore, now, locale) }) : t('outbox.due');
+  return t('outbox.none');
+}
+
+/** A reply as the server sent it: "550 5.1.1 User unknown". */
+export function replyText(reply: SmtpReply): string {
+  return [String(reply.code), reply.enhanced, reply.text].filter(Boolean).join(' ');
+}
+
+/** The Last server reply column; the reason of a failure or a deferral comes first, as it says more. */
+export function lastReplyText(item: Pick<OutboxItem, 'error' | 'lastReply'>): string {
+  if (item.error) return item.error.message;
+  return item.lastReply ? replyText(item.lastReply) : t('outbox.none');
+}
+
+/** "Tried 2 times" for the details pane; "No attempt used yet" when offline time burned none. */
+export function attemptsSentence(item: Pick<OutboxItem, 'attempts'>): string {
+  return item.attempts > 0 ? tPlural('outbox.tried', item.attempts) : t('outbox.notTried');
+}
+
+/** The Delivery column of Sent: "2 accepted · 1 rejected". */
+export function deliverySummary(recipients: readonly Pick<Recipient, 'state'>[]): string {
+  const count = (state: Recipient['state']) => recipients.filter((r) => r.state === state).length;
+  const parts: string[] = [];
+  const accepted = count('accepted');
+  const rejected = count('rejected');
+  const pending = count('pending');
+  if (accepted > 0 || (rejected === 0 && pending === 0)) parts.push(tPlural('sent.accepted', accepted));
+  if (rejected > 0) parts.push(tPlural('sent.rejectedCount', rejected));
+  if (pending > 0) parts.push(tPlural('sent.pendingCount', pending));
+  return parts.join(' · ');
+}
+
+/** The Receipts column of Sent: whether DSN went out with the message. */
+export function receiptsText(item: Pick<OutboxItem, 'warnings' | 'dsn'>): string {
+  if (item.warnings.includes('NO_DSN_SUPPORT')) return t('outbox.noDsn');
+  const { success, failure, delay } = item.dsn.notify;
+  return success || failure || delay ? t('sent.dsnRequested') : t('sent.dsnNone');
 }
 
 const WARNING_KEYS: Record<WarningCode, { label: MessageKey; hint: MessageKey }> = {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { OUTBOX_STATES } from '../../../shared/model';
 import { makeItem } from '../../store/test-fixtures';
-import { canRetry, rowActions } from './row-logic';
+import { cancelAvailability, canRetry, editPlan, rowActions } from './row-logic';
 
 describe('canRetry', () => {
   it('offers Retry now only for deferred and failed rows', () => {
@@ -9,21 +9,43 @@ describe('canRetry', () => {
   });
 });
 
+describe('cancelAvailability', () => {
+  it('enables Cancel while the core can still stop the send', () => {
+    for (const state of ['queued', 'deferred'] as const) expect(cancelAvailability(makeItem({ state }))).toEqual({ enabled: true });
+    expect(cancelAvailability(makeItem({ state: 'sending', handedOffAt: null }))).toEqual({ enabled: true });
+  });
+  it('says why not otherwise', () => {
+    expect(cancelAvailability(makeItem({ state: 'sending', handedOffAt: 5 }))).toEqual({
+      enabled: false,
+      reason: 'Too late to cancel: the message has been handed to the server.',
+    });
+    expect(cancelAvailability(makeItem({ state: 'failed' }))).toEqual({ enabled: false, reason: 'The message has failed; nothing is waiting to be sent.' });
+    expect(cancelAvailability(makeItem({ state: 'sent' }))).toMatchObject({ enabled: false, reason: 'The message has been sent.' });
+  });
+});
+
+describe('editPlan', () => {
+  it('takes a waiting message out of the queue first', () => {
+    expect(editPlan(makeItem({ state: 'queued' }))).toEqual({ kind: 'abort' });
+    expect(editPlan(makeItem({ state: 'sending', handedOffAt: null }))).toEqual({ kind: 'abort' });
+  });
+  it('opens drafts and failures directly', () => {
+    for (const state of ['cancelled', 'draft', 'failed'] as const) expect(editPlan(makeItem({ state })), state).toEqual({ kind: 'open' });
+  });
+  it('refuses, with the reason, once the server has the message', () => {
+    expect(editPlan(makeItem({ state: 'sending', handedOffAt: 5 }))).toMatchObject({ kind: 'blocked', reason: expect.stringContaining('Too late') });
+    expect(editPlan(makeItem({ state: 'sent' }))).toMatchObject({ kind: 'blocked' });
+  });
+});
+
 describe('rowActions', () => {
-  it('offers both on a deferred row (it can still be cancelled)', () => {
-    expect(rowActions(makeItem({ state: 'deferred' }))).toEqual({ cancel: true, retry: true });
+  it('offers everything on a deferred row', () => {
+    expect(rowActions(makeItem({ state: 'deferred' }))).toEqual({ cancel: { enabled: true }, retry: true, edit: { kind: 'abort' } });
   });
-  it('offers only Retry now on a failed row', () => {
-    expect(rowActions(makeItem({ state: 'failed' }))).toEqual({ cancel: false, retry: true });
-  });
-  it('offers only Cancel on a queued row', () => {
-    expect(rowActions(makeItem({ state: 'queued' }))).toEqual({ cancel: true, retry: false });
-  });
-  it('offers Cancel while sending only until the message is handed off', () => {
-    expect(rowActions(makeItem({ state: 'sending', handedOffAt: null }))).toEqual({ cancel: true, retry: false });
-    expect(rowActions(makeItem({ state: 'sending', handedOffAt: 5 }))).toEqual({ cancel: false, retry: false });
-  });
-  it('offers nothing on finished rows', () => {
-    for (const state of ['sent', 'cancelled', 'draft'] as const) expect(rowActions(makeItem({ state })), state).toEqual({ cancel: false, retry: false });
+  it('offers Retry now and Edit, not Cancel, on a failed row', () => {
+    const actions = rowActions(makeItem({ state: 'failed' }));
+    expect(actions.cancel.enabled).toBe(false);
+    expect(actions.retry).toBe(true);
+    expect(actions.edit).toEqual({ kind: 'open' });
   });
 });

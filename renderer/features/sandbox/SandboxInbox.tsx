@@ -4,20 +4,22 @@
  */
 import { memo } from 'react';
 import type { SandboxMessage } from '../../../shared/model';
-import { formatClock, isoTime } from '../../format/time';
-import { t } from '../../i18n/t';
+import { formatSize } from '../../format/number';
+import { formatWhen, isoTime } from '../../format/time';
+import { useT } from '../../i18n/use-t';
 import { paramsText, rcptText } from '../../store/sandbox-logic';
 import { useSandboxStore } from '../../store/sandbox';
 import { subjectText } from '../outbox/format';
 
 const SandboxEntry = memo(function SandboxEntry({ message }: { message: SandboxMessage }) {
+  const { t } = useT();
   const params = paramsText(message.mailParams);
   return (
     <li className="sandbox-entry">
       <div className="sandbox-head">
         <span className="sandbox-subject">{subjectText(message.subject)}</span>{' '}
         <time className="muted" dateTime={isoTime(message.receivedAt)}>
-          {t('sandbox.receivedAt', { time: formatClock(message.receivedAt) })}
+          {t('sandbox.receivedAt', { time: formatWhen(message.receivedAt, Date.now()) })}
         </time>
       </div>
       <dl className="sandbox-envelope">
@@ -27,29 +29,37 @@ const SandboxEntry = memo(function SandboxEntry({ message }: { message: SandboxM
         <dd>{message.mailFrom}</dd>
         <dt>{t('sandbox.params')}</dt>
         <dd>{params || t('sandbox.noParams')}</dd>
+        <dt>{t('sandbox.size')}</dt>
+        <dd>{formatSize(message.size)}</dd>
       </dl>
     </li>
   );
 });
 
 export function SandboxInbox() {
+  const { t } = useT();
   const messages = useSandboxStore((s) => s.messages);
   const loadError = useSandboxStore((s) => s.loadError);
   return (
-    <section className="panel sandbox" aria-labelledby="sandbox-title">
-      <h2 id="sandbox-title" className="panel-title">
-        {t('sandbox.title')}
-      </h2>
-      {loadError && <p className="panel-error">{loadError}</p>}
-      {messages.length === 0 && !loadError ? (
-        <p className="muted">{t('sandbox.empty')}</p>
-      ) : (
-        <ul className="sandbox-list" aria-labelledby="sandbox-title">
-          {messages.map((message) => (
-            <SandboxEntry key={message.id} message={message} />
-          ))}
-        </ul>
-      )}
+    <section className="page sandbox" aria-labelledby="view-title" data-view-root>
+      <header className="pane-head">
+        <h2 id="view-title" className="pane-title" tabIndex={-1}>
+          {t('sandbox.title')}
+        </h2>
+      </header>
+      <div className="page-scroll">
+        <p className="page-intro">{t('sandbox.intro')}</p>
+        {loadError && <p className="panel-error">{loadError}</p>}
+        {messages.length === 0 && !loadError ? (
+          <p className="muted">{t('sandbox.empty')}</p>
+        ) : (
+          <ul className="sandbox-list" aria-labelledby="view-title">
+            {messages.map((message) => (
+              <SandboxEntry key={message.id} message={message} />
+            ))}
+          </ul>
+        )}
+      </div>
     </section>
   );
 }

@@ -1,20 +1,28 @@
-/** The bottom line: what the app is doing, whether it is online, which account sends. */
-import { Fragment } from 'react';
-import { t } from '../../i18n/t';
-import { accountText, onlineText, phaseText, recoveryProgressText } from '../../store/status-logic';
+/** The bottom line: recovery progress, online or offline, what the spooler is doing, which account sends. */
+import { Fragment, useMemo } from 'react';
+import { useT } from '../../i18n/use-t';
+import { countStates } from '../../store/mailbox-logic';
+import { useOutboxStore } from '../../store/outbox';
+import { accountText, activityText, onlineText, phaseText, recoveryProgressText } from '../../store/status-logic';
 import { useStatusStore } from '../../store/status';
 
 export function StatusBar() {
+  const { t } = useT();
   const app = useStatusStore((s) => s.app);
   const accounts = useStatusStore((s) => s.accounts);
   const connectionError = useStatusStore((s) => s.connectionError);
+  const items = useOutboxStore((s) => s.items);
+  const counts = useMemo(() => countStates(items), [items]);
 
-  const progress = recoveryProgressText(app);
-  const parts: { key: string; text: string; className: string }[] = [
-    { key: 'phase', text: progress ? `${phaseText(app)} ${progress}` : phaseText(app), className: `status-phase phase-${app?.phase ?? 'connecting'}` },
-  ];
+  const parts: { key: string; text: string; className: string }[] = [];
+  // "Ready" goes without saying; connecting and recovering do not.
+  if (app?.phase !== 'ready') {
+    const progress = recoveryProgressText(app);
+    parts.push({ key: 'phase', text: progress ? `${phaseText(app)} ${progress}` : phaseText(app), className: `status-phase phase-${app?.phase ?? 'connecting'}` });
+  }
   const online = onlineText(app);
   if (online) parts.push({ key: 'online', text: online, className: `status-online ${app?.online ? 'is-online' : 'is-offline'}` });
+  if (app) parts.push({ key: 'activity', text: activityText(counts), className: `status-activity${counts.sending > 0 ? ' is-busy' : ''}` });
   const account = accountText(accounts);
   if (account) parts.push({ key: 'account', text: account, className: 'status-account' });
   if (connectionError) parts.push({ key: 'error', text: t('status.notConnected', { message: connectionError }), className: 'status-error' });

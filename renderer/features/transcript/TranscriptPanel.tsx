@@ -3,12 +3,13 @@
  * newest line in view unless the user has scrolled up to read.
  */
 import { useLayoutEffect, useRef } from 'react';
-import { t } from '../../i18n/t';
+import { useT } from '../../i18n/use-t';
 import { entryKey } from '../../store/transcript-logic';
 import { useTranscriptStore } from '../../store/transcript';
 import { TranscriptLine } from './TranscriptLine';
 
 export function TranscriptPanel() {
+  const { t } = useT();
   const itemId = useTranscriptStore((s) => s.itemId);
   const entries = useTranscriptStore((s) => s.entries);
   const loading = useTranscriptStore((s) => s.loading);
@@ -31,17 +32,16 @@ export function TranscriptPanel() {
   };
 
   let note: string | null = null;
-  if (itemId === null) note = t('transcript.noSelection');
-  else if (loadError) note = loadError;
+  if (loadError) note = loadError;
   else if (loading && entries.length === 0) note = t('transcript.loading');
   else if (entries.length === 0) note = t('transcript.empty');
 
   return (
-    <section className="panel transcript" aria-labelledby="transcript-title">
-      <h2 id="transcript-title" className="panel-title">
+    <section className="transcript" aria-labelledby="transcript-title">
+      <h4 id="transcript-title" className="detail-section">
         {t('transcript.title')}
-      </h2>
-      {note && <p className={loadError ? 'panel-error' : 'muted'}>{note}</p>}
+      </h4>
+      {note && <p className={loadError ? 'panel-error' : 'muted transcript-note'}>{note}</p>}
       {/* Rendered even when empty so the live region exists before the first line. */}
       <div ref={logRef} className="transcript-log" role="log" aria-live="polite" aria-labelledby="transcript-title" tabIndex={0} onScroll={onScroll}>
         {entries.map((entry) => (

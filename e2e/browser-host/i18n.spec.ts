@@ -1,0 +1,54 @@
+/** Switching the language in Settings: the whole window follows, plural forms and dates included, and the choice is kept. */
+import { goTo, mailboxRow, sendMessage } from '../support/app';
+import { expect, test } from '../support/browser-host';
+
+test('switching to French and Russian, and back', async ({ page, host }) => {
+  await page.goto(host.url);
+  for (const subject of ['Un', 'Два']) await sendMessage(page, { to: 'ada@example.test', subject, delay: 60 });
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await goTo(page, 'Settings');
+
+  const language = page.getByLabel('Language', { exact: true });
+  await language.selectOption({ label: 'Français' });
+  await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+  const nav = page.getByRole('navigation', { name: 'Boîtes' });
+  await expect(nav.getByRole('button', { name: 'Boîte d’envoi', exact: true })).toHaveAccessibleDescription('2 messages non envoyés');
+  await expect(page.getByRole('region', { name: 'Paramètres' })).toBeVisible();
+  await expect(page.getByRole('status')).toContainText('En ligne');
+
+  // Kept across a reload.
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+  await nav.getByRole('button', { name: 'Boîte d’envoi', exact: true }).click();
+  const row = mailboxRow(page, 'Boîte d’envoi', 'Un');
+  await expect(row).toContainText('En file');
+  await expect(row.getByRole('button', { name: 'Annuler', exact: true })).toBeVisible();
+  await row.click();
+  // Dates in French.
+  await expect(page.getByRole('region', { name: 'Détails du message' })).toContainText(/\d{1,2} \p{L}+\.? \d{4}/u);
+
+  await nav.getByRole('button', { name: 'Paramètres', exact: true }).click();
+  await page.getByLabel('Langue', { exact: true }).selectOption({ label: 'Русский' });
+  await expect(page.locator('html')).toHaveAttribute('lang', 'ru');
+  const navRu = page.getByRole('navigation', { name: 'Папки' });
+  // Russian "few" form: 2 письма.
+  await expect(navRu.getByRole('button', { name: 'Исходящие', exact: true })).toHaveAccessibleDescription('2 неотправленных письма');
+  await navRu.getByRole('button', { name: 'Исходящие', exact: true }).click();
+  await expect(mailboxRow(page, 'Исходящие', 'Два')).toContainText('В очереди');
+  await expect(page.getByRole('status')).toContainText('2 ждут');
+
+  await navRu.getByRole('button', { name: 'Настройки', exact: true }).click();
+  await page.getByLabel('Язык', { exact: true }).selectOption({ label: 'English' });
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.getByRole('navigation', { name: 'Mailboxes' })).toBeVisible();
+  expect(host.sandboxFiles()).toHaveLength(0);
+});
+
+test.describe('with a French system language', () => {
+  test.use({ locale: 'fr-FR' });
+  test('starts in French', async ({ page, host }) => {
+    await page.goto(host.url);
+    await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+    await expect(page.getByRole('button', { name: 'Nouveau message', exact: true })).toBeVisible();
+  });
+});

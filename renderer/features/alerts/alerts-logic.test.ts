@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { failureText, queuedNote } from './alerts-logic';
+import { makeItem } from '../../store/test-fixtures';
+
+describe('failureText', () => {
+  const failed = makeItem({ state: 'failed', subject: 'Plans', error: { code: 'SERVER_REJECTED', message: '554 5.7.1 Relay access denied' } });
+  it('speaks up when a message fails for good', () => {
+    expect(failureText(makeItem({ state: 'sending' }), failed)).toBe('“Plans” could not be sent: 554 5.7.1 Relay access denied');
+    expect(failureText(undefined, failed)).not.toBeNull();
+  });
+  it('says it once', () => {
+    expect(failureText(failed, { ...failed, updatedAt: 9 })).toBeNull();
+    expect(failureText(undefined, makeItem({ state: 'deferred' }))).toBeNull();
+  });
+});
+
+describe('queuedNote', () => {
+  const now = 100_000;
+  it('counts down the undo delay', () => {
+    expect(queuedNote(makeItem({ state: 'queued', notBefore: now + 4_200 }), now, now)).toEqual({ visible: true, secondsLeft: 5 });
+  });
+  it('goes once the message leaves the queue or its hold ends', () => {
+    expect(queuedNote(makeItem({ state: 'sending', notBefore: now + 4_000 }), now, now)).toEqual({ visible: false });
+    expect(queuedNote(makeItem({ state: 'queued', notBefore: now }), now, now)).toEqual({ visible: false });
+    expect(queuedNote(undefined, now, now)).toEqual({ visible: false });
+  });
+  it('shows a Send-later message briefly, without a countdown', () => {
+    const later = makeItem({ state: 'queued', notBefore: now + 3_600_000 });
+    expect(queuedNote(later, now, now)).toEqual({ visible: true, secondsLeft: null });
+    expect(queuedNote(later, now + 10_000, now)).toEqual({ visible: false });
+  });
+});

@@ -1,0 +1,29 @@
+/** Pure rules for the notes above the status bar. */
+import type { OutboxItem } from '../../../shared/model';
+import { t } from '../../i18n/t';
+import { subjectText } from '../outbox/format';
+
+/** A message that has just failed for good: the user is told at once, and the note stays until dismissed. */
+export function failureText(before: OutboxItem | undefined, after: OutboxItem): string | null {
+  if (after.state !== 'failed' || before?.state === 'failed') return null;
+  const reason = after.error ? after.error.message : t('errors.INTERNAL');
+  return t('alerts.failed', { subject: subjectText(after.subject), reason });
+}
+
+/** A scheduled message's note does not count down hours; it goes after this long. */
+export const SCHEDULED_NOTE_MS = 10_000;
+/** Longer than the biggest undo delay (60 s): a hold this long is a Send-later time. */
+const COUNTDOWN_LIMIT_S = 60;
+
+export type QueuedNote = { visible: false } | { visible: true; secondsLeft: number | null };
+
+/**
+ * The "Message queued … Undo" note shows while Undo can still take the
+ * message back before it leaves: the item is queued and held.
+ */
+export function queuedNote(item: Pick<OutboxItem, 'state' | 'notBefore'> | undefined, now: number, shownAt: number): QueuedNote {
+  if (!item || item.state !== 'queued' || item.notBefore <= now) return { visible: false };
+  const secondsLeft = Math.ceil((item.notBefore - now) / 1000);
+  if (secondsLeft <= COUNTDOWN_LIMIT_S) return { visible: true, secondsLeft };
+  return now - shownAt < SCHEDULED_NOTE_MS ? { visible: true, secondsLeft: null } : { visible: false };
+}

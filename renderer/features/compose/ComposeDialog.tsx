@@ -1,0 +1,51 @@
+/**
+ * Compose in a modal dialog: opened by New message (Ctrl/Cmd+N), Edit or Undo;
+ * Escape closes it and keeps the text. Files dropped anywhere on it are attached.
+ */
+import { useState, type DragEvent } from 'react';
+import { useT } from '../../i18n/use-t';
+import { useComposeStore } from '../../store/compose';
+import { Dialog } from '../dialog/Dialog';
+import { ComposeForm } from './ComposeForm';
+import { attachFiles } from './read-files';
+
+export const NEW_MESSAGE_BUTTON_ID = 'new-message';
+
+const carriesFiles = (event: DragEvent) => [...event.dataTransfer.types].includes('Files');
+
+export function ComposeDialog() {
+  const { t } = useT();
+  const open = useComposeStore((s) => s.open);
+  const close = useComposeStore((s) => s.close);
+  const [dragging, setDragging] = useState(false);
+  if (!open) return null;
+  return (
+    <Dialog labelledBy="compose-title" className="compose-dialog" onClose={close} fallbackFocus={() => document.getElementById(NEW_MESSAGE_BUTTON_ID)}>
+      <div
+        className={`drop-zone${dragging ? ' is-dragging' : ''}`}
+        onDragOver={(event) => {
+          if (!carriesFiles(event)) return;
+          event.preventDefault();
+          event.dataTransfer.dropEffect = 'copy';
+          setDragging(true);
+        }}
+        onDragLeave={(event) => {
+          if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setDragging(false);
+        }}
+        onDrop={(event) => {
+          if (!carriesFiles(event)) return;
+          event.preventDefault();
+          setDragging(false);
+          void attachFiles([...event.dataTransfer.files]);
+        }}
+      >
+        <ComposeForm />
+        {dragging && (
+          <div className="drop-overlay" aria-hidden="true">
+            {t('compose.dropHere')}
+          </div>
+        )}
+      </div>
+    </Dialog>
+  );
+}

@@ -1,0 +1,110 @@
+/**
+ * The selected message: its state, why it failed or waits, each recipient's
+ * result in the server's words, the delivery receipts asked for, and the live
+ * SMTP transcript. It follows the message wherever it moves (Outbox → Sent).
+ */
+import { formatSize } from '../../format/number';
+import { formatDateTime, formatWhen, isoTime } from '../../format/time';
+import { useT } from '../../i18n/use-t';
+import { useOutboxStore } from '../../store/outbox';
+import { StateBadge } from '../list/StateBadge';
+import { WarningBadges } from '../mailbox/WarningBadges';
+import { attemptsSentence, mailboxText, nextTryText, subjectText } from '../outbox/format';
+import { TranscriptPanel } from '../transcript/TranscriptPanel';
+import { dsnText, errorHeadline } from './format';
+import { RecipientList } from './RecipientList';
+
+function Fact({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <>
+      <dt>{label}</dt>
+      <dd>{children}</dd>
+    </>
+  );
+}
+
+export function MessageDetail() {
+  const { t } = useT();
+  const item = useOutboxStore((s) => s.items.find((i) => i.id === s.selectedId));
+
+  if (!item) {
+    return (
+      <section className="detail-pane" aria-label={t('detail.label')}>
+        <p className="detail-empty">{t('detail.none')}</p>
+      </section>
+    );
+  }
+
+  const now = Date.now();
+  const waiting = item.state === 'queued' || item.state === 'deferred';
+  const noDsn = item.warnings.includes('NO_DSN_SUPPORT');
+  return (
+    <section className="detail-pane" aria-label={t('detail.label')}>
+      <header className="detail-head">
+        <h3 id="detail-subject" className="detail-subject">{subjectText(item.subject)}</h3>
+        <StateBadge state={item.state} live />
+        <WarningBadges warnings={item.warnings} />
+      </header>
+      {item.error && (
+        <div className={`detail-error${item.state === 'deferred' ? ' is-transient' : ''}`}>
+          <p className="detail-error-title">{errorHeadline(item.error.code)}</p>
+          <p className="detail-error-text">{item.error.message}</p>
+        </div>
+      )}
+      <div className="detail-body">
+        {/* Scrolls on its own, so it takes focus to be scrolled by keyboard. */}
+        <div className="detail-info" tabIndex={0} role="group" aria-labelledby="detail-subject">
+          <dl className="facts">
+            <Fact label={t('detail.from')}>{mailboxText(item.from)}</Fact>
+            <Fact label={t('detail.created')}>
+              <time dateTime={isoTime(item.createdAt)}>{formatDateTime(item.createdAt)}</time>
+            </Fact>
+            {item.sentAt !== null && (
+              <Fact label={t('detail.sentAt')}>
+                <time dateTime={isoTime(item.sentAt)}>{formatDateTime(item.sentAt)}</time>
+              </Fact>
+            )}
+            {item.state === 'cancelled' && (
+              <Fact label={t('detail.cancelledAt')}>
+                <time dateTime={isoTime(item.updatedAt)}>{formatWhen(item.updatedAt, now)}</time>
+              </Fact>
+            )}
+            <Fact label={t('detail.attempts')}>{attemptsSentence(item)}</Fact>
+            {waiting && <Fact label={t('detail.nextTry')}>{nextTryText(item, now)}</Fact>}
+            <Fact label={t('detail.messageId')}>
+              <span className="mono">{item.messageId}</span>
+            </Fact>
+          </dl>
+
+          <h4 className="detail-section">{t('detail.recipients')}</h4>
+          <RecipientList recipients={item.recipients} results={item.state !== 'cancelled' && item.state !== 'draft'} />
+
+          <h4 className="detail-section">{t('detail.receipts')}</h4>
+          <p className="detail-receipts">
+            {dsnText(item.dsn)}
+            {noDsn && <span className="detail-warning"> {t('outbox.noDsnHint')}</span>}
+          </p>
+
+          {item.attachments.length > 0 && (
+            <>
+              <h4 className="detail-section">{t('detail.attachments')}</h4>
+              <ul className="attachment-list">
+                {item.attachments.map((a) => (
+                  <li key={a.sha256 + a.name}>{t('detail.attachment', { name: a.name, size: formatSize(a.size) })}</li>
+                ))}
+              </ul>
+            </>
+          )}
+
+          {item.text.trim() !== '' && (
+            <>
+              <h4 className="detail-section">{t('compose.message')}</h4>
+              <div className="detail-text">{item.text}</div>
+            </>
+          )}
+        </div>
+        <TranscriptPanel />
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,17 @@
+/** Listens for the window-wide shortcuts while the app is mounted. */
+import { useEffect } from 'react';
+import { useComposeStore } from '../../store/compose';
+import { shortcutFor } from './shortcuts-logic';
+
+export function useShortcuts(): void {
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (shortcutFor(event) === 'newMessage') {
+        event.preventDefault();
+        useComposeStore.getState().openNew();
+      }
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, []);
+}

@@ -1,0 +1,32 @@
+/** The language select: applies at once, kept in this computer's localStorage. */
+import { changeLanguage } from '../../i18n/language';
+import { isLanguage, LANGUAGES } from '../../i18n/language-logic';
+import { useT } from '../../i18n/use-t';
+
+export function LanguageField() {
+  const { t, language } = useT();
+  return (
+    <div className="field">
+      <label htmlFor="settings-language">{t('settings.language')}</label>
+      <select
+        id="settings-language"
+        className="input-select"
+        value={language}
+        aria-describedby="settings-language-hint"
+        onChange={(e) => {
+          if (isLanguage(e.target.value)) changeLanguage(e.target.value);
+        }}
+      >
+        {LANGUAGES.map((code) => (
+          // Each language is named in itself, whatever the current language.
+          <option key={code} value={code} lang={code}>
+            {t(`language.${code}`)}
+          </option>
+        ))}
+      </select>
+      <p id="settings-language-hint" className="field-hint">
+        {t('settings.languageHint')}
+      </p>
+    </div>
+  );
+}

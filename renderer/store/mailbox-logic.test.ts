@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { OUTBOX_STATES } from '../../shared/model';
+import { countStates, draftCount, filterCount, itemsIn, mailboxOf, unsentCount } from './mailbox-logic';
+import { makeItem } from './test-fixtures';
+
+const items = OUTBOX_STATES.map((state, i) => makeItem({ id: `item-000${i}`, state }));
+const ids = (list: { id: string }[]) => list.map((i) => i.id);
+
+describe('mailboxOf', () => {
+  it('puts cancelled messages in Drafts, unsent ones in the Outbox, sent ones in Sent', () => {
+    expect(OUTBOX_STATES.map(mailboxOf)).toEqual(['drafts', 'outbox', 'outbox', 'outbox', 'sent', 'outbox', 'drafts']);
+  });
+});
+
+describe('itemsIn', () => {
+  it('lists a mailbox, keeping the order', () => {
+    expect(itemsIn(items, 'outbox').map((i) => i.state)).toEqual(['queued', 'sending', 'deferred', 'failed']);
+    expect(itemsIn(items, 'drafts').map((i) => i.state)).toEqual(['draft', 'cancelled']);
+    expect(itemsIn(items, 'sent').map((i) => i.state)).toEqual(['sent']);
+  });
+  it('filters the outbox by state', () => {
+    expect(itemsIn(items, 'outbox', { filter: 'failed' }).map((i) => i.state)).toEqual(['failed']);
+    expect(itemsIn(items, 'sent', { filter: 'failed' })).toHaveLength(1);
+  });
+  it('hides superseded items', () => {
+    expect(ids(itemsIn(items, 'drafts', { superseded: { 'item-0006': true } }))).toEqual(['item-0000']);
+  });
+});
+
+describe('counts', () => {
+  it('counts by state, leaving superseded items out', () => {
+    const counts = countStates(items, { 'item-0005': true });
+    expect(unsentCount(counts)).toBe(3);
+    expect(draftCount(counts)).toBe(2);
+    expect(filterCount(counts, 'all')).toBe(3);
+    expect(filterCount(counts, 'queued')).toBe(1);
+    expect(filterCount(counts, 'failed')).toBe(0);
+  });
+  it('handles 10,000 items quickly', () => {
+    const many = Array.from({ length: 10_000 }, (_, i) => makeItem({ id: `item-${String(i).padStart(5, '0')}`, state: OUTBOX_STATES[i % 7] }));
+    const started = performance.now();
+    for (let i = 0; i < 10; i++) {
+      countStates(many);
+      itemsIn(many, 'outbox', { filter: 'deferred' });
+    }
+    expect((performance.now() - started) / 10).toBeLessThan(20);
+  });
+});

@@ -1,0 +1,58 @@
+/**
+ * Which mailbox each item belongs to, and the lists and counts the sidebar
+ * and the list pane show. Pure, and linear in the number of items, so 10,000
+ * items cost a few milliseconds per change.
+ */
+import { OUTBOX_STATES, type OutboxItem, type OutboxState } from '../../shared/model';
+
+export type Mailbox = 'drafts' | 'outbox' | 'sent';
+export type View = Mailbox | 'sandbox' | 'settings';
+export const VIEWS: readonly View[] = ['drafts', 'outbox', 'sent', 'sandbox', 'settings'];
+
+/** A cancelled message goes back to Drafts; everything not yet accepted by the server is in the Outbox. */
+const MAILBOX_OF: Readonly<Record<OutboxState, Mailbox>> = {
+  draft: 'drafts',
+  cancelled: 'drafts',
+  queued: 'outbox',
+  sending: 'outbox',
+  deferred: 'outbox',
+  failed: 'outbox',
+  sent: 'sent',
+};
+
+export const mailboxOf = (state: OutboxState): Mailbox => MAILBOX_OF[state];
+
+export const OUTBOX_FILTERS = ['all', 'queued', 'sending', 'deferred', 'failed'] as const;
+export type OutboxFilter = (typeof OUTBOX_FILTERS)[number];
+
+export interface ListOptions {
+  filter?: OutboxFilter;
+  /** Drafts and failures the user has since sent again in an edited version: no longer shown. */
+  superseded?: Readonly<Record<string, true>>;
+}
+
+export function itemsIn(items: readonly OutboxItem[], mailbox: Mailbox, options: ListOptions = {}): OutboxItem[] {
+  const { filter = 'all', superseded = {} } = options;
+  return items.filter(
+    (item) =>
+      MAILBOX_OF[item.state] === mailbox &&
+      (mailbox !== 'outbox' || filter === 'all' || item.state === filter) &&
+      superseded[item.id] !== true,
+  );
+}
+
+export type StateCounts = Record<OutboxState, number>;
+
+export function countStates(items: readonly OutboxItem[], superseded: Readonly<Record<string, true>> = {}): StateCounts {
+  const counts = Object.fromEntries(OUTBOX_STATES.map((state) => [state, 0])) as StateCounts;
+  for (const item of items) if (superseded[item.id] !== true) counts[item.state]++;
+  return counts;
+}
+
+/** The Outbox's live count: every message not yet accepted by the server. */
+export const unsentCount = (counts: StateCounts): number => counts.queued + counts.sending + counts.deferred + counts.failed;
+
+export const draftCount = (counts: StateCounts): number => counts.draft + counts.cancelled;
+
+/** How many messages are in the given outbox filter. */
+export const filterCount = (counts: StateCounts, filter: OutboxFilter): number => (filter === 'all' ? unsentCount(counts) : counts[filter]);
