@@ -216,7 +216,7 @@ describe('buildMailApi', () => {
     expectTypeOf(api.outbox.submit).returns.resolves.toEqualTypeOf<Result<OutboxItem>>();
     expectTypeOf<ResponseOf<'outbox.list'>>().toEqualTypeOf<OutboxItem[]>();
     // @ts-expect-error: not a command in the contract
-    expect(api.outbox.delete).toBeUndefined();
+    expect(api.outbox.purge).toBeUndefined();
     // @ts-expect-error: not an event in the contract
     expect(() => api.on('outbox:deleted', () => {})).toThrow();
   });

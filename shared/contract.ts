@@ -7,6 +7,11 @@ import { z } from 'zod';
 import type { Result } from './errors';
 import {
   AccountInputSchema,
+  AttachmentInputSchema,
+  ComposeRequestSchema,
+  DraftSaveSchema,
+  DraftSchema,
+  SendProgressSchema,
   AccountSchema,
   AppStatusSchema,
   DraftInputSchema,
@@ -18,6 +23,8 @@ import {
   type Account,
   type AppStatus,
   type ConnectionTest,
+  type Draft,
+  type StoredAttachment,
   type OutboxItem,
   type SandboxMessage,
   type Settings,
@@ -41,6 +48,13 @@ export const commands = {
   'outbox.get': command(ById, returns<OutboxItem>()),
   /** Retry now: a deferred or failed item goes back to the queue at once. */
   'outbox.retry': command(ById, returns<OutboxItem>()),
+  /** Removes a sent, failed or cancelled item; one still waiting must be cancelled first. */
+  'outbox.delete': command(ById, returns<{ id: string }>()),
+  'drafts.save': command(DraftSaveSchema, returns<Draft>()),
+  'drafts.list': command(Empty, returns<Draft[]>()),
+  'drafts.delete': command(ById, returns<{ id: string }>()),
+  /** Stores a file once and names it by hash, so drafts and Undo can refer to it without sending it again. */
+  'attachments.put': command(AttachmentInputSchema, returns<StoredAttachment>()),
   'transcript.get': command(ById, returns<TranscriptEntry[]>()),
   'sandbox.list': command(Empty, returns<SandboxMessage[]>()),
   'accounts.list': command(Empty, returns<Account[]>()),
@@ -62,6 +76,11 @@ export const events = {
   'sandbox:received': SandboxMessageSchema,
   'accounts:changed': z.array(AccountSchema),
   'settings:changed': SettingsSchema,
+  'outbox:removed': z.object({ id: IdSchema }),
+  'drafts:changed': z.array(DraftSchema),
+  'smtp:progress': SendProgressSchema,
+  /** The host asks the window to open Compose (a mailto: link was opened). */
+  'app:compose': ComposeRequestSchema,
 } as const;
 
 export type CommandName = keyof typeof commands;

@@ -46,9 +46,11 @@ const FileNameSchema = z
   .max(255)
   .refine((s) => !/[\/\\\x00-\x1f\x7f]/.test(s) && s !== '.' && s !== '..', { message: 'must be a plain file name' });
 
+const MimeTypeSchema = z.string().regex(/^[a-z0-9][a-z0-9!#$&^_.+-]*\/[a-z0-9][a-z0-9!#$&^_.+-]*$/i, 'not a MIME type').max(127);
+
 export const AttachmentInputSchema = z.strictObject({
   name: FileNameSchema,
-  type: z.string().regex(/^[a-z0-9][a-z0-9!#$&^_.+-]*\/[a-z0-9][a-z0-9!#$&^_.+-]*$/i, 'not a MIME type').max(127),
+  type: MimeTypeSchema,
   /** The file's bytes, base64: the renderer never hands the main process a path to read. */
   contentBase64: z.string().max(Math.ceil(LIMITS.attachmentBytes / 3) * 4).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'not base64'),
 });
@@ -62,6 +64,14 @@ export const StoredAttachmentSchema = z.object({
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
 });
 export type StoredAttachment = z.infer<typeof StoredAttachmentSchema>;
+
+/** An attachment already in the store (from attachments.put, a draft or an earlier message), named by its hash. */
+export const AttachmentRefSchema = z.strictObject({
+  name: FileNameSchema,
+  type: MimeTypeSchema,
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+});
+export type AttachmentRef = z.infer<typeof AttachmentRefSchema>;
 
 /** What Compose submits. Addresses arrive as typed and are parsed in the main process. */
 export const DraftInputSchema = z.strictObject({
@@ -79,9 +89,49 @@ export const DraftInputSchema = z.strictObject({
   delaySeconds: z.number().int().min(0).max(LIMITS.delaySeconds).optional(),
   /** Send later: epoch milliseconds. Stored as the item's notBefore, so it survives restarts. */
   sendAt: z.number().int().positive().optional(),
-  attachments: z.array(AttachmentInputSchema).max(LIMITS.attachmentsPerMessage).optional(),
+  attachments: z.array(z.union([AttachmentInputSchema, AttachmentRefSchema])).max(LIMITS.attachmentsPerMessage).optional(),
+  /** The saved draft this message came from: it leaves Drafts in the same write that queues the message. */
+  draftId: IdSchema.optional(),
 });
 export type DraftInput = z.infer<typeof DraftInputSchema>;
+
+/** A message being written, saved as the user types so it survives a crash. */
+export const DraftSaveSchema = z.strictObject({
+  id: IdSchema.optional(),
+  accountId: IdSchema.optional(),
+  to: z.string().max(LIMITS.addressField),
+  cc: z.string().max(LIMITS.addressField),
+  bcc: z.string().max(LIMITS.addressField),
+  subject: noLineBreak(LIMITS.subject),
+  text: z.string().max(LIMITS.bodyChars),
+  html: z.string().max(LIMITS.bodyChars).optional(),
+  dsn: DsnRequestSchema.optional(),
+  attachments: z.array(AttachmentRefSchema).max(LIMITS.attachmentsPerMessage),
+});
+export type DraftSave = z.infer<typeof DraftSaveSchema>;
+
+export const DraftSchema = z.object({
+  id: IdSchema,
+  updatedAt: z.number(),
+  accountId: IdSchema.optional(),
+  to: z.string(),
+  cc: z.string(),
+  bcc: z.string(),
+  subject: z.string(),
+  text: z.string(),
+  html: z.string().optional(),
+  dsn: DsnRequestSchema.optional(),
+  attachments: z.array(StoredAttachmentSchema),
+});
+export type Draft = z.infer<typeof DraftSchema>;
+
+/** Bytes of the message handed to the server so far, while DATA runs. */
+export const SendProgressSchema = z.object({ itemId: IdSchema, sent: z.number().int(), total: z.number().int() });
+export type SendProgress = z.infer<typeof SendProgressSchema>;
+
+/** Fields to open Compose with (from a mailto: link). */
+export const ComposeRequestSchema = z.object({ to: z.string(), cc: z.string(), bcc: z.string(), subject: z.string(), text: z.string() });
+export type ComposeRequest = z.infer<typeof ComposeRequestSchema>;
 
 export const SmtpReplySchema = z.object({
   code: z.number().int(),

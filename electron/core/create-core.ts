@@ -14,7 +14,8 @@ import { setAsideUnreadableRows, sqliteFileFor, useWriteAheadLog } from './db/un
 import { sqliteIndexedDb } from './db/sqlite-indexeddb';
 import { EventBus } from './events';
 import { createRouter, type Router } from './ipc/router';
-import { OutboxService } from './outbox/outbox-service';
+import { DraftsService } from './drafts/drafts-service';
+import { OutboxService, storeAttachment } from './outbox/outbox-service';
 import { OutboxRepository } from './outbox/repository';
 import { startSandboxServer, type SandboxServer } from './sandbox/sandbox-server';
 import { renderMime } from './smtp/mime';
@@ -124,7 +125,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     await spooler.start();
   })();
 
-  const outbox = new OutboxService({ repo, accounts, settings, attachments, events, spooler, ready });
+  const drafts = new DraftsService(db, events, attachments);
+  const outbox = new OutboxService({ repo, accounts, settings, attachments, events, spooler, ready, onDraftsChanged: () => void drafts.announce() });
 
   const router = createRouter(
     {
@@ -133,6 +135,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       'outbox.list': () => outbox.list(),
       'outbox.get': ({ id }) => outbox.get(id),
       'outbox.retry': ({ id }) => outbox.retry(id),
+      'outbox.delete': ({ id }) => outbox.delete(id),
+      'drafts.save': (draft) => drafts.save(draft),
+      'drafts.list': () => drafts.list(),
+      'drafts.delete': ({ id }) => drafts.delete(id),
+      'attachments.put': (input) => storeAttachment(attachments, input),
       'transcript.get': ({ id }) => transcript.forItem(id),
       'sandbox.list': () => db.sandboxMail.orderBy('[receivedAt+id]').reverse().toArray(),
       'accounts.list': () => accounts.list(),

@@ -5,7 +5,7 @@
  * so nothing the renderer sends can name a path.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, createReadStream, existsSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, createReadStream, existsSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 
@@ -45,6 +45,15 @@ export class AttachmentStore {
 
   has(sha256: string): boolean {
     return existsSync(this.pathOf(sha256));
+  }
+
+  /** Bytes in the stored file, or null when there is none. */
+  sizeOf(sha256: string): number | null {
+    try {
+      return statSync(this.pathOf(sha256)).size;
+    } catch {
+      return null;
+    }
   }
 
   /** Streamed, never read whole into memory. */

@@ -4,7 +4,7 @@
  * in fake-indexeddb instead. Only this module knows the table layout.
  */
 import Dexie, { type DexieOptions, type Table } from 'dexie';
-import type { Account, OutboxItem, OutboxState, SandboxMessage, TranscriptEntry } from '../../../shared/model';
+import type { Account, Draft, OutboxItem, OutboxState, SandboxMessage, TranscriptEntry } from '../../../shared/model';
 
 /** A stored item that could not be read or did not validate: set aside, never dropped. */
 export interface QuarantineRow {
@@ -33,6 +33,7 @@ export class MailDatabase extends Dexie {
   sandboxMail!: Table<SandboxMessage, string>;
   quarantine!: Table<QuarantineRow, string>;
   secrets!: Table<SecretRow, string>;
+  drafts!: Table<Draft, string>;
 
   constructor(name: string, factory: IndexedDbFactory) {
     super(name, { indexedDB: factory.indexedDB, IDBKeyRange: factory.IDBKeyRange });
@@ -47,6 +48,7 @@ export class MailDatabase extends Dexie {
       sandboxMail: 'id, [receivedAt+id]',
       quarantine: 'id',
       secrets: 'accountId',
+      drafts: 'id, [updatedAt+id]',
     });
   }
 }

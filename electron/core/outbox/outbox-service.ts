@@ -4,7 +4,7 @@
  */
 import { parseAddressList } from '../../../shared/address';
 import { AppFailure } from '../../../shared/errors';
-import { cancelState, LIMITS, type AttachmentInput, type DraftInput, type OutboxItem, type Recipient, type StoredAttachment } from '../../../shared/model';
+import { cancelState, LIMITS, type AttachmentInput, type AttachmentRef, type DraftInput, type OutboxItem, type Recipient, type StoredAttachment } from '../../../shared/model';
 import type { AccountsService } from '../accounts/accounts-service';
 import type { AttachmentStore } from '../attachments/attachment-store';
 import type { SettingsService } from '../settings/settings-service';
@@ -26,6 +26,8 @@ export interface OutboxDeps {
   attachments: AttachmentStore;
   events: EventBus;
   spooler: SpoolerControl;
+  /** Told when a submit removed its draft. */
+  onDraftsChanged?: () => void;
   /** Resolves when start-up recovery is over; submits wait for it (EnumerateAndSubmitMessages runs first). */
   ready: Promise<void>;
   now?: () => number;
@@ -60,15 +62,21 @@ function parseRecipients(input: DraftInput): Recipient[] {
   return recipients;
 }
 
-/** Writes each file before the item that refers to it, so an item never points at nothing. */
-function storeAttachments(store: AttachmentStore, inputs: AttachmentInput[]): StoredAttachment[] {
-  return inputs.map((input) => {
-    const bytes = Buffer.from(input.contentBase64, 'base64');
-    if (bytes.length > LIMITS.attachmentBytes) {
-      throw new AppFailure('INVALID_ARG', `The attachment "${input.name}" is larger than ${LIMITS.attachmentBytes / 1024 / 1024} MB.`);
-    }
-    return { name: input.name, type: input.type.toLowerCase(), size: bytes.length, sha256: store.put(bytes) };
-  });
+/** Writes the file before anything refers to it, so an item or draft never points at nothing. */
+export function storeAttachment(store: AttachmentStore, input: AttachmentInput): StoredAttachment {
+  const bytes = Buffer.from(input.contentBase64, 'base64');
+  if (bytes.length > LIMITS.attachmentBytes) {
+    throw new AppFailure('INVALID_ARG', `The attachment "${input.name}" is larger than ${LIMITS.attachmentBytes / 1024 / 1024} MB.`);
+  }
+  return { name: input.name, type: input.type.toLowerCase(), size: bytes.length, sha256: store.put(bytes) };
+}
+
+/** A reference counts only if its file is in the store; its size is the file's, not what the renderer says. */
+export function resolveAttachment(store: AttachmentStore, input: AttachmentInput | AttachmentRef): StoredAttachment {
+  if ('contentBase64' in input) return storeAttachment(store, input);
+  const size = store.sizeOf(input.sha256);
+  if (size === null) throw new AppFailure('INVALID_ARG', `The attachment "${input.name}" is no longer available; attach it again.`);
+  return { name: input.name, type: input.type.toLowerCase(), size, sha256: input.sha256 };
 }
 
 export class OutboxService {
@@ -89,7 +97,7 @@ export class OutboxService {
     // Undo-send and send-later are one stored time, so both survive a restart.
     const delaySeconds = input.delaySeconds ?? (await this.deps.settings.get()).undoSendSeconds;
     const notBefore = input.sendAt ?? now + delaySeconds * 1000;
-    const attachments = storeAttachments(this.deps.attachments, input.attachments ?? []);
+    const attachments = (input.attachments ?? []).map((a) => resolveAttachment(this.deps.attachments, a));
     const item: OutboxItem = {
       id: newId(),
       accountId: account.id,
@@ -113,7 +121,8 @@ export class OutboxService {
       error: null,
       warnings: [],
     };
-    await this.deps.repo.add(item);
+    await this.deps.repo.add(item, input.draftId);
+    if (input.draftId) this.deps.onDraftsChanged?.();
     this.deps.events.emit('outbox:changed', item);
     this.deps.spooler.kick();
     return item;
@@ -149,6 +158,13 @@ export class OutboxService {
     this.deps.events.emit('outbox:changed', item);
     this.deps.spooler.kick();
     return item;
+  }
+
+  /** Removes a finished item (sent, failed or cancelled) and its transcript. */
+  async delete(id: string): Promise<{ id: string }> {
+    await this.deps.repo.remove(id, ['sent', 'failed', 'cancelled']);
+    this.deps.events.emit('outbox:removed', { id });
+    return { id };
   }
 
   list(): Promise<OutboxItem[]> {

@@ -3,6 +3,7 @@
  * `transition`, which checks the current state inside the same transaction as
  * the write, so two actors (cancel and the spooler) cannot both win.
  */
+import Dexie from 'dexie';
 import { AppFailure } from '../../../shared/errors';
 import type { OutboxItem, OutboxState } from '../../../shared/model';
 import type { MailDatabase } from '../db/database';
@@ -17,11 +18,27 @@ export class OutboxRepository {
   ) {}
 
   /** Resolves only when the item is on disk; otherwise STORAGE_FAILED and nothing was queued. */
-  async add(item: OutboxItem): Promise<void> {
+  async add(item: OutboxItem, fromDraft?: string): Promise<void> {
     await durableWrite(
-      () => this.database.transaction('rw', this.database.items, () => this.database.items.add(item)),
+      () =>
+        // The draft leaves in the same write that queues the message: never both, never neither.
+        this.database.transaction('rw', this.database.items, this.database.drafts, async () => {
+          await this.database.items.add(item);
+          if (fromDraft) await this.database.drafts.delete(fromDraft);
+        }),
       async () => (await this.database.items.get(item.id)) !== undefined,
     );
+  }
+
+  /** Deletes an item in one of `states`, with its transcript. */
+  async remove(id: string, states: readonly OutboxState[]): Promise<void> {
+    await this.database.transaction('rw', this.database.items, this.database.transcript, async () => {
+      const item = await this.database.items.get(id);
+      if (!item) throw new AppFailure('NOT_FOUND', 'No such message in the outbox.');
+      if (!states.includes(item.state)) throw new AppFailure('ILLEGAL_STATE', `The message is ${item.state}; cancel it before deleting it.`, { state: item.state });
+      await this.database.items.delete(id);
+      await this.database.transcript.where('[itemId+connectionId+seq]').between([id, Dexie.minKey, Dexie.minKey], [id, Dexie.maxKey, Dexie.maxKey], true, true).delete();
+    });
   }
 
   /** Sets a row that does not validate aside, whole, and removes it from the outbox. */

@@ -38,7 +38,11 @@ export interface SendRequest {
   sizeEstimate?: number;
   /** Where a connection that ended cleanly waits for the next message to the same account. */
   pool?: SessionPool;
+  /** Bytes of the message written so far during DATA (every 64 kB and at the end). */
+  onProgress?: (sent: number) => void;
 }
+
+const PROGRESS_STEP = 64 * 1024;
 
 export interface RecipientResult {
   address: string;
@@ -215,7 +219,17 @@ export function sendMessage(request: SendRequest): Promise<SendOutcome> {
         step<Transaction>((done) => {
           const body = Readable.from(
             (async function* () {
-              for await (const chunk of request.message()) yield chunk;
+              let sent = 0;
+              let reported = 0;
+              for await (const chunk of request.message()) {
+                sent += (chunk as Buffer).length;
+                if (sent - reported >= PROGRESS_STEP) {
+                  reported = sent;
+                  request.onProgress?.(sent);
+                }
+                yield chunk;
+              }
+              request.onProgress?.(sent);
               await request.beforeFinalDot();
             })(),
           );

@@ -256,6 +256,7 @@ export class Spooler implements SpoolerControl {
       return { kind: 'failed', failure: { code: 'AUTH_FAILED', message, retryable: false }, recipients: [], capabilities: null, reachedServer: true };
     }
     const pending = item.recipients.filter((r) => r.state === 'pending');
+    const total = estimateMimeSize(item);
     return this.deps.send({
       endpoint: account,
       from: item.from.address,
@@ -263,8 +264,9 @@ export class Spooler implements SpoolerControl {
       dsn: item.dsn,
       envid: item.envid,
       ...(credentials ? { credentials } : {}),
-      sizeEstimate: estimateMimeSize(item),
+      sizeEstimate: total,
       pool: this.pool,
+      onProgress: (sent) => this.deps.events.emit('smtp:progress', { itemId: item.id, sent, total: Math.max(total, sent) }),
       message: () => {
         const stream = this.deps.render(item);
         stream.once('error', () => (flight.renderFailed = true));
