@@ -4,7 +4,9 @@
  */
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, ipcMain, net, powerMonitor, safeStorage, session } from 'electron';
+import { app, BrowserWindow, ipcMain, net, Notification, powerMonitor, safeStorage, session } from 'electron';
+import { parseMailto } from '../shared/mailto';
+import type { OutboxItem } from '../shared/model';
 import { createCore, type Core } from './core/create-core';
 import type { SecretBox } from './core/secrets/secret-box';
 import { bindElectronIpc } from './ipc-electron';
@@ -36,9 +38,24 @@ if (!app.requestSingleInstanceLock()) {
   let core: Core | null = null;
   let window: BrowserWindow | null = null;
 
-  app.on('second-instance', () => {
+  // mailto: links reach us as an argument (Windows, Linux: first start or a second instance) or as open-url (macOS).
+  app.setAsDefaultProtocolClient('mailto');
+  let pendingMailto = process.argv.find((a) => /^mailto:/i.test(a)) ?? null;
+  const openMailto = (uri: string) => {
+    const fields = parseMailto(uri);
+    if (!fields) return;
+    if (core && window) core.events.emit('app:compose', fields);
+    else pendingMailto = uri;
+  };
+  app.on('open-url', (event, url) => {
+    event.preventDefault();
+    openMailto(url);
+  });
+  app.on('second-instance', (_event, argv) => {
     if (window?.isMinimized()) window.restore();
     window?.focus();
+    const uri = argv.find((a) => /^mailto:/i.test(a));
+    if (uri) openMailto(uri);
   });
 
   // Every web contents, not only ours: nothing may navigate away, open windows or attach webviews.
@@ -71,6 +88,16 @@ if (!app.requestSingleInstanceLock()) {
     bindElectronIpc(ipcMain, core, window, pathToFileURL(rendererFile).href);
     window.once('ready-to-show', () => window?.show());
     await window.loadFile(rendererFile);
+    if (pendingMailto) openMailto(pendingMailto);
+
+    // A message that fails for good is never silent: a desktop notification, once per message.
+    const notified = new Set<string>();
+    core.events.onAny((name, payload) => {
+      const item = payload as OutboxItem;
+      if (name !== 'outbox:changed' || item.state !== 'failed' || notified.has(item.id) || !Notification.isSupported()) return;
+      notified.add(item.id);
+      new Notification({ title: `Not sent: ${item.subject || '(no subject)'}`, body: item.error?.message ?? 'The server refused the message.' }).show();
+    });
 
     // Offline pauses the queue without using attempts; waking from sleep retries at once.
     const readyCore = core;

@@ -5,7 +5,7 @@ import { defaultUserDataDir, parseHostArgs } from './args';
 
 describe('parseHostArgs', () => {
   it('defaults to any free port, opening the browser, in the standard user-data folder', () => {
-    expect(parseHostArgs([])).toEqual({ userDataDir: defaultUserDataDir(), port: 0, open: true });
+    expect(parseHostArgs([])).toEqual({ userDataDir: defaultUserDataDir(), port: 0, open: true, mailto: null });
   });
 
   it('reads --user-data with a separate or inline value', () => {
@@ -25,7 +25,7 @@ describe('parseHostArgs', () => {
   });
 
   it('combines options in any order; the last one wins', () => {
-    expect(parseHostArgs(['--no-open', '--port=1', '--user-data', '/a', '--port', '2'])).toEqual({ userDataDir: '/a', port: 2, open: false });
+    expect(parseHostArgs(['--no-open', '--port=1', '--user-data', '/a', '--port', '2'])).toEqual({ userDataDir: '/a', port: 2, open: false, mailto: null });
   });
 
   it.each([
@@ -68,5 +68,11 @@ describe('defaultUserDataDir', () => {
     expect(defaultUserDataDir('darwin', {})).toBe(join(homedir(), 'Library', 'Application Support', 'Outbox Mail'));
     expect(defaultUserDataDir('win32', { APPDATA: '/appdata' })).toBe(join('/appdata', 'Outbox Mail'));
     expect(defaultUserDataDir('win32', {})).toBe(join(homedir(), 'AppData', 'Roaming', 'Outbox Mail'));
+  });
+
+  it('takes a mailto: link as it comes from the OS, query and all', () => {
+    const link = 'mailto:ada@example.test?subject=Caf%C3%A9&body=a=b';
+    expect(parseHostArgs(['--no-open', link]).mailto).toBe(link);
+    expect(parseHostArgs([]).mailto).toBeNull();
   });
 });

@@ -1,4 +1,4 @@
-/** Command line of the browser host: --user-data DIR, --port N (0 = any free port), --no-open. */
+/** Command line of the browser host: --user-data DIR, --port N (0 = any free port), --no-open, and a mailto: link to compose. */
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 
@@ -6,6 +6,8 @@ export interface HostArgs {
   userDataDir: string;
   port: number;
   open: boolean;
+  /** A mailto: URI to open Compose with (as the OS passes it to a mail client). */
+  mailto: string | null;
 }
 
 /** Same folder Electron's app.getPath('userData') would use for this product name. */
@@ -17,9 +19,13 @@ export function defaultUserDataDir(platform = process.platform, env = process.en
 }
 
 export function parseHostArgs(argv: string[]): HostArgs {
-  const args: HostArgs = { userDataDir: defaultUserDataDir(), port: 0, open: true };
+  const args: HostArgs = { userDataDir: defaultUserDataDir(), port: 0, open: true, mailto: null };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
+    if (/^mailto:/i.test(arg)) {
+      args.mailto = arg;
+      continue;
+    }
     const [flag, inline] = arg.includes('=') ? (arg.split(/=(.*)/s, 2) as [string, string]) : [arg, undefined];
     const value = () => {
       const v = inline ?? argv[++i];

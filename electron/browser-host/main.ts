@@ -34,7 +34,8 @@ async function main(): Promise<void> {
     server.listen(args.port, '127.0.0.1', () => resolve());
   });
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const url = `${origin}/#${BRIDGE_TOKEN_PARAM}=${token}`;
+  // The page reads the mailto: link from its fragment, like the token: neither is ever sent to a server.
+  const url = `${origin}/#${BRIDGE_TOKEN_PARAM}=${token}${args.mailto ? `&mailto=${encodeURIComponent(args.mailto)}` : ''}`;
   process.stdout.write(`UI: ${url}\n`);
   if (args.open && !openInChromium(url, args.userDataDir)) log.info('No Chromium found; open the UI address above in a browser.');
 
