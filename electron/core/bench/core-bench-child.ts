@@ -1,0 +1,179 @@
+/**
+ * The measured client: a whole core on the real SQLite store, in its own
+ * process (one database folder per process). Prints one result line.
+ *   throughput <dir> <sinkPort> <count> <bytes>   submit through the router, wait until all are sent
+ *   latency    <dir> <count> <ws 0|1>             held submits, timed one by one (router, then WebSocket bridge)
+ *   seed       <dir> <sinkPort> <count> <bytes>   bulk-writes queued items into the store, spooler offline
+ *   recover    <dir> <seeded> <drainSeconds>      starts a core on a seeded store and times recovery
+ */
+import type { Account, OutboxItem } from '../../../shared/model';
+import { createCore, type Core } from '../create-core';
+import { itemsInState } from '../db/database';
+import { newEnvid, newId, newMessageId } from '../outbox/ids';
+import { BENCH_CONCURRENCY, BENCH_FROM, BENCH_TO, benchBody, cpuMsSince, emitResult } from './common';
+import { installSqlCounter, peekSqlCounts, takeSqlCounts } from './sql-counter';
+import { timeSubmits, timeSubmitsOverBridge } from './latency';
+import type { LatencyResult, RecoveryResult, SeedResult, ThroughputResult } from './results';
+
+installSqlCounter();
+
+const startCore = (dir: string) => createCore({ userDataDir: dir, host: 'browser', version: 'bench', spooler: { concurrency: BENCH_CONCURRENCY } });
+
+/** The sink becomes an account the way Settings adds one, so the stored shape is always the current one. */
+async function addSinkAccount(core: Core, port: number): Promise<Account> {
+  const input = { name: 'Bench sink', fromName: 'Bench', fromAddress: BENCH_FROM, host: '127.0.0.1', port, security: 'none', auth: { mechanism: 'none', username: '' } };
+  const saved = await core.router.handle('accounts.save', input);
+  if (!saved.ok) throw new Error(`accounts.save refused the sink account: ${saved.error.message}`);
+  return saved.value as Account;
+}
+
+/** Follows `outbox:changed`: when the first item went to sending, and when `count` items are sent. */
+function watchStates(core: Core, count: number) {
+  const watch = { phaseReadyAt: NaN, firstSendingAt: NaN, firstSentAt: NaN, sent: new Set<string>(), failed: 0, deferred: 0, transitions: 0, smtpLines: 0 };
+  let resolveAll: () => void = () => undefined;
+  const allSent = new Promise<void>((resolve) => (resolveAll = resolve));
+  core.events.onAny((name, payload) => {
+    if (name === 'smtp:response') watch.smtpLines++;
+    if (name === 'app:status' && (payload as { phase?: string }).phase === 'ready' && Number.isNaN(watch.phaseReadyAt)) watch.phaseReadyAt = performance.now();
+    if (name !== 'outbox:changed') return;
+    const item = payload as OutboxItem;
+    watch.transitions++;
+    if (item.state === 'sending' && Number.isNaN(watch.firstSendingAt)) watch.firstSendingAt = performance.now();
+    if (item.state === 'deferred') watch.deferred++;
+    if (item.state === 'failed') watch.failed++;
+    if (item.state === 'sent') {
+      if (Number.isNaN(watch.firstSentAt)) watch.firstSentAt = performance.now();
+      watch.sent.add(item.id);
+      if (watch.sent.size >= count) resolveAll();
+    }
+  });
+  return { watch, allSent };
+}
+
+const within = (promise: Promise<void>, ms: number) => Promise.race([promise.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), ms).unref())]);
+
+async function throughput(dir: string, port: number, count: number, bytes: number): Promise<void> {
+  const core = await startCore(dir);
+  await core.ready;
+  const account = await addSinkAccount(core, port);
+  const bodies = Array.from({ length: count }, (_, i) => benchBody(bytes, i));
+  const { watch, allSent } = watchStates(core, count);
+  takeSqlCounts();
+  const cpu = process.cpuUsage();
+  const started = performance.now();
+  if (process.env.BENCH_TRACE) {
+    setInterval(() => {
+      const c = peekSqlCounts();
+      process.stderr.write(`${(performance.now() - started).toFixed(0)}ms sent=${watch.sent.size} begin=${c.begin} select=${c.select} rows=${c.rows} insert=${c.insert} sqlMs=${c.sqlMs.toFixed(0)}\n`);
+    }, 500).unref();
+  }
+  // A burst, as when many messages are sent at once: every submit is in flight before the first one returns.
+  const results = await Promise.all(
+    bodies.map((text, i) => core.router.handle('outbox.submit', { accountId: account.id, to: BENCH_TO, subject: `bench ${i}`, text, delaySeconds: 0 })),
+  );
+  const submittedAt = performance.now();
+  const refused = results.filter((r) => !r.ok).length;
+  const complete = await within(allSent, 240_000);
+  const ms = performance.now() - started;
+  emitResult<ThroughputResult>({
+    count,
+    refused,
+    complete,
+    sent: watch.sent.size,
+    failed: watch.failed,
+    deferred: watch.deferred,
+    ms,
+    submitAllMs: submittedAt - started,
+    firstSendingMs: watch.firstSendingAt - started,
+    cpuMs: cpuMsSince(cpu),
+    transitions: watch.transitions,
+    smtpLines: watch.smtpLines,
+    sql: takeSqlCounts(),
+  });
+  process.exit(0);
+}
+
+async function latency(dir: string, count: number, overBridge: boolean): Promise<void> {
+  const core = await startCore(dir);
+  await core.ready;
+  takeSqlCounts();
+  const router = await timeSubmits(core, count);
+  const routerSql = takeSqlCounts();
+  const bridge = overBridge ? await timeSubmitsOverBridge(core, count) : null;
+  emitResult<LatencyResult>({ router: { ...router, sql: routerSql }, bridge });
+  process.exit(0);
+}
+
+async function seed(dir: string, port: number, count: number, bytes: number): Promise<void> {
+  const core = await startCore(dir);
+  // Offline: the spooler takes nothing, so every seeded item is still queued when this process ends.
+  core.setOnline(false);
+  await core.ready;
+  const account = await addSinkAccount(core, port);
+  // One real submit gives an item of the current shape; the rest are copies with their own identities.
+  const held = await core.router.handle('outbox.submit', { accountId: account.id, to: BENCH_TO, subject: 'template', text: '', delaySeconds: 60 });
+  if (!held.ok) throw new Error(`template submit refused: ${held.error.message}`);
+  const template = held.value as OutboxItem;
+  await core.db.items.delete(template.id);
+  const started = performance.now();
+  const now = Date.now();
+  const CHUNK = 1000;
+  for (let from = 0; from < count; from += CHUNK) {
+    const items = Array.from({ length: Math.min(CHUNK, count - from) }, (_, k): OutboxItem => {
+      const i = from + k;
+      const at = now - count + i; // due already, oldest first
+      return { ...template, id: newId(), messageId: newMessageId(account.from.address), envid: newEnvid(), subject: `seeded ${i}`, text: benchBody(bytes, i), createdAt: at, updatedAt: at, notBefore: at };
+    });
+    await core.db.transaction('rw', core.db.items, () => core.db.items.bulkAdd(items));
+  }
+  const ms = performance.now() - started;
+  const stored = await itemsInState(core.db, 'queued').count();
+  emitResult<SeedResult>({ count, stored, ms });
+  process.exit(0);
+}
+
+async function recover(dir: string, total: number, drainSeconds: number): Promise<void> {
+  const started = performance.now();
+  const core = await startCore(dir);
+  const createdAt = performance.now();
+  const { watch, allSent } = watchStates(core, total);
+  await core.ready;
+  const readyAt = performance.now();
+  const status = core.status();
+  // First sending comes right after ready; wait for it before judging the drain.
+  while (Number.isNaN(watch.firstSendingAt) && performance.now() - started < 30_000) await new Promise((r) => setTimeout(r, 5));
+  const complete = await within(allSent, drainSeconds * 1000);
+  const endedAt = performance.now();
+  emitResult<RecoveryResult>({
+    total,
+    recoveryTotal: status.recovery.total,
+    phase: status.phase,
+    createCoreMs: createdAt - started,
+    phaseReadyMs: watch.phaseReadyAt - started,
+    readyMs: readyAt - started,
+    firstSendingMs: watch.firstSendingAt - started,
+    firstSentMs: watch.firstSentAt - started,
+    complete,
+    sent: watch.sent.size,
+    drainMs: endedAt - started,
+    // Sending rate once recovery is over, for the extrapolation when the drain is cut short.
+    sendRate: watch.sent.size / ((endedAt - watch.firstSendingAt) / 1000),
+  });
+  process.exit(0);
+}
+
+async function main(): Promise<void> {
+  const [mode, dir, ...rest] = process.argv.slice(2);
+  const n = rest.map(Number);
+  if (!dir) throw new Error('usage: core-bench-child throughput|latency|seed|recover <dir> ...');
+  if (mode === 'throughput') return throughput(dir, n[0] ?? 0, n[1] ?? 0, n[2] ?? 0);
+  if (mode === 'latency') return latency(dir, n[0] ?? 0, n[1] === 1);
+  if (mode === 'seed') return seed(dir, n[0] ?? 0, n[1] ?? 0, n[2] ?? 0);
+  if (mode === 'recover') return recover(dir, n[0] ?? 0, n[1] ?? 0);
+  throw new Error(`unknown mode ${mode}`);
+}
+
+main().catch((error) => {
+  process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,59 @@
+/** What each child prints as its result line, and what the runner makes of it. */
+import type { LatencyStats } from './latency';
+import type { SqlCounts } from './sql-counter';
+
+export interface ReferenceResult {
+  count: number;
+  failed: number;
+  ms: number;
+  cpuMs: number;
+}
+
+export interface ThroughputResult {
+  count: number;
+  refused: number;
+  complete: boolean;
+  sent: number;
+  failed: number;
+  deferred: number;
+  ms: number;
+  submitAllMs: number;
+  firstSendingMs: number;
+  cpuMs: number;
+  transitions: number;
+  smtpLines: number;
+  sql: SqlCounts;
+}
+
+export interface LatencyResult {
+  router: LatencyStats & { sql: SqlCounts };
+  bridge: LatencyStats | null;
+}
+
+export interface SeedResult {
+  count: number;
+  stored: number;
+  ms: number;
+}
+
+export interface RecoveryResult {
+  total: number;
+  recoveryTotal: number;
+  phase: string;
+  createCoreMs: number;
+  /** The app:status event that says phase 'ready' (recovery done). */
+  phaseReadyMs: number;
+  /** core.ready resolved (after the spooler started). */
+  readyMs: number;
+  firstSendingMs: number;
+  firstSentMs: number;
+  complete: boolean;
+  sent: number;
+  drainMs: number;
+  sendRate: number;
+}
+
+export interface SinkUse {
+  messages: number;
+  cpuMs: number;
+}

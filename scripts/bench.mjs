@@ -1,0 +1,35 @@
+// `npm run bench`: bundles the benchmark's processes (runner, measured core, reference client,
+// SMTP sink) with esbuild, the way scripts/build.mjs bundles the app, then runs the runner.
+// It prints figures; it fails only if something crashes. See electron/core/bench/bench.ts.
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const pkg = JSON.parse(readFileSync(`${root}package.json`, 'utf8'));
+// indexeddbshim is bundled because its CommonJS build cannot load better-sqlite3; its ES build can.
+const external = [...Object.keys(pkg.dependencies), ...Object.keys(pkg.devDependencies), 'better-sqlite3'].filter((d) => d !== 'indexeddbshim');
+const outdir = `${root}out/bench`;
+
+await build({
+  absWorkingDir: root,
+  entryPoints: {
+    bench: 'electron/core/bench/bench.ts',
+    'core-bench-child': 'electron/core/bench/core-bench-child.ts',
+    'reference-child': 'electron/core/bench/reference-child.ts',
+    'sink-child': 'electron/core/bench/sink-child.ts',
+  },
+  outdir,
+  outExtension: { '.js': '.cjs' },
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  external,
+  logLevel: 'warning',
+  define: { __APP_VERSION__: JSON.stringify(pkg.version) },
+});
+
+const { status, signal } = spawnSync(process.execPath, [`${outdir}/bench.cjs`, ...process.argv.slice(2)], { cwd: root, stdio: 'inherit' });
+process.exit(status ?? (signal ? 1 : 0));
