@@ -10,7 +10,7 @@ import { KeyFileSecretBox } from './secrets/key-file-secret-box';
 import type { SecretBox } from './secrets/secret-box';
 import { testConnection } from './smtp/connection-test';
 import { DATABASE_NAME, openMailDatabase, type IndexedDbFactory, type MailDatabase } from './db/database';
-import { setAsideUnreadableRows, sqliteFileFor, useWriteAheadLog } from './db/unreadable-rows';
+import { setAsideUnreadableRows, sqliteFileFor, useWriteAheadLog, waitingFromFile } from './db/unreadable-rows';
 import { sqliteIndexedDb } from './db/sqlite-indexeddb';
 import { EventBus } from './events';
 import { createRouter, type Router } from './ipc/router';
@@ -65,12 +65,15 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const log = options.log ?? silentLog;
   const events = new EventBus();
   const dbDir = join(options.userDataDir, 'db');
+  const dbFile = sqliteFileFor(dbDir, DATABASE_NAME);
   if (!options.indexedDb) {
-    useWriteAheadLog(sqliteFileFor(dbDir, DATABASE_NAME));
-    for (const row of setAsideUnreadableRows(sqliteFileFor(dbDir, DATABASE_NAME), join(options.userDataDir, 'quarantine'))) {
+    useWriteAheadLog(dbFile);
+    for (const row of setAsideUnreadableRows(dbFile, join(options.userDataDir, 'quarantine'))) {
       log.error(`store: unreadable row ${row.key} in ${row.table} set aside`, row.file);
     }
   }
+  // Read before the shim opens the file; recovery's changes reach the spooler as events.
+  const waiting = options.indexedDb ? undefined : waitingFromFile(dbFile);
   const db = await openMailDatabase(options.indexedDb ?? sqliteIndexedDb(dbDir));
   const settings = new SettingsService(db, events);
   const secrets = options.secrets ?? new KeyFileSecretBox(join(options.userDataDir, 'secret.key'));
@@ -122,7 +125,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     log.info(`recovery: ${report.total} undelivered message(s), ${report.requeued.length} interrupted send(s) re-queued`);
     for (const row of report.quarantined) log.error(`recovery: set aside outbox row ${row.id} in quarantine`, row.reason);
     // Awaited, so no submit can race the queue index being filled.
-    await spooler.start();
+    await spooler.start(waiting);
   })();
 
   const drafts = new DraftsService(db, events, attachments);

@@ -15,7 +15,7 @@ interface QueryResult {
 }
 type ExecCallback = (error: Error | null, results?: QueryResult[]) => void;
 interface Adapter {
-  _db: { _db: { inTransaction: boolean; exec(sql: string): void } };
+  _db: { _db: { inTransaction: boolean; exec(sql: string): void; pragma(sql: string): unknown } };
 }
 type Exec = (this: Adapter, queries: Query[], readOnly: boolean, callback: ExecCallback) => void;
 
@@ -23,6 +23,7 @@ const COMMIT = /^\s*(END|COMMIT)\b/i;
 let failedCommits = 0;
 let lastFailure: Error | null = null;
 let installed = false;
+const synced = new WeakSet<object>();
 
 export function installCommitGuard(): void {
   if (installed) return;
@@ -30,6 +31,11 @@ export function installCommitGuard(): void {
   const prototype = (SQLiteDatabase as unknown as { prototype: { exec: Exec } }).prototype;
   const original = prototype.exec;
   prototype.exec = function guardedExec(queries, readOnly, callback) {
+    const connection = this._db._db;
+    if (!synced.has(connection)) {
+      connection.pragma('synchronous = FULL');
+      synced.add(connection);
+    }
     original.call(this, queries, readOnly, (error, results) => {
       queries.forEach((query, i) => {
         const failure = results?.[i]?.error;

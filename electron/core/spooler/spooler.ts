@@ -121,10 +121,10 @@ export class Spooler implements SpoolerControl {
     this.kick();
   }
 
-  /** Loads what waits from the store's index (no item decoded), then starts sending. */
-  start(): Promise<void> {
+  /** Loads what waits (given, or from the store's index), then starts sending. */
+  start(waiting?: { id: string; accountId: string; notBefore: number }[]): Promise<void> {
     this.running = true;
-    this.loaded = stateIndexEntries(this.deps.repo.database, ['queued', 'deferred']).then((entries) => {
+    this.loaded = (waiting ? Promise.resolve(waiting) : stateIndexEntries(this.deps.repo.database, ['queued', 'deferred'])).then((entries) => {
       for (const e of entries) if (!this.flights.has(e.id)) this.waiting.put(e.id, e.accountId, e.notBefore);
       this.kick();
     });
@@ -181,10 +181,14 @@ export class Spooler implements SpoolerControl {
     this.scheduleNext();
   }
 
+  /**
+   * The timer is only for items whose time has not come. Due items waiting for a free
+   * connection are started when a flight ends; those waiting for a server, when it answers.
+   */
   private scheduleNext(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    const next = this.waiting.nextDueAt();
+    const next = this.waiting.nextAfter(this.now());
     if (next === null || !this.running) return;
     // Capped so a clock change or a long sleep is noticed within a minute.
     const wait = Math.min(Math.max(0, next - this.now()), 60_000);

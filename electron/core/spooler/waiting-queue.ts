@@ -45,9 +45,10 @@ export class WaitingQueue {
     return due.sort((a, b) => a.notBefore - b.notBefore || a.order - b.order);
   }
 
-  nextDueAt(): number | null {
+  /** The earliest not-before time still in the future, if any. */
+  nextAfter(now: number): number | null {
     let next: number | null = null;
-    for (const entry of this.entries.values()) if (next === null || entry.notBefore < next) next = entry.notBefore;
+    for (const entry of this.entries.values()) if (entry.notBefore > now && (next === null || entry.notBefore < next)) next = entry.notBefore;
     return next;
   }
 }

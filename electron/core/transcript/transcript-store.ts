@@ -21,6 +21,8 @@ export class TranscriptStore {
   private flushing: Promise<void> = Promise.resolve();
   /** One counter for the process: a connection reused by several attempts never repeats a key. */
   private nextSeq = 0;
+  /** Lines stored per item, learned once per item per run, so trimming reads nothing until it is needed. */
+  private readonly stored = new Map<string, number>();
 
   constructor(
     private readonly db: MailDatabase,
@@ -50,8 +52,11 @@ export class TranscriptStore {
     await this.db.transaction('rw', this.db.transcript, async () => {
       await this.db.transcript.bulkAdd(batch);
       for (const itemId of itemIds) {
+        const known = this.stored.get(itemId) ?? (await this.ofItem(itemId).count()) - batch.filter((e) => e.itemId === itemId).length;
+        const count = known + batch.filter((e) => e.itemId === itemId).length;
+        this.stored.set(itemId, Math.min(count, TRANSCRIPT_LIMIT));
+        if (count <= TRANSCRIPT_LIMIT) continue;
         const rows = await this.ofItem(itemId).toArray();
-        if (rows.length <= TRANSCRIPT_LIMIT) continue;
         const oldest = rows.sort(chronological).slice(0, rows.length - TRANSCRIPT_LIMIT);
         await this.db.transcript.bulkDelete(oldest.map((e) => [e.itemId, e.connectionId, e.seq] as [string, string, number]));
       }

@@ -1,0 +1,34 @@
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { describe, expect, it } from 'vitest';
+import { openMailDatabase } from '../db/database';
+import { EventBus } from '../events';
+import { TRANSCRIPT_LIMIT, TranscriptStore } from './transcript-store';
+
+const line = (itemId: string, n: number) => ({ itemId, connectionId: 'c1', at: 1000 + n, direction: 'server' as const, text: `250 line ${n}` });
+
+describe('TranscriptStore', () => {
+  it('streams every line at once and keeps only the newest lines per item, across restarts', async () => {
+    const db = await openMailDatabase({ indexedDB: new IDBFactory(), IDBKeyRange }, 'transcript-test');
+    const events = new EventBus();
+    const streamed: unknown[] = [];
+    events.onAny((name, payload) => name === 'smtp:response' && streamed.push(payload));
+    const store = new TranscriptStore(db, events);
+    for (let n = 0; n < TRANSCRIPT_LIMIT + 20; n++) {
+      store.append(line('item-a', n));
+      if (n % 100 === 0) await store.flush();
+    }
+    store.append(line('item-b', 0));
+    expect(streamed).toHaveLength(TRANSCRIPT_LIMIT + 21);
+    const kept = await store.forItem('item-a');
+    expect(kept).toHaveLength(TRANSCRIPT_LIMIT);
+    expect(kept[0]?.text).toBe('250 line 20');
+    expect(kept.at(-1)?.text).toBe(`250 line ${TRANSCRIPT_LIMIT + 19}`);
+    expect(await store.forItem('item-b')).toHaveLength(1);
+
+    // A new run learns what is stored before trimming.
+    const again = new TranscriptStore(db, events);
+    for (let n = 0; n < 5; n++) again.append({ ...line('item-a', 10_000 + n), connectionId: 'c2' });
+    expect(await again.forItem('item-a')).toHaveLength(TRANSCRIPT_LIMIT);
+    db.close();
+  });
+});
