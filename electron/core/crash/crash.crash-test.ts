@@ -44,7 +44,8 @@ function runCycle(dir: string, tag: string, count: number, killPoint: KillPoint,
       if (word === 'submitted' && id && messageId) result.submitted.set(id, messageId);
       if (word === 'drained') result.drained = true;
     });
-    proc.on('exit', (code, signal) => {
+    // 'close', not 'exit': it comes after the child's output has all been read.
+    proc.on('close', (code, signal) => {
       if (timer) clearTimeout(timer);
       recorder.arm(null, () => undefined);
       if (signal !== 'SIGKILL' && code !== 0) reject(new Error(`child failed (${code}): ${stderr}`));
@@ -71,7 +72,14 @@ it(`survives ${CYCLES} kills without losing a message`, async () => {
     const proc = spawn(process.execPath, [child, 'list', dir], { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     proc.stdout.on('data', (d) => (out += String(d)));
-    proc.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`list failed: ${code}`))));
+    proc.on('close', (code) => {
+      try {
+        if (code !== 0) throw new Error(`list failed: ${code}`);
+        resolve(JSON.parse(out));
+      } catch (error) {
+        reject(error);
+      }
+    });
   });
   const byMessageId = new Map(items.map((i) => [i.messageId, i]));
   const copies = new Map<string, number>();

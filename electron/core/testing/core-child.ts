@@ -36,7 +36,8 @@ async function main(): Promise<void> {
     process.stdout.write(`${JSON.stringify(result.ok ? result.value : [])}\n`);
   }
   // No orderly close: with the disk full, closing may itself fail, and the test reads the store afresh anyway.
-  process.exit(0);
+  // Exit only once stdout is flushed: a pipe is written asynchronously and exit would cut it short.
+  process.stdout.write('', () => process.exit(0));
 }
 
 async function crashRun(core: Core, port: number, tag: string, count: number): Promise<void> {
