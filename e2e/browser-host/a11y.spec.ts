@@ -4,7 +4,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { goTo, localInputValueIn, mailboxRow, openCompose, sendMessage } from '../support/app';
+import { composeDialog, confirmDialog, goTo, localInputValueIn, mailboxRow, messageBody, openCompose, sendMessage } from '../support/app';
 import { expect, test } from '../support/browser-host';
 import { outboxRow } from '../support/status-recorder';
 
@@ -55,6 +55,56 @@ for (const scheme of ['light', 'dark'] as const) {
     await dialog.getByRole('button', { name: 'Send', exact: true }).click();
     await expect(dialog.getByRole('alert')).toBeVisible();
     await expectNoSeriousViolations(page, 'Compose (with an error shown)');
+
+    // Compose with chips (one invalid), suggestions open, formatting and the receipts open.
+    await dialog.getByLabel('To', { exact: true }).fill('Ada Lovelace <ada@example.test>, bob@, ');
+    await expect(dialog.locator('.recipient-chip.is-invalid')).toHaveCount(1);
+    await dialog.getByLabel('Cc', { exact: true }).fill('gr');
+    await expect(dialog.getByRole('listbox', { name: 'Addresses used before' })).toBeVisible();
+    await page.keyboard.press('ArrowDown');
+    await expect(dialog.getByLabel('Cc', { exact: true })).toHaveAttribute('aria-activedescendant', /option-0$/);
+    await expectNoSeriousViolations(page, 'Compose (suggestions open)');
+    await page.keyboard.press('Enter');
+    await messageBody(dialog).click();
+    await page.keyboard.press('Control+b');
+    await page.keyboard.type('Bold words');
+    await dialog.getByRole('button', { name: 'Delivery receipts', exact: true }).click();
+    await expect(dialog.getByLabel('Notify on delay', { exact: true })).toBeVisible();
+    await expectNoSeriousViolations(page, 'Compose (chips, rich text, receipts open)');
+
+    // Discard asks first.
+    await dialog.getByRole('button', { name: 'Discard', exact: true }).click();
+    await expect(confirmDialog(page)).toBeVisible();
+    await expectNoSeriousViolations(page, 'Discard confirmation');
+    await confirmDialog(page).getByRole('button', { name: 'Cancel', exact: true }).click();
+    await page.keyboard.press('Escape');
+    await expect(composeDialog(page)).toBeHidden();
+
+    // The draft it became, in Drafts.
+    await goTo(page, 'Drafts');
+    await page.getByRole('list', { name: 'Drafts', exact: true }).getByRole('listitem').filter({ hasText: 'Ada Lovelace' }).click();
+    await expect(page.getByRole('button', { name: 'Continue writing', exact: true })).toBeVisible();
+    await expectNoSeriousViolations(page, 'Drafts (a saved draft)');
+
+    // Settings → Accounts: the account form, then a failed connection test.
+    await goTo(page, 'Settings');
+    await page.getByRole('button', { name: 'Add account', exact: true }).click();
+    const form = page.getByRole('dialog', { name: 'Add an account' });
+    await form.getByRole('button', { name: 'Save account', exact: true }).click();
+    await expect(form.getByText('Enter a name for the account.')).toBeVisible();
+    await expectNoSeriousViolations(page, 'Account form (with errors)');
+    await form.getByLabel('Account name', { exact: true }).fill('Nowhere');
+    await form.getByLabel('E-mail address', { exact: true }).fill('me@example.test');
+    await form.getByLabel('Server', { exact: true }).fill('127.0.0.1');
+    await form.getByLabel('Port', { exact: true }).fill('9');
+    await form.getByLabel('Security', { exact: true }).selectOption('none');
+    await form.getByLabel('Login method', { exact: true }).selectOption('none');
+    await form.getByRole('button', { name: 'Save account', exact: true }).click();
+    await expect(form).toBeHidden();
+    const account = page.getByRole('region', { name: 'Settings' }).getByRole('listitem').filter({ hasText: 'Nowhere' });
+    await account.getByRole('button', { name: 'Test connection', exact: true }).click();
+    await expect(account.getByRole('alert')).toBeVisible();
+    await expectNoSeriousViolations(page, 'Settings (accounts, a failed test)');
     expect(errors, 'console errors').toEqual([]);
   });
 }

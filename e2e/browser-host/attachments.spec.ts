@@ -1,5 +1,5 @@
 /** Attachments by the file picker and by drag-and-drop: sizes shown, sent with the message, listed in its details. */
-import { composeDialog, details, goTo, mailboxRow, openCompose } from '../support/app';
+import { composeDialog, details, goTo, mailboxRow, openCompose, sendMessage } from '../support/app';
 import { expect, test } from '../support/browser-host';
 
 test('attach by picker and by dropping, see the sizes, send, and find them in Sent', async ({ page, host }) => {
@@ -67,4 +67,36 @@ test('a file over the size limit is refused with the reason, and the rest are at
   await expect(dialog.getByRole('alert')).toContainText('“huge.bin” is 25 MB; an attachment can be at most 25 MB.');
   await expect(dialog.getByRole('list', { name: 'Attachments' }).getByRole('listitem')).toHaveCount(1);
   expect(host.sandboxFiles()).toHaveLength(0);
+});
+
+test('Undo gives the attachments back with the message, and the edited version goes with them', async ({ page, host }) => {
+  await page.goto(host.url);
+  await sendMessage(page, {
+    to: 'ada@example.test',
+    subject: 'Tables',
+    text: 'First version.',
+    delay: 30,
+    files: [{ name: 'bernoulli.csv', mimeType: 'text/csv', buffer: Buffer.from('n,B\n0,1\n1,-1/2\n') }],
+  });
+  const note = page.getByRole('region', { name: 'Notifications' });
+  await note.getByRole('button', { name: 'Undo', exact: true }).click();
+
+  const dialog = composeDialog(page);
+  await expect(dialog).toHaveAccessibleName('Edit message');
+  const list = dialog.getByRole('list', { name: 'Attachments' });
+  await expect(list).toContainText('bernoulli.csv');
+  await expect(list).toContainText('15 B');
+  await dialog.getByLabel('Message', { exact: true }).fill('Second version.');
+  await dialog.getByLabel('Undo delay (seconds)', { exact: true }).fill('0');
+  await dialog.getByRole('button', { name: 'Send', exact: true }).click();
+  await expect(dialog).toBeHidden();
+
+  await expect.poll(() => host.sandboxFiles().length).toBe(1);
+  const eml = () => host.sandboxText(host.sandboxFiles()[0] as string);
+  await expect.poll(eml).toContain('filename=bernoulli.csv');
+  expect(eml()).toContain('Second version.');
+  expect(eml()).not.toContain('First version.');
+  // The message taken back is not left behind in Drafts.
+  await goTo(page, 'Drafts');
+  await expect(mailboxRow(page, 'Drafts', 'Tables')).toHaveCount(0);
 });

@@ -1,5 +1,5 @@
 /** Every step by keyboard alone: no mouse, no clicks. */
-import { composeDialog, details, mailboxRow } from '../support/app';
+import { composeDialog, details, mailboxRow, recipientChips, sendMessage } from '../support/app';
 import { expect, test } from '../support/browser-host';
 import { tabTo } from '../support/keyboard';
 import { outboxRow } from '../support/status-recorder';
@@ -54,7 +54,9 @@ test('keyboard only: the Compose dialog keeps focus inside, Escape closes it and
   const to = dialog.getByLabel('To', { exact: true });
   await expect(to).toBeFocused();
 
-  // Shift+Tab from the first field goes back to the Close button, then wraps to Send: focus never leaves the dialog.
+  // Shift+Tab from the first field goes back to From and the Close button, then wraps to Send: focus never leaves the dialog.
+  await page.keyboard.press('Shift+Tab');
+  await expect(dialog.getByLabel('From', { exact: true })).toBeFocused();
   await page.keyboard.press('Shift+Tab');
   await expect(dialog.getByRole('button', { name: 'Close', exact: true })).toBeFocused();
   await page.keyboard.press('Shift+Tab');
@@ -63,15 +65,32 @@ test('keyboard only: the Compose dialog keeps focus inside, Escape closes it and
   await expect(dialog.getByRole('button', { name: 'Close', exact: true })).toBeFocused();
 
   await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await expect(to).toBeFocused();
   await page.keyboard.type('grace@example.test');
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
 
-  // Reopened by keyboard from the New message button: what was typed is still there.
+  // What was typed is kept as a draft; New message, reached by keyboard, starts a fresh one.
+  const newMessage = page.getByRole('button', { name: 'New message', exact: true });
   await page.keyboard.press('Tab');
-  await expect(page.getByRole('button', { name: 'New message', exact: true })).toBeFocused();
+  await expect(newMessage).toBeFocused();
+  const drafts = page.getByRole('navigation').getByRole('button', { name: 'Drafts', exact: true });
+  await expect(drafts).toHaveAccessibleDescription('1 draft');
   await page.keyboard.press('Enter');
-  await expect(to).toHaveValue('grace@example.test');
+  await expect(to).toBeFocused();
+  await expect(to).toHaveValue('');
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  // The draft, opened by keyboard from Drafts, has it.
+  await tabTo(page, drafts, 4);
+  await page.keyboard.press('Enter');
+  const row = page.getByRole('list', { name: 'Drafts', exact: true }).getByRole('listitem').first();
+  await tabTo(page, row, 8);
+  await page.keyboard.press('Tab');
+  await expect(row.getByRole('button', { name: 'Edit', exact: true })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(recipientChips(dialog, 'To')).toHaveText('grace@example.test');
   await page.keyboard.press('Escape');
   expect(host.sandboxFiles()).toHaveLength(0);
 });
@@ -83,7 +102,7 @@ test('keyboard only: arrows move through the Outbox, and Cancel is reached and u
     await page.keyboard.type('ada@example.test');
     for (let i = 0; i < 3; i++) await page.keyboard.press('Tab');
     await page.keyboard.type(subject);
-    // Past Message and Attach files to the undo delay.
+    // Past Message, the formatting toolbar (one stop) and Attach files to the undo delay.
     await tabTo(page, composeDialog(page).getByLabel('Undo delay (seconds)', { exact: true }), 4);
     await page.keyboard.press('Control+a');
     await page.keyboard.type('60');
@@ -110,4 +129,59 @@ test('keyboard only: arrows move through the Outbox, and Cancel is reached and u
   await expect(outboxRow(page, 'First')).toHaveCount(0);
   // Focus stays in the list rather than falling to the page.
   await expect(page.getByRole('list', { name: 'Outbox' }).getByRole('listitem').first()).toBeFocused();
+});
+
+test('keyboard only: recipients become chips, Backspace takes the last one back, a suggestion is taken with the arrows', async ({ page, host }) => {
+  await page.goto(host.url);
+  // Addresses used before feed the suggestions.
+  await sendMessage(page, { to: 'Grace Hopper <grace@example.test>, alan@example.test', subject: 'Earlier', delay: 60 });
+
+  await page.keyboard.press('Control+n');
+  const dialog = composeDialog(page);
+  const to = dialog.getByLabel('To', { exact: true });
+  await expect(to).toBeFocused();
+  await page.keyboard.type('ada@example.test, bob@');
+  const chips = recipientChips(dialog, 'To');
+  await expect(chips).toHaveText('ada@example.test');
+  await expect(to).toHaveValue('bob@');
+  // Enter finishes the recipient (it never sends); an invalid one is marked with the reason.
+  await page.keyboard.press('Enter');
+  await expect(dialog).toBeVisible();
+  await expect(chips.getByRole('listitem')).toHaveCount(2);
+  await expect(chips.getByRole('listitem').nth(1)).toContainText('not valid: missing the domain after @');
+  await expect(to).toHaveAttribute('aria-invalid', 'true');
+  // Backspace in the empty field takes it back to fix.
+  await page.keyboard.press('Backspace');
+  await expect(to).toHaveValue('bob@');
+  await page.keyboard.type('example.test');
+  await page.keyboard.press('Enter');
+  await expect(to).not.toHaveAttribute('aria-invalid', 'true');
+  // The arrow keys reach the chips; Delete removes one.
+  await page.keyboard.press('ArrowLeft');
+  await expect(dialog.getByRole('button', { name: 'Remove bob@example.test', exact: true })).toBeFocused();
+  await page.keyboard.press('Delete');
+  await expect(chips.getByRole('listitem')).toHaveCount(1);
+  await page.keyboard.press('ArrowRight');
+  await expect(to).toBeFocused();
+
+  await page.keyboard.type('hop');
+  const suggestions = dialog.getByRole('listbox', { name: 'Addresses used before' });
+  await expect(suggestions.getByRole('option')).toHaveCount(1);
+  await expect(suggestions.getByRole('option')).toContainText('grace@example.test');
+  await page.keyboard.press('ArrowDown');
+  await expect(suggestions.getByRole('option')).toHaveAttribute('aria-selected', 'true');
+  await expect(to).toHaveAttribute('aria-activedescendant', /option-0$/);
+  await page.keyboard.press('Enter');
+  await expect(chips).toContainText('Grace Hopper <grace@example.test>');
+  await expect(suggestions).toBeHidden();
+  // Escape closes the suggestions, not Compose.
+  await page.keyboard.type('al');
+  await expect(suggestions.getByRole('option')).toContainText('alan@example.test');
+  await page.keyboard.press('Escape');
+  await expect(suggestions).toBeHidden();
+  await expect(dialog).toBeVisible();
+  await expect(to).toHaveValue('al');
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  expect(host.sandboxFiles()).toHaveLength(0);
 });

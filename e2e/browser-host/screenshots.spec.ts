@@ -19,7 +19,14 @@ interface Sample {
   languageName: string;
   nav: { drafts: string; outbox: string; sent: string; sandbox: string; settings: string; newMessage: string };
   lists: { drafts: string; outbox: string; sent: string };
-  messages: { sent: [string, string, string]; sent2: [string, string]; scheduled: [string, string]; undo: [string, string]; draft: [string, string] };
+  messages: {
+    sent: [string, string, string];
+    sent2: [string, string];
+    scheduled: [string, string];
+    undo: [string, string];
+    draft: [string, string];
+    saved: [string, string];
+  };
   compose: { to: string; subject: string; text: string };
   attachment: string;
 }
@@ -36,6 +43,7 @@ const SAMPLES: Sample[] = [
       scheduled: ['alan@example.test', 'Quarterly report'],
       undo: ['Charles Babbage <charles@example.test>', 'Lunch on Friday?'],
       draft: ['board@example.test', 'Second thoughts on the budget'],
+      saved: ['Grace Hopper <grace@example.test>', 'Agenda for the review'],
     },
     compose: { to: 'Ada Lovelace <ada@example.test>', subject: 'Re: Notes on the Analytical Engine', text: 'Thank you, Ada. The table is remarkable.\n\nCharles' },
     attachment: 'bernoulli-numbers.csv',
@@ -51,6 +59,7 @@ const SAMPLES: Sample[] = [
       scheduled: ['academie@example.test', 'Rapport trimestriel'],
       undo: ['Paul Langevin <paul@example.test>', 'Déjeuner vendredi ?'],
       draft: ['direction@example.test', 'Réflexion faite, le budget'],
+      saved: ['Pierre Curie <pierre@example.test>', 'Ordre du jour de la réunion'],
     },
     compose: { to: 'Marie Curie <marie@example.test>', subject: 'Re : Mesures du radium', text: 'Merci Marie, le tableau est remarquable.\n\nPierre' },
     attachment: 'mesures-radium.csv',
@@ -66,6 +75,7 @@ const SAMPLES: Sample[] = [
       scheduled: ['akademia@example.test', 'Квартальный отчёт'],
       undo: ['Андрей Марков <andrey@example.test>', 'Обед в пятницу?'],
       draft: ['rektorat@example.test', 'Передумал насчёт бюджета'],
+      saved: ['Пафнутий Чебышёв <pafnuty@example.test>', 'Повестка заседания'],
     },
     compose: { to: 'Софья Ковалевская <sofia@example.test>', subject: 'Re: Заметки о вращении твёрдого тела', text: 'Спасибо, Софья, таблица замечательная.\n\nПафнутий' },
     attachment: 'raschety.csv',
@@ -101,6 +111,11 @@ for (const sample of SAMPLES) {
     await sendMessage(page, { to: m.undo[0], subject: m.undo[1], text: '…', delay: 60 });
     await expect.poll(() => host.sandboxFiles().length).toBe(2);
     await dismissNotes(page, 'Notifications');
+    // A draft being written, saved when Compose closes.
+    await page.getByRole('button', { name: 'New message', exact: true }).click();
+    await page.getByRole('dialog').locator('#compose-to').fill(m.saved[0]);
+    await page.getByRole('dialog').locator('#compose-subject').fill(m.saved[1]);
+    await page.keyboard.press('Escape');
 
     if (sample.language !== 'en') {
       await goTo(page, 'Settings');
@@ -120,6 +135,7 @@ for (const sample of SAMPLES) {
     await shoot(page, `${lang}-sent`);
 
     await nav(sample.nav.drafts).click();
+    await expect(mailboxRow(page, sample.lists.drafts, m.saved[1])).toHaveCount(1);
     await mailboxRow(page, sample.lists.drafts, m.draft[1]).click();
     await shoot(page, `${lang}-drafts`);
 
@@ -127,21 +143,44 @@ for (const sample of SAMPLES) {
     await shoot(page, `${lang}-sandbox`);
 
     await nav(sample.nav.settings).click();
+    // The sandbox's connection test, with what its server offers.
+    await page.locator('.account-actions button').first().click();
+    await expect(page.locator('.capability-list')).toBeVisible();
     await shoot(page, `${lang}-settings`);
+
+    await page.locator('#add-account').click();
+    const form = page.getByRole('dialog');
+    await form.locator('#account-name').fill(m.sent2[1].split(',')[0] as string);
+    await form.locator('#account-fromAddress').fill('me@example.test');
+    await form.locator('#account-host').fill('smtp.example.test');
+    await form.locator('#account-username').fill('me@example.test');
+    await shoot(page, `${lang}-account`);
+    await page.keyboard.press('Escape');
+    await expect(form).toBeHidden();
 
     await nav(sample.nav.sent).click();
     await page.getByRole('button', { name: sample.nav.newMessage, exact: true }).click();
     const dialog = page.getByRole('dialog');
+    // Compose holds the saved draft: this is a new one.
     await dialog.locator('#compose-to').fill(sample.compose.to);
     await dialog.locator('#compose-subject').fill(sample.compose.subject);
     await dialog.locator('#compose-message').fill(sample.compose.text);
+    await dialog.locator('#compose-message').press('Control+End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Control+b');
+    await page.keyboard.type(`re-${table.name}`);
+    await dialog.locator('.disclosure').click();
     const chooser = page.waitForEvent('filechooser');
     await dialog.locator('.attach-button').click();
     await (await chooser).setFiles({ ...table, name: `re-${table.name}` });
-    await expect(dialog.getByRole('listitem')).toHaveCount(1);
+    await expect(dialog.locator('.attachment-chip')).toHaveCount(1);
     await shoot(page, `${lang}-compose`);
 
     if (lang === 'en') {
+      // The lower half of Compose: the formatted body, the file, when it leaves and the receipts it asks for.
+      await dialog.locator('.compose-scroll').evaluate((el) => el.scrollTo(0, el.scrollHeight));
+      await shoot(page, 'en-compose-receipts');
+      await dialog.locator('.compose-scroll').evaluate((el) => el.scrollTo(0, 0));
       await page.emulateMedia({ colorScheme: 'dark' });
       await shoot(page, 'en-compose-dark');
       await page.keyboard.press('Escape');

@@ -1,4 +1,4 @@
-import { details, goTo, mailboxRow, openCompose, sendMessage } from '../support/app';
+import { details, goTo, mailboxRow, openCompose, recipientChips, sendMessage } from '../support/app';
 import { expect, test } from '../support/browser-host';
 import { inOrder, outboxRow, recordStatuses } from '../support/status-recorder';
 
@@ -52,12 +52,14 @@ test('an invalid address is marked and the send refused with the reason', async 
   await expect(to).toHaveAttribute('aria-invalid', 'true');
   await expect(to).toBeFocused();
   await expect(dialog.getByRole('alert').filter({ hasText: 'bob@' })).toContainText('missing the domain after @');
-  // The form keeps what the user typed, also after closing and opening it again.
+  // Nothing is lost: closing keeps what was typed as a draft, to continue later.
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
   await expect(page.getByRole('list', { name: 'Outbox' }).getByRole('listitem')).toHaveCount(0);
-  await openCompose(page);
+  await goTo(page, 'Drafts');
+  await mailboxRow(page, 'Drafts', 'Will not go').getByRole('button', { name: 'Edit', exact: true }).click();
   await expect(dialog.getByLabel('Subject', { exact: true })).toHaveValue('Will not go');
+  await expect(recipientChips(dialog, 'To')).toContainText('ada@example.test');
   expect(host.sandboxFiles()).toHaveLength(0);
 });
 

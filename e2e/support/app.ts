@@ -12,7 +12,16 @@ export async function goTo(page: Page, place: Place): Promise<void> {
 }
 
 /** The Compose dialog, whether new or editing. */
-export const composeDialog = (page: Page): Locator => page.getByRole('dialog');
+export const composeDialog = (page: Page): Locator => page.getByRole('dialog', { name: /^(New message|Edit message)$/ });
+
+/** The chips of To, Cc or Bcc in Compose ("To recipients"). */
+export const recipientChips = (dialog: Locator, field: 'To' | 'Cc' | 'Bcc'): Locator => dialog.getByRole('list', { name: `${field} recipients`, exact: true });
+
+/** The rich-text body: a textbox named Message (a contenteditable, so its value is its text). */
+export const messageBody = (dialog: Locator): Locator => dialog.getByRole('textbox', { name: 'Message', exact: true });
+
+/** The confirmation asked before deleting or discarding. */
+export const confirmDialog = (page: Page): Locator => page.getByRole('dialog').filter({ has: page.locator('#confirm-title') });
 
 export async function openCompose(page: Page): Promise<Locator> {
   await page.getByRole('button', { name: 'New message', exact: true }).click();

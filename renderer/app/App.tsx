@@ -1,6 +1,7 @@
 /** The window: the sidebar, the view on show (a mailbox with its details, the sandbox inbox or Settings), notes and the status bar. */
 import { ComposeDialog } from '../features/compose/ComposeDialog';
 import { AlertArea } from '../features/alerts/AlertArea';
+import { ConfirmDialog } from '../features/dialog/ConfirmDialog';
 import { Sidebar } from '../features/layout/Sidebar';
 import { useShortcuts } from '../features/layout/use-shortcuts';
 import { MailboxView } from '../features/mailbox/MailboxView';
@@ -35,6 +36,7 @@ export function App() {
       <AlertArea />
       <StatusBar />
       <ComposeDialog />
+      <ConfirmDialog />
     </div>
   );
 }

@@ -3,13 +3,14 @@ import { ok } from '../../shared/errors';
 import type { AppStatus, OutboxItem, TranscriptEntry } from '../../shared/model';
 import { useAlertsStore } from '../store/alerts';
 import { useComposeStore } from '../store/compose';
+import { useDraftsStore } from '../store/drafts';
 import { useOutboxStore } from '../store/outbox';
 import { useSandboxStore } from '../store/sandbox';
 import { useSettingsStore } from '../store/settings';
 import { onlineText } from '../store/status-logic';
 import { useStatusStore } from '../store/status';
 import { useTranscriptStore } from '../store/transcript';
-import { makeEntry, makeItem } from '../store/test-fixtures';
+import { makeDraft, makeEntry, makeItem } from '../store/test-fixtures';
 import { connectStores } from './connect';
 import { fakeApi, flush, resetStores } from './fake-api';
 
@@ -189,6 +190,62 @@ describe('connectStores', () => {
     const stop = connectStores(fake.api);
     await flush();
     expect(useSettingsStore.getState().loadError).toBe('Could not load settings: no handler for settings.get');
+    stop();
+  });
+
+  it('loads the drafts and follows drafts:changed, a slow answer not rolling an event back', async () => {
+    let answer: () => void = () => {};
+    const fake = fakeApi({ 'drafts.list': () => new Promise((resolve) => (answer = () => resolve(ok([makeDraft({ id: 'draft-old1' })])))) });
+    const stop = connectStores(fake.api);
+    fake.emit('drafts:changed', [makeDraft({ id: 'draft-new1' })]);
+    answer();
+    await flush();
+    expect(useDraftsStore.getState().drafts.map((d) => d.id)).toEqual(['draft-new1']);
+    stop();
+  });
+
+  it('removes an item on outbox:removed', async () => {
+    const fake = fakeApi({ 'outbox.list': () => ok([makeItem({ state: 'sent' })]) });
+    const stop = connectStores(fake.api);
+    await flush();
+    fake.emit('outbox:removed', { id: 'item-0001' });
+    expect(useOutboxStore.getState().items).toEqual([]);
+    stop();
+  });
+
+  it('shows upload progress while an item is sending, and drops it when the send is over', async () => {
+    const fake = fakeApi({ 'outbox.list': () => ok([makeItem({ state: 'sending', updatedAt: 1 })]) });
+    const stop = connectStores(fake.api);
+    await flush();
+    fake.emit('smtp:progress', { itemId: 'item-0001', sent: 4096, total: 10_000 });
+    expect(useOutboxStore.getState().progress['item-0001']).toEqual({ itemId: 'item-0001', sent: 4096, total: 10_000 });
+    fake.emit('outbox:changed', makeItem({ state: 'sent', updatedAt: 2 }));
+    expect(useOutboxStore.getState().progress).toEqual({});
+    fake.emit('smtp:progress', { itemId: 'item-0001', sent: 10_000, total: 10_000 });
+    expect(useOutboxStore.getState().progress).toEqual({});
+    stop();
+  });
+
+  it('opens Compose filled from an app:compose request (a mailto: link)', async () => {
+    const fake = fakeApi();
+    const stop = connectStores(fake.api);
+    fake.emit('app:compose', { to: 'ada@example.test', cc: '', bcc: '', subject: 'Café', text: 'Hello\nWorld' });
+    await flush();
+    const compose = useComposeStore.getState();
+    expect(compose.open).toBe(true);
+    expect(compose.chips.to).toEqual(['ada@example.test']);
+    expect(compose.fields).toMatchObject({ subject: 'Café', text: 'Hello\nWorld' });
+    stop();
+  });
+
+  it('does not ask the core for the transcript of a saved draft', async () => {
+    const fake = fakeApi();
+    const stop = connectStores(fake.api);
+    useDraftsStore.getState().replace([makeDraft({ id: 'draft-0001' })]);
+    useOutboxStore.getState().select('draft-0001');
+    await flush();
+    expect(fake.calls.filter((c) => c.name === 'transcript.get')).toEqual([]);
+    expect(useTranscriptStore.getState()).toMatchObject({ itemId: null, loading: false });
     stop();
   });
 });

@@ -8,12 +8,15 @@ import type { OutboxItem, Settings } from '../../shared/model';
 import { useAlertsStore } from '../store/alerts';
 import { failureText } from '../features/alerts/alerts-logic';
 import { useComposeStore } from '../store/compose';
+import { useDraftsStore } from '../store/drafts';
 import { useOutboxStore } from '../store/outbox';
 import { useSandboxStore } from '../store/sandbox';
 import { useSettingsStore } from '../store/settings';
 import { useStatusStore } from '../store/status';
 import { useTranscriptStore } from '../store/transcript';
 import { t } from '../i18n/t';
+import { startAutosave } from '../features/compose/autosave';
+import { composeFromRequest } from '../features/compose/open-compose';
 import { settle } from './settle';
 
 export async function loadOutbox(api: MailApi): Promise<void> {
@@ -69,9 +72,20 @@ export async function loadSandbox(api: MailApi): Promise<void> {
   }
 }
 
+export async function loadDrafts(api: MailApi): Promise<void> {
+  const before = useDraftsStore.getState().version;
+  const result = await settle(() => api.drafts.list({}));
+  const store = useDraftsStore.getState();
+  if (!result.ok) store.setLoadError(t('drafts.loadFailed', { message: result.error.message }));
+  // A drafts:changed event that arrived meanwhile is newer than this answer.
+  else if (store.version === before) store.replace(result.value);
+}
+
 export async function loadTranscript(api: MailApi, itemId: string | null): Promise<void> {
-  useTranscriptStore.getState().show(itemId);
-  if (itemId === null) return;
+  // A saved draft has never been sent: it has no transcript.
+  const isDraft = itemId !== null && useDraftsStore.getState().drafts.some((d) => d.id === itemId);
+  useTranscriptStore.getState().show(isDraft ? null : itemId);
+  if (itemId === null || isDraft) return;
   const result = await settle(() => api.transcript.get({ id: itemId }));
   const store = useTranscriptStore.getState();
   if (result.ok) store.loaded(itemId, result.value);
@@ -95,6 +109,11 @@ export function connectStores(api: MailApi): () => void {
     api.on('accounts:changed', (accounts) => useStatusStore.getState().setAccounts(accounts)),
     api.on('sandbox:received', (message) => useSandboxStore.getState().add([message])),
     api.on('settings:changed', applySettings),
+    api.on('drafts:changed', (drafts) => useDraftsStore.getState().replace(drafts)),
+    api.on('outbox:removed', ({ id }) => useOutboxStore.getState().remove(id)),
+    api.on('smtp:progress', (progress) => useOutboxStore.getState().setProgress(progress)),
+    api.on('app:compose', (request) => void composeFromRequest(request)),
+    startAutosave(api),
     // The transcript follows the selection, wherever the selection was changed from.
     useOutboxStore.subscribe((state, previous) => {
       if (state.selectedId !== previous.selectedId) void loadTranscript(api, state.selectedId);
@@ -105,5 +124,6 @@ export function connectStores(api: MailApi): () => void {
   void loadSettings(api);
   void loadOutbox(api);
   void loadSandbox(api);
+  void loadDrafts(api);
   return () => stops.forEach((stop) => stop());
 }

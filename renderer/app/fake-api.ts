@@ -3,6 +3,9 @@ import { buildMailApi, type CommandName, type EventName, type EventPayload, type
 import { err, type Result } from '../../shared/errors';
 import { initialAlertsState, useAlertsStore } from '../store/alerts';
 import { initialComposeState, useComposeStore } from '../store/compose';
+import { initialConfirmState, useConfirmStore } from '../store/confirm';
+import { initialDraftsState, useDraftsStore } from '../store/drafts';
+import { initialAccountsUiState, useAccountsUiStore } from '../store/accounts-ui';
 import { initialOutboxState, useOutboxStore } from '../store/outbox';
 import { initialSandboxState, useSandboxStore } from '../store/sandbox';
 import { initialSettingsState, useSettingsStore } from '../store/settings';
@@ -56,6 +59,9 @@ export function resetStores(): void {
   useAlertsStore.setState(initialAlertsState);
   useSupersededStore.setState(initialSupersededState);
   useUiStore.setState(initialUiState);
+  useDraftsStore.setState(initialDraftsState);
+  useConfirmStore.setState(initialConfirmState);
+  useAccountsUiStore.setState(initialAccountsUiState);
 }
 
 /** Lets pending promise callbacks run. */

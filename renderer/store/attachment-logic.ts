@@ -1,7 +1,8 @@
 /**
  * Files chosen for a message: which ones can be attached (the contract's
  * limits: count and size per file), under which name and MIME type. Pure; the
- * reading itself (FileReader) is in features/compose/read-files.ts.
+ * reading and storing (FileReader, attachments.put) is in
+ * features/compose/read-files.ts.
  */
 import { LIMITS } from '../../shared/model';
 import { formatSize } from '../format/number';
@@ -13,14 +14,22 @@ export interface ChosenFile {
   size: number;
 }
 
+/** A file stored once by the core (attachments.put): Compose, drafts and Undo refer to it by hash. */
 export interface ComposeAttachment {
   /** Local key for the list; not sent. */
   key: string;
   name: string;
   type: string;
   size: number;
-  contentBase64: string;
+  sha256: string;
 }
+
+let nextKey = 1;
+/** A fresh local key for an attachment chip. */
+export const attachmentKey = (): string => `a${nextKey++}`;
+
+/** The reference outbox.submit and drafts.save take. */
+export const attachmentRef = ({ name, type, sha256 }: Pick<ComposeAttachment, 'name' | 'type' | 'sha256'>) => ({ name, type, sha256 });
 
 /** The core accepts a plain file name: no path separators or control characters, at most 255 characters. */
 export function safeFileName(name: string): string {

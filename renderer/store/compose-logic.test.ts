@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { toLocalInputValue } from '../format/time';
-import { addressFieldError, blurError, checkDraft, checkSendAt, emptyFields, fieldsFromItem, parseDelay } from './compose-logic';
+import { addressFieldError, blurError, checkDraft, checkSendAt, chipsFromRecipients, emptyFields, parseDelay } from './compose-logic';
 import { makeItem } from './test-fixtures';
 
 const NOW = new Date(2025, 5, 10, 10, 0, 0).getTime();
@@ -67,8 +67,13 @@ describe('checkDraft', () => {
   });
 
   it('builds the submit request, leaving out an empty Cc', () => {
-    const check = checkDraft({ to: 'bob@example.test', cc: ' ', bcc: '', subject: 'Hi', text: 'Body', delay: '5', sendAt: '' }, at);
+    const check = checkDraft({ to: 'bob@example.test', cc: ' ', bcc: '', subject: 'Hi', text: 'Body', html: '', delay: '5', sendAt: '' }, at);
     expect(check).toEqual({ ok: true, draft: { to: 'bob@example.test', subject: 'Hi', text: 'Body', delaySeconds: 5 } });
+  });
+
+  it('passes the HTML body along with its plain text when there is one', () => {
+    const check = checkDraft({ ...emptyFields, to: 'bob@example.test', text: 'Hi', html: '<p><strong>Hi</strong></p>' }, at);
+    expect(check.ok && check.draft).toMatchObject({ text: 'Hi', html: '<p><strong>Hi</strong></p>' });
   });
 
   it('passes Cc through as typed', () => {
@@ -143,7 +148,7 @@ describe('checkDraft: Bcc', () => {
   });
 });
 
-describe('fieldsFromItem', () => {
+describe('chipsFromRecipients', () => {
   it('puts each recipient back in its field, quoting names that need it', () => {
     const item = makeItem({
       recipients: [
@@ -152,21 +157,15 @@ describe('fieldsFromItem', () => {
         { address: 'cy@x.test', name: 'Cy', field: 'cc', state: 'pending' },
         { address: 'eve@x.test', field: 'bcc', state: 'pending' },
       ],
-      subject: 'Plans',
-      text: 'Line one\nLine two',
     });
-    expect(fieldsFromItem(item, { delay: '7' })).toEqual({
-      to: '"Lee, Ann" <ann@x.test>, bob@x.test',
-      cc: 'Cy <cy@x.test>',
-      bcc: 'eve@x.test',
-      subject: 'Plans',
-      text: 'Line one\nLine two',
-      delay: '7',
-      sendAt: '',
+    expect(chipsFromRecipients(item.recipients)).toEqual({
+      to: ['"Lee, Ann" <ann@x.test>', 'bob@x.test'],
+      cc: ['Cy <cy@x.test>'],
+      bcc: ['eve@x.test'],
     });
   });
-  it('gives fields that pass the check again', () => {
-    const fields = fieldsFromItem(makeItem({ recipients: [{ address: 'ann@x.test', name: 'Lee, Ann', field: 'to', state: 'pending' }] }), { delay: '' });
-    expect(checkDraft(fields, at).ok).toBe(true);
+  it('gives entries that pass the check again', () => {
+    const chips = chipsFromRecipients([{ address: 'ann@x.test', name: 'Lee, Ann', field: 'to', state: 'pending' }]);
+    expect(checkDraft({ ...emptyFields, to: chips.to.join(', ') }, at).ok).toBe(true);
   });
 });

@@ -15,11 +15,15 @@ export type CheckedFieldName = AddressFieldName | 'delay' | 'sendAt';
 export type FieldErrors = Partial<Record<CheckedFieldName, string>>;
 
 export interface ComposeFields {
+  /** To, Cc and Bcc: the text typed and not yet turned into a chip (see ComposeState.chips). */
   to: string;
   cc: string;
   bcc: string;
   subject: string;
+  /** The plain text of the body (the text part, or the plain alternative of `html`). */
   text: string;
+  /** The rich-text body as the editor writes it; empty when the body has no formatting. */
+  html: string;
   /** As typed into the number input; parsed only when sending. Starts at the core's undo-send setting. */
   delay: string;
   /** Send later, as an <input type="datetime-local"> value in local time; empty to send now. */
@@ -27,7 +31,7 @@ export interface ComposeFields {
 }
 
 /** The delay starts empty until the settings arrive; an untouched empty delay leaves the choice to the core. */
-export const emptyFields: ComposeFields = { to: '', cc: '', bcc: '', subject: '', text: '', delay: '', sendAt: '' };
+export const emptyFields: ComposeFields = { to: '', cc: '', bcc: '', subject: '', text: '', html: '', delay: '', sendAt: '' };
 
 /** What Compose hands to outbox.submit (the account is added by the caller). */
 export interface CheckedDraft {
@@ -36,6 +40,8 @@ export interface CheckedDraft {
   bcc?: string;
   subject: string;
   text: string;
+  /** The editor's HTML, when the body has formatting. */
+  html?: string;
   /** Left out when the core's own default applies. */
   delaySeconds?: number;
   /** Send later: epoch ms. */
@@ -103,7 +109,7 @@ export function checkSendAt(value: string, now: number, incomplete = false): Sen
 const FIELD_LABEL_KEYS = { to: 'compose.to', cc: 'compose.cc', bcc: 'compose.bcc', delay: 'compose.delay', sendAt: 'compose.sendAt' } as const;
 const CHECK_ORDER: readonly CheckedFieldName[] = ['to', 'cc', 'bcc', 'delay', 'sendAt'];
 
-/** The check run on Send: every field, with a summary for the alert. */
+/** The check run on Send: every field (To, Cc and Bcc as whole values), with a summary for the alert. */
 export function checkDraft(fields: ComposeFields, context: CheckContext): DraftCheck {
   const errors: FieldErrors = {};
   const to = addressFieldError(fields.to, true);
@@ -129,6 +135,7 @@ export function checkDraft(fields: ComposeFields, context: CheckContext): DraftC
     return { ok: false, errors, firstInvalid, summary: t('compose.refused', { reason }) };
   }
   const draft: CheckedDraft = { to: fields.to, subject: fields.subject, text: fields.text };
+  if (fields.html !== '') draft.html = fields.html;
   if (fields.cc.trim() !== '') draft.cc = fields.cc;
   if (fields.bcc.trim() !== '') draft.bcc = fields.bcc;
   if (delaySeconds !== undefined && delaySeconds !== null) draft.delaySeconds = delaySeconds;
@@ -136,16 +143,9 @@ export function checkDraft(fields: ComposeFields, context: CheckContext): DraftC
   return { ok: true, draft };
 }
 
-/**
- * Compose's fields for an existing item (a draft, or a message taken back out
- * of the queue): recipients by field, subject and text. The delay and Send
- * later are the user's current choices, not the item's.
- */
-export function fieldsFromItem(item: Pick<OutboxItem, 'recipients' | 'subject' | 'text'>, keep: Pick<ComposeFields, 'delay'>): ComposeFields {
-  const field = (name: AddressFieldName) =>
-    item.recipients
-      .filter((r) => r.field === name)
-      .map((r) => formatMailbox(r.name ? { name: r.name, address: r.address } : { address: r.address }))
-      .join(', ');
-  return { to: field('to'), cc: field('cc'), bcc: field('bcc'), subject: item.subject, text: item.text, delay: keep.delay, sendAt: '' };
+/** One recipient per chip, names quoted where they need it. */
+export function chipsFromRecipients(recipients: OutboxItem['recipients']): Record<AddressFieldName, string[]> {
+  const chips = (name: AddressFieldName) =>
+    recipients.filter((r) => r.field === name).map((r) => formatMailbox(r.name ? { name: r.name, address: r.address } : { address: r.address }));
+  return { to: chips('to'), cc: chips('cc'), bcc: chips('bcc') };
 }

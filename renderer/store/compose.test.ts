@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { resetStores } from '../app/fake-api';
-import { useComposeStore } from './compose';
+import { fullAddress, useComposeStore } from './compose';
+import { blankMessage } from './draft-logic';
 
 beforeEach(resetStores);
 
@@ -71,16 +72,16 @@ describe('compose open, close and discard', () => {
   });
 
   it('re-checks a marked Bcc as it is fixed', () => {
-    useComposeStore.getState().setField('bcc', 'eve@');
+    useComposeStore.getState().typeAddress('bcc', 'eve@');
     useComposeStore.getState().blurred('bcc');
     expect(useComposeStore.getState().errors.bcc).toContain('missing the domain after @');
-    useComposeStore.getState().setField('bcc', 'eve@example.test');
+    useComposeStore.getState().typeAddress('bcc', 'eve@example.test');
     expect(useComposeStore.getState().errors.bcc).toBeUndefined();
   });
 });
 
 describe('compose attachments', () => {
-  const file = (key: string) => ({ key, name: `${key}.txt`, type: 'text/plain', size: 3, contentBase64: 'YWJj' });
+  const file = (key: string) => ({ key, name: `${key}.txt`, type: 'text/plain', size: 3, sha256: 'a'.repeat(64) });
   it('adds what was read, keeps why others were not, and removes on request', () => {
     const compose = useComposeStore.getState();
     compose.readingStarted(2);
@@ -101,5 +102,75 @@ describe('compose attachments', () => {
     expect(useComposeStore.getState().attachments).toHaveLength(1);
     useComposeStore.getState().discard();
     expect(useComposeStore.getState().attachments).toEqual([]);
+  });
+});
+
+describe('recipient chips', () => {
+  const compose = () => useComposeStore.getState();
+  it('turns entries finished by a comma into chips and keeps the rest as typed', () => {
+    compose().typeAddress('to', 'ada@example.test, "Lee, Ann" <ann@x.test>; bo');
+    expect(compose().chips.to).toEqual(['ada@example.test', '"Lee, Ann" <ann@x.test>']);
+    expect(compose().fields.to).toBe('bo');
+    expect(fullAddress(compose(), 'to')).toBe('ada@example.test, "Lee, Ann" <ann@x.test>, bo');
+  });
+  it('drops the space typed after a comma', () => {
+    compose().typeAddress('to', 'a@x.test,');
+    compose().typeAddress('to', ' ');
+    compose().typeAddress('to', ' b');
+    expect(compose().fields.to).toBe('b');
+  });
+  it('commits the typed text on Enter or blur, and takes the last chip back on Backspace', () => {
+    compose().typeAddress('cc', 'c@x.test');
+    compose().commitAddress('cc');
+    expect(compose().chips.cc).toEqual(['c@x.test']);
+    expect(compose().fields.cc).toBe('');
+    compose().editLastChip('cc');
+    expect(compose().chips.cc).toEqual([]);
+    expect(compose().fields.cc).toBe('c@x.test');
+  });
+  it('adds a suggestion as a chip and removes a chip by position', () => {
+    compose().addChip('to', 'a@x.test');
+    compose().addChip('to', 'b@x.test');
+    compose().removeChip('to', 0);
+    expect(compose().chips.to).toEqual(['b@x.test']);
+  });
+  it('clears a To error once a chip fixes it', () => {
+    compose().typeAddress('to', 'bob@');
+    compose().blurred('to');
+    expect(compose().errors.to).toContain('missing the domain');
+    compose().editLastChip('to');
+    compose().typeAddress('to', 'bob@example.test');
+    expect(compose().errors.to).toBeUndefined();
+  });
+  it('counts each change to what a draft keeps, not to the delay', () => {
+    const before = compose().contentVersion;
+    compose().typeAddress('to', 'a');
+    compose().setField('subject', 'S');
+    compose().setBody('Hi', '');
+    compose().setBody('Hi', '');
+    compose().setField('delay', '3');
+    expect(compose().contentVersion).toBe(before + 3);
+  });
+});
+
+describe('loading a message', () => {
+  it('replaces the message, marks it saved or not, and starts a new session', () => {
+    const session = useComposeStore.getState().session;
+    useComposeStore.getState().load({ ...blankMessage, chips: { to: ['a@x.test'], cc: [], bcc: [] }, subject: 'S', text: 'T' }, { origin: 'draft', draftId: 'draft-0001', saved: true });
+    let s = useComposeStore.getState();
+    expect(s).toMatchObject({ open: true, origin: 'draft', draftId: 'draft-0001', session: session + 1 });
+    expect(s.fields).toMatchObject({ subject: 'S', text: 'T' });
+    expect(s.contentVersion).toBe(s.savedVersion);
+    useComposeStore.getState().load(blankMessage, { origin: 'queued', sourceId: 'item-0001', saved: false });
+    s = useComposeStore.getState();
+    expect(s.sourceId).toBe('item-0001');
+    expect(s.draftId).toBeNull();
+    expect(s.contentVersion).not.toBe(s.savedVersion);
+  });
+  it('ignores a draft save answer for an earlier message', () => {
+    const { session } = useComposeStore.getState();
+    useComposeStore.getState().load(blankMessage, { origin: 'new', saved: true });
+    useComposeStore.getState().draftSaved(session, 5, 'draft-late', 1);
+    expect(useComposeStore.getState().draftId).toBeNull();
   });
 });

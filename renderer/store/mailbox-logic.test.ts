@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { OUTBOX_STATES } from '../../shared/model';
-import { countStates, draftCount, filterCount, itemsIn, mailboxOf, unsentCount } from './mailbox-logic';
-import { makeItem } from './test-fixtures';
+import { countStates, draftCount, draftsEntries, filterCount, itemsIn, mailboxOf, unsentCount } from './mailbox-logic';
+import { makeDraft, makeItem } from './test-fixtures';
 
 const items = OUTBOX_STATES.map((state, i) => makeItem({ id: `item-000${i}`, state }));
 const ids = (list: { id: string }[]) => list.map((i) => i.id);
@@ -44,5 +44,17 @@ describe('counts', () => {
       itemsIn(many, 'outbox', { filter: 'deferred' });
     }
     expect((performance.now() - started) / 10).toBeLessThan(20);
+  });
+});
+
+describe('draftsEntries', () => {
+  it('lists saved drafts and cancelled messages together, most recent first', () => {
+    const drafts = [makeDraft({ id: 'draft-old', updatedAt: 5 }), makeDraft({ id: 'draft-new', updatedAt: 50 })];
+    const list = [makeItem({ id: 'item-can', state: 'cancelled', updatedAt: 20 }), makeItem({ id: 'item-q', state: 'queued', updatedAt: 99 }), makeItem({ id: 'item-gone', state: 'cancelled', updatedAt: 30 })];
+    const entries = draftsEntries(drafts, list, { 'item-gone': true });
+    expect(entries.map((e) => `${e.kind}:${e.id}`)).toEqual(['draft:draft-new', 'item:item-can', 'draft:draft-old']);
+  });
+  it('counts saved drafts in the Drafts count', () => {
+    expect(draftCount(countStates(items), 3)).toBe(5);
   });
 });

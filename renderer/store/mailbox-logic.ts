@@ -3,7 +3,7 @@
  * and the list pane show. Pure, and linear in the number of items, so 10,000
  * items cost a few milliseconds per change.
  */
-import { OUTBOX_STATES, type OutboxItem, type OutboxState } from '../../shared/model';
+import { OUTBOX_STATES, type Draft, type OutboxItem, type OutboxState } from '../../shared/model';
 
 export type Mailbox = 'drafts' | 'outbox' | 'sent';
 export type View = Mailbox | 'sandbox' | 'settings';
@@ -52,7 +52,20 @@ export function countStates(items: readonly OutboxItem[], superseded: Readonly<R
 /** The Outbox's live count: every message not yet accepted by the server. */
 export const unsentCount = (counts: StateCounts): number => counts.queued + counts.sending + counts.deferred + counts.failed;
 
-export const draftCount = (counts: StateCounts): number => counts.draft + counts.cancelled;
+/** Drafts' count: saved drafts and messages cancelled back out of the queue. */
+export const draftCount = (counts: StateCounts, savedDrafts = 0): number => counts.draft + counts.cancelled + savedDrafts;
 
 /** How many messages are in the given outbox filter. */
 export const filterCount = (counts: StateCounts, filter: OutboxFilter): number => (filter === 'all' ? unsentCount(counts) : counts[filter]);
+
+/** A row of Drafts: a saved draft, or a message cancelled back out of the queue. */
+export type DraftsEntry =
+  | { kind: 'draft'; id: string; updatedAt: number; draft: Draft }
+  | { kind: 'item'; id: string; updatedAt: number; item: OutboxItem };
+
+/** Drafts' rows, most recently changed first. */
+export function draftsEntries(drafts: readonly Draft[], items: readonly OutboxItem[], superseded: Readonly<Record<string, true>> = {}): DraftsEntry[] {
+  const entries: DraftsEntry[] = drafts.map((draft) => ({ kind: 'draft', id: draft.id, updatedAt: draft.updatedAt, draft }));
+  for (const item of itemsIn(items, 'drafts', { superseded })) entries.push({ kind: 'item', id: item.id, updatedAt: item.updatedAt, item });
+  return entries.sort((a, b) => b.updatedAt - a.updatedAt || (a.id < b.id ? -1 : 1));
+}

@@ -3,6 +3,7 @@
  * not belong to the new mailbox is dropped.
  */
 import type { OutboxItem } from '../../shared/model';
+import { useDraftsStore } from './drafts';
 import { mailboxOf, type View } from './mailbox-logic';
 import { useOutboxStore } from './outbox';
 import { useUiStore } from './ui';
@@ -10,7 +11,8 @@ import { useUiStore } from './ui';
 export function goTo(view: View): void {
   const outbox = useOutboxStore.getState();
   const selected = outbox.items.find((item) => item.id === outbox.selectedId);
-  if (selected && mailboxOf(selected.state) !== view) outbox.select(null);
+  const selectedDraft = selected ? false : useDraftsStore.getState().drafts.some((d) => d.id === outbox.selectedId);
+  if ((selected && mailboxOf(selected.state) !== view) || (selectedDraft && view !== 'drafts')) outbox.select(null);
   useUiStore.getState().setView(view);
 }
 

@@ -47,8 +47,9 @@ describe('accountText', () => {
   it('shows the sender of a real account', () => {
     expect(accountText([account()])).toBe('Sending as Ann Lee <ann@example.test>');
   });
-  it('uses the first account', () => {
-    expect(accountText([account({ sandbox: true }), account()])).toBe('Local sandbox');
+  it('uses the default account: the one chosen in Settings, else the first real one', () => {
+    expect(accountText([account({ sandbox: true }), account()])).toBe('Sending as Ann Lee <ann@example.test>');
+    expect(accountText([account({ id: 'local-sandbox', sandbox: true }), account()], 'local-sandbox')).toBe('Local sandbox');
   });
   it('says when there is no account', () => {
     expect(accountText([])).toBe('No account set up');

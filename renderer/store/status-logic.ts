@@ -2,6 +2,7 @@
 import { formatMailbox } from '../../shared/address';
 import type { Account, AppStatus } from '../../shared/model';
 import { t, tPlural } from '../i18n/t';
+import { defaultAccount } from './accounts-logic';
 import type { StateCounts } from './mailbox-logic';
 
 export function phaseText(status: AppStatus | null): string {
@@ -27,14 +28,10 @@ export function activityText(counts: Pick<StateCounts, 'sending' | 'queued' | 'd
   return waiting > 0 ? tPlural('status.waiting', waiting) : t('status.idle');
 }
 
-/** The account new messages go out through: the first one, as the core lists them. */
-export function accountInUse(accounts: readonly Account[] | null): Account | undefined {
-  return accounts?.[0];
-}
-
-export function accountText(accounts: readonly Account[] | null): string | null {
+/** The account new messages go out through unless Compose chooses another. */
+export function accountText(accounts: readonly Account[] | null, defaultAccountId?: string): string | null {
   if (accounts === null) return null;
-  const account = accountInUse(accounts);
+  const account = defaultAccount(accounts, defaultAccountId);
   if (!account) return t('status.noAccount');
   if (account.sandbox) return t('status.sandbox');
   return t('status.account', { address: formatMailbox(account.from) });

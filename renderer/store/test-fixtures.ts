@@ -1,5 +1,5 @@
 /** Test data builders shared by the renderer's unit tests. */
-import { DEFAULT_DSN, type Account, type OutboxItem, type TranscriptEntry } from '../../shared/model';
+import { DEFAULT_DSN, type Account, type Draft, type OutboxItem, type TranscriptEntry } from '../../shared/model';
 
 export function makeItem(overrides: Partial<OutboxItem> = {}): OutboxItem {
   return {
@@ -53,6 +53,20 @@ export function makeAccount(overrides: Partial<Account> = {}): Account {
     trustedCertificate: null,
     dsn: DEFAULT_DSN,
     sandbox: false,
+    ...overrides,
+  };
+}
+
+export function makeDraft(overrides: Partial<Draft> = {}): Draft {
+  return {
+    id: 'draft-0001',
+    updatedAt: 1000,
+    to: 'bob@example.test',
+    cc: '',
+    bcc: '',
+    subject: 'Draft subject',
+    text: 'Draft text',
+    attachments: [],
     ...overrides,
   };
 }

@@ -1,24 +1,35 @@
 /**
  * Attach files: a button opening the system picker (the file input itself is
- * hidden), the list of files with their sizes and a Remove button each, and
- * why a file was refused. Dropping files anywhere on Compose does the same
+ * hidden), the list of files with their sizes and a Remove button each, why a
+ * file was refused, and a warning when the message is bigger than the
+ * account's server accepts. Dropping files anywhere on Compose does the same
  * (see ComposeDialog).
  */
-import { useRef } from 'react';
+import { useMemo, useRef } from 'react';
+import { useApi } from '../../app/api-context';
 import { formatSize } from '../../format/number';
 import { useT } from '../../i18n/use-t';
 import { totalSize } from '../../store/attachment-logic';
 import { useComposeStore } from '../../store/compose';
 import { Icon } from '../icons/Icon';
 import { attachFiles } from './read-files';
+import { estimatedMessageSize, sizeWarning } from './size-logic';
 
-export function AttachmentsField() {
+/** `serverLimit`: the SIZE the account's server announced at its last test (undefined: never tested). */
+export function AttachmentsField({ serverLimit }: { serverLimit: number | null | undefined }) {
   const { t, tPlural } = useT();
+  const api = useApi();
+  const text = useComposeStore((s) => s.fields.text);
+  const html = useComposeStore((s) => s.fields.html);
   const attachments = useComposeStore((s) => s.attachments);
   const reading = useComposeStore((s) => s.reading);
   const attachError = useComposeStore((s) => s.attachError);
   const remove = useComposeStore((s) => s.removeAttachment);
   const inputRef = useRef<HTMLInputElement>(null);
+  const warning = useMemo(
+    () => (attachments.length === 0 ? null : sizeWarning(estimatedMessageSize({ text, html }, attachments.map((a) => a.size)), serverLimit)),
+    [attachments, text, html, serverLimit],
+  );
 
   return (
     <div className="compose-attachments">
@@ -33,7 +44,7 @@ export function AttachmentsField() {
           multiple
           hidden
           onChange={(e) => {
-            void attachFiles([...(e.currentTarget.files ?? [])]);
+            void attachFiles(api, [...(e.currentTarget.files ?? [])]);
             // The same file can be chosen again after being removed.
             e.currentTarget.value = '';
           }}
@@ -64,6 +75,11 @@ export function AttachmentsField() {
             </li>
           ))}
         </ul>
+      )}
+      {warning && (
+        <p className="field-warning" role="status">
+          {warning}
+        </p>
       )}
       {attachError && (
         <p role="alert" className="field-error">

@@ -1,8 +1,9 @@
 /**
- * Compose in a modal dialog: opened by New message (Ctrl/Cmd+N), Edit or Undo;
- * Escape closes it and keeps the text. Files dropped anywhere on it are attached.
+ * Compose in a modal dialog: opened by New message (Ctrl/Cmd+N), Edit, Undo, a
+ * draft or a mailto: link; Escape closes it, keeps the text and saves the draft. Files dropped anywhere on it are attached.
  */
 import { useState, type DragEvent } from 'react';
+import { useApi } from '../../app/api-context';
 import { useT } from '../../i18n/use-t';
 import { useComposeStore } from '../../store/compose';
 import { Dialog } from '../dialog/Dialog';
@@ -15,6 +16,7 @@ const carriesFiles = (event: DragEvent) => [...event.dataTransfer.types].include
 
 export function ComposeDialog() {
   const { t } = useT();
+  const api = useApi();
   const open = useComposeStore((s) => s.open);
   const close = useComposeStore((s) => s.close);
   const [dragging, setDragging] = useState(false);
@@ -36,7 +38,7 @@ export function ComposeDialog() {
           if (!carriesFiles(event)) return;
           event.preventDefault();
           setDragging(false);
-          void attachFiles([...event.dataTransfer.files]);
+          void attachFiles(api, [...event.dataTransfer.files]);
         }}
       >
         <ComposeForm />

@@ -1,31 +1,67 @@
 /**
  * Compose: write a message and hand it to the outbox. The form is cleared only
  * when the core has queued the message; a refusal keeps everything typed.
+ * While writing, the message is saved as a draft (autosave.ts); the line under
+ * the title says when it last was.
  */
-import { useRef, type FormEvent, type KeyboardEvent } from 'react';
+import { useMemo, useRef, type FormEvent, type KeyboardEvent } from 'react';
 import { LIMITS } from '../../../shared/model';
 import { useApi } from '../../app/api-context';
+import { formatWhen } from '../../format/time';
 import { useT } from '../../i18n/use-t';
+import { chosenAccount } from '../../store/accounts-logic';
+import { useAccountsUiStore } from '../../store/accounts-ui';
 import type { CheckedFieldName } from '../../store/compose-logic';
 import { useComposeStore } from '../../store/compose';
+import { useDraftsStore } from '../../store/drafts';
+import { useOutboxStore } from '../../store/outbox';
+import { useSettingsStore } from '../../store/settings';
+import { useStatusStore } from '../../store/status';
+import { discardCompose } from '../drafts/drafts-actions';
 import { Icon } from '../icons/Icon';
+import { knownAddresses } from './address-book';
 import { AddressField } from './AddressField';
 import { AttachmentsField } from './AttachmentsField';
 import { DeliveryFields } from './DeliveryFields';
+import { FromField } from './FromField';
+import { MessageEditor } from './MessageEditor';
 import { submitCompose } from './submit';
+
+function DraftStatusLine() {
+  const { t } = useT();
+  const status = useComposeStore((s) => s.draftStatus);
+  if (status.kind === 'failed') {
+    return (
+      <p role="alert" className="draft-status is-failed">
+        {status.message}
+      </p>
+    );
+  }
+  // Not a live region: "saved" every few seconds would be noise to a screen reader.
+  const text = status.kind === 'saving' ? t('compose.draftSaving') : status.kind === 'saved' ? t('compose.draftSaved', { time: formatWhen(status.at, Date.now()) }) : '';
+  return <p className="draft-status">{text}</p>;
+}
 
 export function ComposeForm() {
   const api = useApi();
-  const { t, tPlural } = useT();
+  const { t } = useT();
   const subject = useComposeStore((s) => s.fields.subject);
-  const text = useComposeStore((s) => s.fields.text);
-  const source = useComposeStore((s) => s.source);
+  const origin = useComposeStore((s) => s.origin);
   const submitError = useComposeStore((s) => s.submitError);
   const submitting = useComposeStore((s) => s.submitting);
   const reading = useComposeStore((s) => s.reading);
+  const accountId = useComposeStore((s) => s.accountId);
   const setField = useComposeStore((s) => s.setField);
   const close = useComposeStore((s) => s.close);
-  const discard = useComposeStore((s) => s.discard);
+  const accounts = useStatusStore((s) => s.accounts);
+  const defaultAccountId = useSettingsStore((s) => s.settings?.defaultAccountId);
+  const sizeLimits = useAccountsUiStore((s) => s.sizeLimits);
+  const items = useOutboxStore((s) => s.items);
+  const drafts = useDraftsStore((s) => s.drafts);
+
+  const account = chosenAccount(accounts, accountId, defaultAccountId);
+  // Addresses used before: computed when Compose opens, and again only if the lists change.
+  const book = useMemo(() => knownAddresses(items, drafts), [items, drafts]);
 
   const toRef = useRef<HTMLInputElement>(null);
   const ccRef = useRef<HTMLInputElement>(null);
@@ -53,23 +89,24 @@ export function ComposeForm() {
     // noValidate: the app's own checks give better reasons than the browser's bubbles.
     <form className="compose-form" aria-labelledby="compose-title" noValidate onSubmit={onSubmit} onKeyDown={onKeyDown}>
       <header className="dialog-head">
-        <h2 id="compose-title" className="dialog-title">
-          {source ? t('compose.editTitle') : t('compose.title')}
-        </h2>
+        <div className="dialog-heading">
+          <h2 id="compose-title" className="dialog-title">
+            {origin === 'new' ? t('compose.title') : t('compose.editTitle')}
+          </h2>
+          <DraftStatusLine />
+        </div>
         <button type="button" className="icon-button" aria-label={t('compose.close')} title={t('compose.close')} onClick={close}>
           <Icon name="close" />
         </button>
       </header>
-      {source && (
-        <p className="compose-note">
-          {t('compose.editNote')}
-          {source.attachmentCount > 0 && <> {tPlural('compose.attachmentsNotKept', source.attachmentCount)}</>}
-        </p>
-      )}
+      {/* Everything between the title and the actions scrolls, so Send stays in view. */}
+      <div className="compose-scroll">
+      {origin === 'queued' && <p className="compose-note">{t('compose.editNote')}</p>}
       <div className="compose-head">
-        <AddressField name="to" label={t('compose.to')} required inputRef={toRef} autoFocus />
-        <AddressField name="cc" label={t('compose.cc')} inputRef={ccRef} />
-        <AddressField name="bcc" label={t('compose.bcc')} inputRef={bccRef} />
+        <FromField accounts={accounts ?? []} chosen={account} />
+        <AddressField name="to" label={t('compose.to')} required inputRef={toRef} autoFocus book={book} />
+        <AddressField name="cc" label={t('compose.cc')} inputRef={ccRef} book={book} />
+        <AddressField name="bcc" label={t('compose.bcc')} inputRef={bccRef} book={book} />
         <div className="compose-row">
           <label htmlFor="compose-subject">{t('compose.subject')}</label>
           <div className="compose-input">
@@ -84,24 +121,20 @@ export function ComposeForm() {
           </div>
         </div>
       </div>
-      <div className="compose-body">
-        <label htmlFor="compose-message" className="visually-hidden">
-          {t('compose.message')}
-        </label>
-        <textarea id="compose-message" name="message" value={text} onChange={(e) => setField('text', e.target.value)} />
-      </div>
-      <AttachmentsField />
-      <DeliveryFields delayRef={delayRef} sendAtRef={sendAtRef} />
+      <MessageEditor />
+      <AttachmentsField serverLimit={account ? sizeLimits[account.id] : undefined} />
+      <DeliveryFields delayRef={delayRef} sendAtRef={sendAtRef} accountDsn={account?.dsn} />
       {submitError && (
         <p role="alert" className="form-error">
           {submitError}
         </p>
       )}
+      </div>
       <footer className="dialog-actions">
         <p id="compose-send-hint" className="field-hint">
           {t('compose.sendHint')}
         </p>
-        <button type="button" className="quiet" onClick={discard}>
+        <button type="button" className="quiet" onClick={() => void discardCompose(api)}>
           {t('compose.discard')}
         </button>
         <button type="submit" className="primary" disabled={submitting || reading > 0} aria-describedby="compose-send-hint" aria-keyshortcuts="Control+Enter Meta+Enter">

@@ -1,16 +1,19 @@
-/** When the message leaves: the undo delay and Send later, with their hints and errors. */
+/** When the message leaves (the undo delay, Send later) and the delivery receipts it asks for. */
 import type { RefObject } from 'react';
-import { LIMITS } from '../../../shared/model';
+import { LIMITS, type DsnRequest } from '../../../shared/model';
 import { useT } from '../../i18n/use-t';
 import { useComposeStore } from '../../store/compose';
 import { isLeavingForSubmit } from './blur';
+import { ReceiptsControl } from './ReceiptsControl';
 
 interface Props {
   delayRef: RefObject<HTMLInputElement | null>;
   sendAtRef: RefObject<HTMLInputElement | null>;
+  /** The chosen account's default receipts. */
+  accountDsn: DsnRequest | undefined;
 }
 
-export function DeliveryFields({ delayRef, sendAtRef }: Props) {
+export function DeliveryFields({ delayRef, sendAtRef, accountDsn }: Props) {
   const { t } = useT();
   const delay = useComposeStore((s) => s.fields.delay);
   const delayError = useComposeStore((s) => s.errors.delay);
@@ -74,6 +77,7 @@ export function DeliveryFields({ delayRef, sendAtRef }: Props) {
           {sendAtError ?? ''}
         </div>
       </div>
+      <ReceiptsControl accountDsn={accountDsn} />
     </fieldset>
   );
 }

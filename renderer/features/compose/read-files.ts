@@ -1,13 +1,15 @@
 /**
- * Reads chosen or dropped files into base64 for DraftInput.attachments: the
- * renderer hands the core the bytes, never a path. Checked against the
- * contract's limits first, so nothing too big is read at all.
+ * Reads chosen or dropped files and stores each once in the core
+ * (attachments.put: the renderer hands over the bytes, never a path). Compose
+ * then keeps only the reference (name, type, hash), which drafts, Send and
+ * Undo reuse without sending the bytes again. Checked against the contract's
+ * limits first, so nothing too big is read at all.
  */
+import type { MailApi } from '../../../shared/contract';
+import { settle } from '../../app/settle';
 import { t } from '../../i18n/t';
-import { admitFiles, safeFileName, safeMimeType, type ComposeAttachment } from '../../store/attachment-logic';
+import { admitFiles, attachmentKey, safeFileName, safeMimeType, type ComposeAttachment } from '../../store/attachment-logic';
 import { useComposeStore } from '../../store/compose';
-
-let nextKey = 1;
 
 function readAsBase64(file: File): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -21,25 +23,37 @@ function readAsBase64(file: File): Promise<string> {
   });
 }
 
-export async function attachFiles(files: readonly File[]): Promise<void> {
+export async function attachFiles(api: MailApi, files: readonly File[]): Promise<void> {
   if (files.length === 0) return;
   const compose = useComposeStore.getState();
+  const session = compose.session;
   const { accepted, errors } = admitFiles(compose.attachments.length + compose.reading, files);
   if (accepted.length === 0) {
     compose.refusedFiles(errors);
     return;
   }
   compose.readingStarted(accepted.length);
-  const read: ComposeAttachment[] = [];
+  const stored: ComposeAttachment[] = [];
   const failed: string[] = [...errors];
   for (const index of accepted) {
     const file = files[index] as File;
     const name = safeFileName(file.name);
+    const type = safeMimeType(file.type);
+    let contentBase64: string;
     try {
-      read.push({ key: `a${nextKey++}`, name, type: safeMimeType(file.type), size: file.size, contentBase64: await readAsBase64(file) });
+      contentBase64 = await readAsBase64(file);
     } catch {
       failed.push(t('compose.attachmentUnreadable', { name }));
+      continue;
     }
+    const result = await settle(() => api.attachments.put({ name, type, contentBase64 }));
+    if (result.ok) stored.push({ key: attachmentKey(), name, type, size: result.value.size, sha256: result.value.sha256 });
+    else failed.push(t('compose.attachmentNotStored', { name, message: result.error.message }));
   }
-  useComposeStore.getState().attachmentsRead(read, failed, accepted.length);
+  // Compose moved on to another message meanwhile: these files were for the one before.
+  if (useComposeStore.getState().session !== session) {
+    useComposeStore.getState().attachmentsRead([], [], accepted.length);
+    return;
+  }
+  useComposeStore.getState().attachmentsRead(stored, failed, accepted.length);
 }

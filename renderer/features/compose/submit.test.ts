@@ -1,13 +1,16 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { err, ok } from '../../../shared/errors';
 import { fakeApi, resetStores } from '../../app/fake-api';
 import { useAlertsStore } from '../../store/alerts';
 import { useComposeStore } from '../../store/compose';
+import { blankMessage, messageFromItem } from '../../store/draft-logic';
+import { useDraftsStore } from '../../store/drafts';
 import { useOutboxStore } from '../../store/outbox';
 import { useStatusStore } from '../../store/status';
 import { useSupersededStore } from '../../store/superseded';
 import { useUiStore } from '../../store/ui';
-import { makeAccount, makeItem } from '../../store/test-fixtures';
+import { makeAccount, makeDraft, makeItem } from '../../store/test-fixtures';
+import { DEFAULT_DSN } from '../../../shared/model';
 import { formatWhen, toLocalInputValue } from '../../format/time';
 import { submitCompose } from './submit';
 
@@ -44,10 +47,11 @@ describe('submitCompose', () => {
     const outcome = await submitCompose(fake.api);
     expect(outcome).toEqual({ kind: 'queued', id: 'item-new01' });
     expect(fake.calls).toEqual([
-      { name: 'outbox.submit', request: { to: 'bob@example.test', subject: 'Hi', text: 'Body', delaySeconds: 10, accountId: 'account-1' } },
+      { name: 'outbox.submit', request: { to: 'bob@example.test', subject: 'Hi', text: 'Body', delaySeconds: 10, dsn: DEFAULT_DSN, accountId: 'account-1' } },
     ]);
     const compose = useComposeStore.getState();
-    expect(compose.fields).toEqual({ to: '', cc: '', bcc: '', subject: '', text: '', delay: '10', sendAt: '' });
+    expect(compose.fields).toEqual({ to: '', cc: '', bcc: '', subject: '', text: '', html: '', delay: '10', sendAt: '' });
+    expect(compose.chips).toEqual({ to: [], cc: [], bcc: [] });
     expect(compose.open).toBe(false);
     expect(useAlertsStore.getState().alerts).toMatchObject([{ kind: 'queued', itemId: 'item-new01', text: 'Message queued.' }]);
     expect(compose.submitting).toBe(false);
@@ -119,35 +123,74 @@ describe('submitCompose', () => {
     expect(useComposeStore.getState().submitError).toBe('channel closed');
   });
 
-  it('replaces the draft it was edited from, with the same delivery receipts, and shows the Outbox', async () => {
-    const draft = makeItem({ id: 'item-draft1', state: 'cancelled', dsn: { notify: { success: false, failure: true, delay: false }, ret: 'full' } });
-    const fake = fakeApi({ 'outbox.submit': () => ok(makeItem({ id: 'item-new02' })) });
-    useOutboxStore.getState().upsert(draft);
+  it('sends a message taken out of the queue with its receipts and account, then removes the cancelled original', async () => {
+    const original = makeItem({ id: 'item-draft1', state: 'cancelled', accountId: 'account-9', dsn: { notify: { success: false, failure: true, delay: false }, ret: 'full' } });
+    const fake = fakeApi({ 'outbox.submit': () => ok(makeItem({ id: 'item-new02' })), 'outbox.delete': ({ id }) => ok({ id }) });
+    useOutboxStore.getState().upsert(original);
     useUiStore.getState().setView('drafts');
-    useComposeStore.getState().openFrom(draft);
+    useComposeStore.getState().load(messageFromItem(original), { origin: 'queued', sourceId: original.id, saved: false });
     expect((await submitCompose(fake.api)).kind).toBe('queued');
-    expect(fake.calls[0]?.request).toMatchObject({ to: 'bob@example.test', dsn: draft.dsn });
-    expect(useSupersededStore.getState().ids).toEqual({ 'item-draft1': true });
-    expect(useComposeStore.getState().source).toBeNull();
+    expect(fake.calls[0]?.request).toMatchObject({ to: 'bob@example.test', dsn: original.dsn, accountId: 'account-9' });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(fake.calls[1]).toEqual({ name: 'outbox.delete', request: { id: 'item-draft1' } });
+    expect(useOutboxStore.getState().items.map((i) => i.id)).toEqual(['item-new02']);
+    expect(useComposeStore.getState().sourceId).toBeNull();
     expect(useUiStore.getState().view).toBe('outbox');
     expect(useOutboxStore.getState().selectedId).toBe('item-new02');
   });
 
-  it('keeps the draft when the send fails', async () => {
+  it('hides the original in this window when the core cannot delete it', async () => {
+    const fake = fakeApi({ 'outbox.submit': () => ok(makeItem({ id: 'item-new02' })), 'outbox.delete': () => err('ILLEGAL_STATE', 'no') });
+    useComposeStore.getState().load(messageFromItem(makeItem({ id: 'item-fail1', state: 'failed' })), { origin: 'queued', sourceId: 'item-fail1', saved: false });
+    await submitCompose(fake.api);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(useSupersededStore.getState().ids).toEqual({ 'item-fail1': true });
+  });
+
+  it('keeps the message and its original when the send fails', async () => {
     const fake = fakeApi({ 'outbox.submit': () => err('STORAGE_FAILED', 'Disk full') });
-    useComposeStore.getState().openFrom(makeItem({ id: 'item-draft1', state: 'cancelled' }));
+    useComposeStore.getState().load(messageFromItem(makeItem({ id: 'item-draft1', state: 'cancelled' })), { origin: 'queued', sourceId: 'item-draft1', saved: true });
     expect((await submitCompose(fake.api)).kind).toBe('failed');
     expect(useSupersededStore.getState().ids).toEqual({});
     expect(useComposeStore.getState().open).toBe(true);
-    expect(useComposeStore.getState().source?.id).toBe('item-draft1');
+    expect(useComposeStore.getState().sourceId).toBe('item-draft1');
+    expect(fake.calls.map((c) => c.name)).toEqual(['outbox.submit']);
   });
 
-  it('sends the attachments read, without their local keys and sizes', async () => {
+  it('names the saved draft so the core deletes it with the same write', async () => {
+    const fake = fakeApi({ 'outbox.submit': () => ok(makeItem({ id: 'item-new03' })) });
+    useDraftsStore.getState().replace([makeDraft({ id: 'draft-0007' })]);
+    useComposeStore.getState().load({ ...blankMessage, chips: { to: ['bob@example.test'], cc: [], bcc: [] } }, { origin: 'draft', draftId: 'draft-0007', saved: true });
+    expect((await submitCompose(fake.api)).kind).toBe('queued');
+    expect(fake.calls[0]?.request).toMatchObject({ to: 'bob@example.test', draftId: 'draft-0007' });
+    expect(useDraftsStore.getState().drafts).toEqual([]);
+    expect(useComposeStore.getState().draftId).toBeNull();
+  });
+
+  it('sends text typed into To but not yet a chip, after the chips', async () => {
+    const fake = fakeApi({ 'outbox.submit': () => ok(makeItem()) });
+    useComposeStore.getState().addChip('to', 'Ada <ada@example.test>');
+    useComposeStore.getState().typeAddress('to', 'bob@example.test');
+    expect((await submitCompose(fake.api)).kind).toBe('queued');
+    expect(fake.calls[0]?.request).toMatchObject({ to: 'Ada <ada@example.test>, bob@example.test' });
+  });
+
+  it('sends the HTML part with margin-free paragraphs next to the plain text', async () => {
     const fake = fakeApi({ 'outbox.submit': () => ok(makeItem()) });
     type({ to: 'bob@example.test' });
-    useComposeStore.getState().attachmentsRead([{ key: 'a1', name: 'notes.txt', type: 'text/plain', size: 5, contentBase64: 'aGVsbG8=' }], [], 0);
+    useComposeStore.getState().setBody('Hello', '<p><strong>Hello</strong></p>');
+    await submitCompose(fake.api);
+    expect(fake.calls[0]?.request).toMatchObject({ text: 'Hello', html: '<p style="margin:0"><strong>Hello</strong></p>' });
+  });
+
+  it('sends the stored attachments as references, without their local keys and sizes', async () => {
+    const fake = fakeApi({ 'outbox.submit': () => ok(makeItem()) });
+    type({ to: 'bob@example.test' });
+    const sha256 = 'c'.repeat(64);
+    useComposeStore.getState().attachmentsRead([{ key: 'a1', name: 'notes.txt', type: 'text/plain', size: 5, sha256 }], [], 0);
     expect((await submitCompose(fake.api)).kind).toBe('queued');
-    expect(fake.calls[0]?.request).toMatchObject({ attachments: [{ name: 'notes.txt', type: 'text/plain', contentBase64: 'aGVsbG8=' }] });
+    expect(fake.calls[0]?.request).toMatchObject({ attachments: [{ name: 'notes.txt', type: 'text/plain', sha256 }] });
+    expect((fake.calls[0]?.request as { attachments: object[] }).attachments[0]).toEqual({ name: 'notes.txt', type: 'text/plain', sha256 });
     expect(useComposeStore.getState().attachments).toEqual([]);
   });
 
@@ -167,6 +210,7 @@ describe('submitCompose', () => {
     type({ to: 'bob@example.test' });
     const first = submitCompose(fake.api);
     expect(await submitCompose(fake.api)).toEqual({ kind: 'busy' });
+    await vi.waitFor(() => expect(fake.calls).toHaveLength(1));
     release();
     expect((await first).kind).toBe('queued');
     expect(fake.calls).toHaveLength(1);

@@ -1,20 +1,27 @@
 /**
- * Send: check locally, hand the draft to the core, and only clear the form
- * once the core has confirmed the message is durably queued. A message sent
- * from an edited draft replaces that draft.
+ * Send: check locally, hand the message to the core, and only clear the form
+ * once the core has confirmed it is durably queued. The saved draft it came
+ * from is named (draftId) so the core deletes it in the same write; an item
+ * it was taken from (Edit, Undo) is removed afterwards.
  */
 import type { MailApi } from '../../../shared/contract';
+import type { DraftInput } from '../../../shared/model';
 import { settle } from '../../app/settle';
 import { formatWhen } from '../../format/time';
 import { t } from '../../i18n/t';
+import { chosenAccount } from '../../store/accounts-logic';
 import { useAlertsStore } from '../../store/alerts';
+import { attachmentRef } from '../../store/attachment-logic';
 import { checkDraft, type CheckedFieldName } from '../../store/compose-logic';
-import { useComposeStore } from '../../store/compose';
+import { fullAddress, useComposeStore } from '../../store/compose';
+import { useDraftsStore } from '../../store/drafts';
 import { showItem } from '../../store/navigate';
 import { useOutboxStore } from '../../store/outbox';
-import { accountInUse } from '../../store/status-logic';
+import { useSettingsStore } from '../../store/settings';
 import { useStatusStore } from '../../store/status';
-import { useSupersededStore } from '../../store/superseded';
+import { settleDrafts } from './autosave';
+import { retireSource } from './retire-source';
+import { emailHtml } from './rich-text-logic';
 import { fieldErrorsFromDetail } from './server-errors';
 
 export type SubmitOutcome =
@@ -33,36 +40,44 @@ export async function submitCompose(api: MailApi, options: SubmitOptions = {}): 
   // Files still being read would be left out: Send waits for them (the button says so).
   if (compose.submitting || compose.reading > 0) return { kind: 'busy' };
   const now = Date.now();
-  const check = checkDraft(compose.fields, { now, delayEdited: compose.delayEdited, sendAtIncomplete: options.sendAtIncomplete === true });
+  // Text typed into To, Cc or Bcc and not yet a chip counts: "fill and Send" works.
+  const values = { ...compose.fields, to: fullAddress(compose, 'to'), cc: fullAddress(compose, 'cc'), bcc: fullAddress(compose, 'bcc') };
+  const check = checkDraft(values, { now, delayEdited: compose.delayEdited, sendAtIncomplete: options.sendAtIncomplete === true });
   if (!check.ok) {
     compose.refused(check.errors, check.summary);
     return { kind: 'refused', focus: check.firstInvalid };
   }
 
   compose.submitStarted();
-  const account = accountInUse(useStatusStore.getState().accounts);
-  const source = compose.source;
-  const attachments = compose.attachments.map(({ name, type, contentBase64 }) => ({ name, type, contentBase64 }));
-  const request = {
-    ...check.draft,
-    ...(attachments.length > 0 ? { attachments } : {}),
-    ...(source ? { dsn: source.dsn } : {}),
-    ...(account ? { accountId: account.id } : {}),
-  };
+  // A save under way may be creating the draft: its id must be known, and no save may follow the send.
+  await settleDrafts();
+  const s = useComposeStore.getState();
+  const account = chosenAccount(useStatusStore.getState().accounts, s.accountId, useSettingsStore.getState().settings?.defaultAccountId);
+  const { html, ...draft } = check.draft;
+  const request: DraftInput = { ...draft };
+  if (html !== undefined) request.html = emailHtml(html);
+  if (s.attachments.length > 0) request.attachments = s.attachments.map(attachmentRef);
+  const dsn = s.dsn ?? account?.dsn;
+  if (dsn) request.dsn = dsn;
+  // The account chosen (or the item's, on Edit) even before the account list has loaded.
+  const accountId = account?.id ?? s.accountId;
+  if (accountId) request.accountId = accountId;
+  if (s.draftId) request.draftId = s.draftId;
   const result = await settle(() => api.outbox.submit(request));
   if (!result.ok) {
     // The form keeps everything typed, so the user can fix and resend.
     useComposeStore.getState().submitFailed(result.error.message);
     const fieldErrors = fieldErrorsFromDetail(result.error.detail);
     if (fieldErrors) {
-      useComposeStore.setState((s) => ({ errors: { ...s.errors, ...fieldErrors.errors } }));
+      useComposeStore.setState((state) => ({ errors: { ...state.errors, ...fieldErrors.errors } }));
       return { kind: 'failed', focus: fieldErrors.first };
     }
     return { kind: 'failed' };
   }
 
   const item = result.value;
-  if (source) useSupersededStore.getState().supersede(source.id);
+  if (s.draftId) useDraftsStore.getState().remove(s.draftId);
+  if (s.sourceId) void retireSource(api, s.sourceId);
   useComposeStore.getState().submitted();
   useOutboxStore.getState().upsert(item);
   showItem(item);

@@ -6,10 +6,13 @@
 import { formatSize } from '../../format/number';
 import { formatDateTime, formatWhen, isoTime } from '../../format/time';
 import { useT } from '../../i18n/use-t';
+import { useDraftsStore } from '../../store/drafts';
 import { useOutboxStore } from '../../store/outbox';
+import { DraftDetail } from '../drafts/DraftDetail';
 import { StateBadge } from '../list/StateBadge';
 import { WarningBadges } from '../mailbox/WarningBadges';
 import { attemptsSentence, mailboxText, nextTryText, subjectText } from '../outbox/format';
+import { UploadProgress } from '../outbox/UploadProgress';
 import { TranscriptPanel } from '../transcript/TranscriptPanel';
 import { dsnText, errorHeadline } from './format';
 import { RecipientList } from './RecipientList';
@@ -25,7 +28,10 @@ function Fact({ label, children }: { label: string; children: React.ReactNode })
 
 export function MessageDetail() {
   const { t } = useT();
+  const selectedId = useOutboxStore((s) => s.selectedId);
   const item = useOutboxStore((s) => s.items.find((i) => i.id === s.selectedId));
+  const draft = useDraftsStore((s) => (item ? undefined : s.drafts.find((d) => d.id === selectedId)));
+  if (draft) return <DraftDetail draft={draft} />;
 
   if (!item) {
     return (
@@ -45,6 +51,7 @@ export function MessageDetail() {
         <StateBadge state={item.state} live />
         <WarningBadges warnings={item.warnings} />
       </header>
+      {item.state === 'sending' && <UploadProgress itemId={item.id} />}
       {item.error && (
         <div className={`detail-error${item.state === 'deferred' ? ' is-transient' : ''}`}>
           <p className="detail-error-title">{errorHeadline(item.error.code)}</p>

@@ -14,12 +14,15 @@ export function trapTarget(count: number, current: number, shift: boolean): numb
   return null;
 }
 
+/** What Tab stops at; elements taken out of the Tab order (tabindex="-1": chips, roving toolbar buttons) are not. */
 export const TABBABLE = [
   'a[href]',
   'button:not([disabled])',
   'input:not([disabled]):not([type="hidden"])',
   'select:not([disabled])',
   'textarea:not([disabled])',
-  '[tabindex]:not([tabindex="-1"])',
+  '[tabindex]',
   '[contenteditable="true"]',
-].join(',');
+]
+  .map((selector) => `${selector}:not([tabindex="-1"])`)
+  .join(',');

@@ -7,11 +7,12 @@ import { formatCount } from '../../format/number';
 import { useT } from '../../i18n/use-t';
 import { countStates, draftCount, unsentCount, type View } from '../../store/mailbox-logic';
 import { goTo } from '../../store/navigate';
-import { useComposeStore } from '../../store/compose';
+import { useDraftsStore } from '../../store/drafts';
 import { useOutboxStore } from '../../store/outbox';
 import { useSupersededStore } from '../../store/superseded';
 import { useUiStore } from '../../store/ui';
 import { NEW_MESSAGE_BUTTON_ID } from '../compose/ComposeDialog';
+import { startNewMessage } from '../compose/open-compose';
 import { Icon, type IconName } from '../icons/Icon';
 
 interface Entry {
@@ -60,11 +61,11 @@ export function Sidebar() {
   const { t, tPlural } = useT();
   const items = useOutboxStore((s) => s.items);
   const superseded = useSupersededStore((s) => s.ids);
+  const savedDrafts = useDraftsStore((s) => s.drafts.length);
   const view = useUiStore((s) => s.view);
-  const openNew = useComposeStore((s) => s.openNew);
   const counts = useMemo(() => countStates(items, superseded), [items, superseded]);
   const unsent = unsentCount(counts);
-  const drafts = draftCount(counts);
+  const drafts = draftCount(counts, savedDrafts);
 
   const mailboxes: Entry[] = [
     { view: 'drafts', icon: 'drafts', label: t('nav.drafts'), count: drafts, countText: tPlural('nav.drafts', drafts) },
@@ -82,7 +83,7 @@ export function Sidebar() {
         className="primary new-message"
         aria-keyshortcuts="Control+N Meta+N"
         title={t('app.newMessageShortcut')}
-        onClick={openNew}
+        onClick={() => void startNewMessage()}
       >
         <Icon name="compose" />
         <span>{t('app.newMessage')}</span>

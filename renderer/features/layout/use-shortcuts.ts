@@ -1,6 +1,6 @@
 /** Listens for the window-wide shortcuts while the app is mounted. */
 import { useEffect } from 'react';
-import { useComposeStore } from '../../store/compose';
+import { startNewMessage } from '../compose/open-compose';
 import { shortcutFor } from './shortcuts-logic';
 
 export function useShortcuts(): void {
@@ -8,7 +8,7 @@ export function useShortcuts(): void {
     const onKeyDown = (event: KeyboardEvent) => {
       if (shortcutFor(event) === 'newMessage') {
         event.preventDefault();
-        useComposeStore.getState().openNew();
+        void startNewMessage();
       }
     };
     window.addEventListener('keydown', onKeyDown);

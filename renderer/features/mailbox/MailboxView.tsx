@@ -1,17 +1,20 @@
 /**
  * A mailbox (Drafts, Outbox or Sent): its list on top, the selected message's
- * details below. The list is a view of the core's items, filtered here.
+ * details below. The lists are views of the core's items (and, for Drafts,
+ * its saved drafts), filtered here.
  */
-import { useCallback, useMemo } from 'react';
+import { useCallback, useMemo, type ReactNode } from 'react';
 import type { OutboxItem } from '../../../shared/model';
 import { useT } from '../../i18n/use-t';
 import type { MessageKey } from '../../i18n/t';
-import { countStates, itemsIn, type Mailbox } from '../../store/mailbox-logic';
+import { countStates, draftsEntries, itemsIn, type DraftsEntry, type Mailbox } from '../../store/mailbox-logic';
+import { useDraftsStore } from '../../store/drafts';
 import { useOutboxStore } from '../../store/outbox';
 import { useSupersededStore } from '../../store/superseded';
 import { useUiStore } from '../../store/ui';
 import { MessageDetail } from '../detail/MessageDetail';
 import { VirtualList } from '../list/VirtualList';
+import { CancelledRow } from './CancelledRow';
 import { ColumnHeader } from './columns';
 import { DraftRow } from './DraftRow';
 import { OutboxRow } from './OutboxRow';
@@ -20,51 +23,95 @@ import { StateFilter } from './StateFilter';
 
 const ROW_HEIGHT = 44;
 
-const CONFIG: Record<Mailbox, { title: MessageKey; empty: MessageKey; Row: (props: { item: OutboxItem }) => React.ReactNode }> = {
-  outbox: { title: 'outbox.title', empty: 'outbox.empty', Row: OutboxRow },
-  sent: { title: 'sent.title', empty: 'sent.empty', Row: SentRow },
-  drafts: { title: 'drafts.title', empty: 'drafts.empty', Row: DraftRow },
+const TITLES: Record<Mailbox, { title: MessageKey; empty: MessageKey }> = {
+  outbox: { title: 'outbox.title', empty: 'outbox.empty' },
+  sent: { title: 'sent.title', empty: 'sent.empty' },
+  drafts: { title: 'drafts.title', empty: 'drafts.empty' },
 };
 
-export function MailboxView({ mailbox }: { mailbox: Mailbox }) {
+function Pane({ mailbox, header, children }: { mailbox: Mailbox; header?: ReactNode; children: ReactNode }) {
   const { t } = useT();
-  const items = useOutboxStore((s) => s.items);
-  const selectedId = useOutboxStore((s) => s.selectedId);
-  const select = useOutboxStore((s) => s.select);
   const loadError = useOutboxStore((s) => s.loadError);
-  const superseded = useSupersededStore((s) => s.ids);
-  const filter = useUiStore((s) => s.outboxFilter);
-  const shown = useMemo(() => itemsIn(items, mailbox, { filter, superseded }), [items, mailbox, filter, superseded]);
-  const counts = useMemo(() => (mailbox === 'outbox' ? countStates(items, superseded) : null), [items, mailbox, superseded]);
-  const { title, empty, Row } = CONFIG[mailbox];
-  const renderRow = useCallback((item: OutboxItem) => <Row item={item} />, [Row]);
-  const rowClassName = useCallback((item: OutboxItem) => `row-${item.state}`, []);
-  const filtered = mailbox === 'outbox' && filter !== 'all';
-
+  const draftsError = useDraftsStore((s) => s.loadError);
+  const error = mailbox === 'drafts' ? (draftsError ?? loadError) : loadError;
   return (
     <div className="mailbox" data-view-root>
       <section className="list-pane" aria-labelledby="view-title">
         <header className="pane-head">
           <h2 id="view-title" className="pane-title" tabIndex={-1}>
-            {t(title)}
+            {t(TITLES[mailbox].title)}
           </h2>
-          {counts && <StateFilter counts={counts} />}
+          {header}
         </header>
-        {loadError && <p className="panel-error">{loadError}</p>}
-        <VirtualList
-          label={t(title)}
-          items={shown}
-          rowHeight={ROW_HEIGHT}
-          selectedId={selectedId}
-          onSelect={select}
-          columnsClass={`cols-${mailbox}`}
-          header={<ColumnHeader mailbox={mailbox} />}
-          empty={<p className="muted">{filtered ? t('outbox.emptyFiltered') : t(empty)}</p>}
-          rowClassName={rowClassName}
-          renderRow={renderRow}
-        />
+        {error && <p className="panel-error">{error}</p>}
+        {children}
       </section>
       <MessageDetail />
     </div>
   );
+}
+
+const rowClassName = (item: OutboxItem) => `row-${item.state}`;
+
+function ItemsMailbox({ mailbox }: { mailbox: 'outbox' | 'sent' }) {
+  const { t } = useT();
+  const items = useOutboxStore((s) => s.items);
+  const selectedId = useOutboxStore((s) => s.selectedId);
+  const select = useOutboxStore((s) => s.select);
+  const superseded = useSupersededStore((s) => s.ids);
+  const filter = useUiStore((s) => s.outboxFilter);
+  const shown = useMemo(() => itemsIn(items, mailbox, { filter, superseded }), [items, mailbox, filter, superseded]);
+  const counts = useMemo(() => (mailbox === 'outbox' ? countStates(items, superseded) : null), [items, mailbox, superseded]);
+  const Row = mailbox === 'outbox' ? OutboxRow : SentRow;
+  const renderRow = useCallback((item: OutboxItem) => <Row item={item} />, [Row]);
+  const filtered = mailbox === 'outbox' && filter !== 'all';
+  return (
+    <Pane mailbox={mailbox} header={counts && <StateFilter counts={counts} />}>
+      <VirtualList
+        label={t(TITLES[mailbox].title)}
+        items={shown}
+        rowHeight={ROW_HEIGHT}
+        selectedId={selectedId}
+        onSelect={select}
+        columnsClass={`cols-${mailbox}`}
+        header={<ColumnHeader mailbox={mailbox} />}
+        empty={<p className="muted">{filtered ? t('outbox.emptyFiltered') : t(TITLES[mailbox].empty)}</p>}
+        rowClassName={rowClassName}
+        renderRow={renderRow}
+      />
+    </Pane>
+  );
+}
+
+const renderDraftsEntry = (entry: DraftsEntry) => (entry.kind === 'draft' ? <DraftRow draft={entry.draft} /> : <CancelledRow item={entry.item} />);
+const draftsRowClassName = (entry: DraftsEntry) => (entry.kind === 'draft' ? 'row-saved' : `row-${entry.item.state}`);
+
+function DraftsMailbox() {
+  const { t } = useT();
+  const items = useOutboxStore((s) => s.items);
+  const drafts = useDraftsStore((s) => s.drafts);
+  const selectedId = useOutboxStore((s) => s.selectedId);
+  const select = useOutboxStore((s) => s.select);
+  const superseded = useSupersededStore((s) => s.ids);
+  const entries = useMemo(() => draftsEntries(drafts, items, superseded), [drafts, items, superseded]);
+  return (
+    <Pane mailbox="drafts">
+      <VirtualList
+        label={t('drafts.title')}
+        items={entries}
+        rowHeight={ROW_HEIGHT}
+        selectedId={selectedId}
+        onSelect={select}
+        columnsClass="cols-drafts"
+        header={<ColumnHeader mailbox="drafts" />}
+        empty={<p className="muted">{t('drafts.empty')}</p>}
+        rowClassName={draftsRowClassName}
+        renderRow={renderDraftsEntry}
+      />
+    </Pane>
+  );
+}
+
+export function MailboxView({ mailbox }: { mailbox: Mailbox }) {
+  return mailbox === 'drafts' ? <DraftsMailbox /> : <ItemsMailbox mailbox={mailbox} />;
 }

@@ -8,10 +8,12 @@ import { Cell } from '../list/Cell';
 import { RowButton } from '../list/RowButton';
 import { StateBadge } from '../list/StateBadge';
 import { cancelItem } from '../outbox/cancel';
+import { canDelete, deleteItem } from '../outbox/delete';
 import { editItem } from '../outbox/edit';
 import { attemptsText, lastReplyText, nextTryText, recipientsText, subjectText } from '../outbox/format';
 import { retryItem } from '../outbox/retry';
 import { rowActions } from '../outbox/row-logic';
+import { UploadProgress } from '../outbox/UploadProgress';
 import { WarningBadges } from './WarningBadges';
 
 export const OutboxRow = memo(function OutboxRow({ item }: { item: OutboxItem }) {
@@ -34,6 +36,7 @@ export const OutboxRow = memo(function OutboxRow({ item }: { item: OutboxItem })
       </Cell>
       <Cell className="cell-state">
         <StateBadge state={item.state} />
+        {item.state === 'sending' && <UploadProgress itemId={item.id} compact />}
       </Cell>
       <Cell className="cell-num" column={t('column.attempts')} spoken={attemptsText(item)}>
         {attemptsText(item)}
@@ -63,14 +66,26 @@ export const OutboxRow = memo(function OutboxRow({ item }: { item: OutboxItem })
           reasonId={`edit-reason-${item.id}`}
           onRun={() => editItem(api, item.id)}
         />
-        <RowButton
-          label={t('outbox.cancel')}
-          blockedReason={actions.cancel.enabled ? null : actions.cancel.reason}
-          busy={pending !== undefined}
-          describedBy={subjectId}
-          reasonId={`cancel-reason-${item.id}`}
-          onRun={() => cancelItem(api, item.id)}
-        />
+        {/* A failed message has nothing left to cancel: Delete takes Cancel's place. */}
+        {canDelete(item) ? (
+          <RowButton
+            label={t('outbox.delete')}
+            blockedReason={null}
+            busy={pending !== undefined}
+            describedBy={subjectId}
+            reasonId={`delete-reason-${item.id}`}
+            onRun={() => deleteItem(api, item.id)}
+          />
+        ) : (
+          <RowButton
+            label={t('outbox.cancel')}
+            blockedReason={actions.cancel.enabled ? null : actions.cancel.reason}
+            busy={pending !== undefined}
+            describedBy={subjectId}
+            reasonId={`cancel-reason-${item.id}`}
+            onRun={() => cancelItem(api, item.id)}
+          />
+        )}
       </span>
     </>
   );

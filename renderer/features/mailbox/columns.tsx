@@ -4,8 +4,8 @@ import type { Mailbox } from '../../store/mailbox-logic';
 
 const COLUMNS = {
   outbox: ['column.recipients', 'column.subject', 'column.state', 'column.attempts', 'column.nextTry', 'column.lastReply', 'column.actions'],
-  sent: ['column.recipients', 'column.subject', 'column.sentAt', 'column.delivery', 'column.receipts'],
-  drafts: ['column.recipients', 'column.subject', 'column.state', 'column.cancelledAt', 'column.actions'],
+  sent: ['column.recipients', 'column.subject', 'column.sentAt', 'column.delivery', 'column.receipts', 'column.actions'],
+  drafts: ['column.recipients', 'column.subject', 'column.state', 'column.changedAt', 'column.actions'],
 } as const;
 
 export function ColumnHeader({ mailbox }: { mailbox: Mailbox }) {

@@ -27,16 +27,9 @@ describe('editItem', () => {
     expect(fake.calls).toEqual([{ name: 'outbox.abort', request: { id: queued.id } }]);
     const compose = useComposeStore.getState();
     expect(compose.open).toBe(true);
-    expect(compose.fields).toEqual({
-      to: '"Lee, Ann" <ann@x.test>',
-      cc: 'bob@x.test',
-      bcc: 'eve@x.test',
-      subject: 'Plans',
-      text: 'Draft text',
-      delay: '5',
-      sendAt: '',
-    });
-    expect(compose.source).toMatchObject({ id: queued.id, attachmentCount: 0 });
+    expect(compose.chips).toEqual({ to: ['"Lee, Ann" <ann@x.test>'], cc: ['bob@x.test'], bcc: ['eve@x.test'] });
+    expect(compose.fields).toEqual({ to: '', cc: '', bcc: '', subject: 'Plans', text: 'Draft text', html: '', delay: '5', sendAt: '' });
+    expect(compose).toMatchObject({ origin: 'queued', sourceId: queued.id, accountId: queued.accountId, dsn: queued.dsn });
     expect(useOutboxStore.getState().items[0]?.state).toBe('cancelled');
     // The "queued" note with Undo is about a message that is no longer queued.
     expect(useAlertsStore.getState().alerts).toEqual([]);
@@ -47,7 +40,22 @@ describe('editItem', () => {
     useOutboxStore.getState().upsert(makeItem({ state: 'cancelled' }));
     expect(await editItem(fake.api, 'item-0001')).toBe(true);
     expect(fake.calls).toEqual([]);
-    expect(useComposeStore.getState().fields.to).toBe('bob@example.test');
+    expect(useComposeStore.getState().chips.to).toEqual(['bob@example.test']);
+  });
+
+  it('gives back the attachments and the rich text exactly as sent (Undo)', async () => {
+    const sha256 = 'd'.repeat(64);
+    const item = makeItem({
+      state: 'cancelled',
+      text: 'Hi',
+      html: '<p style="margin:0"><strong>Hi</strong></p><p style="margin:0"><br></p>',
+      attachments: [{ name: 'a.pdf', type: 'application/pdf', size: 10, sha256 }],
+    });
+    useOutboxStore.getState().upsert(item);
+    expect(await editItem(fakeApi().api, item.id)).toBe(true);
+    const compose = useComposeStore.getState();
+    expect(compose.fields.html).toBe('<p><strong>Hi</strong></p><p></p>');
+    expect(compose.attachments).toMatchObject([{ name: 'a.pdf', type: 'application/pdf', size: 10, sha256 }]);
   });
 
   it('leaves Compose closed and says why when the abort comes too late', async () => {

@@ -4,6 +4,7 @@ import { useT } from '../../i18n/use-t';
 import { countStates } from '../../store/mailbox-logic';
 import { useOutboxStore } from '../../store/outbox';
 import { accountText, activityText, onlineText, phaseText, recoveryProgressText } from '../../store/status-logic';
+import { useSettingsStore } from '../../store/settings';
 import { useStatusStore } from '../../store/status';
 
 export function StatusBar() {
@@ -11,6 +12,7 @@ export function StatusBar() {
   const app = useStatusStore((s) => s.app);
   const accounts = useStatusStore((s) => s.accounts);
   const connectionError = useStatusStore((s) => s.connectionError);
+  const defaultAccountId = useSettingsStore((s) => s.settings?.defaultAccountId);
   const items = useOutboxStore((s) => s.items);
   const counts = useMemo(() => countStates(items), [items]);
 
@@ -23,7 +25,7 @@ export function StatusBar() {
   const online = onlineText(app);
   if (online) parts.push({ key: 'online', text: online, className: `status-online ${app?.online ? 'is-online' : 'is-offline'}` });
   if (app) parts.push({ key: 'activity', text: activityText(counts), className: `status-activity${counts.sending > 0 ? ' is-busy' : ''}` });
-  const account = accountText(accounts);
+  const account = accountText(accounts, defaultAccountId);
   if (account) parts.push({ key: 'account', text: account, className: 'status-account' });
   if (connectionError) parts.push({ key: 'error', text: t('status.notConnected', { message: connectionError }), className: 'status-error' });
 

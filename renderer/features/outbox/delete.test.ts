@@ -1,0 +1,61 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { err, ok } from '../../../shared/errors';
+import { fakeApi, flush, resetStores } from '../../app/fake-api';
+import { useAlertsStore } from '../../store/alerts';
+import { useConfirmStore } from '../../store/confirm';
+import { useOutboxStore } from '../../store/outbox';
+import { makeItem } from '../../store/test-fixtures';
+import { canDelete, deleteItem } from './delete';
+
+beforeEach(resetStores);
+
+async function confirmWith(yes: boolean): Promise<string> {
+  await flush();
+  const request = useConfirmStore.getState().request;
+  if (!request) throw new Error('no question asked');
+  useConfirmStore.getState().answer(request.id, yes);
+  return request.body;
+}
+
+describe('deleteItem', () => {
+  it('is offered for sent, failed and cancelled messages only', () => {
+    expect(['sent', 'failed', 'cancelled', 'queued', 'sending', 'deferred', 'draft'].map((state) => canDelete({ state: state as never }))).toEqual([
+      true, true, true, false, false, false, false,
+    ]);
+  });
+  it('asks, deletes, and drops the item and its selection', async () => {
+    const fake = fakeApi({ 'outbox.delete': ({ id }) => ok({ id }) });
+    useOutboxStore.getState().upsert(makeItem({ state: 'sent', subject: 'Notes' }));
+    useOutboxStore.getState().select('item-0001');
+    const done = deleteItem(fake.api, 'item-0001');
+    expect(await confirmWith(true)).toContain('“Notes” has been sent');
+    expect(await done).toBe(true);
+    expect(useOutboxStore.getState().items).toEqual([]);
+    expect(useOutboxStore.getState().selectedId).toBeNull();
+  });
+  it('keeps the item when the user says no', async () => {
+    const fake = fakeApi();
+    useOutboxStore.getState().upsert(makeItem({ state: 'failed' }));
+    const done = deleteItem(fake.api, 'item-0001');
+    await confirmWith(false);
+    expect(await done).toBe(false);
+    expect(fake.calls).toEqual([]);
+    expect(useOutboxStore.getState().items).toHaveLength(1);
+  });
+  it('says why the core refused', async () => {
+    const fake = fakeApi({ 'outbox.delete': () => err('ILLEGAL_STATE', 'Cancel it first.') });
+    useOutboxStore.getState().upsert(makeItem({ state: 'cancelled', subject: 'Plans' }));
+    const done = deleteItem(fake.api, 'item-0001');
+    await confirmWith(true);
+    expect(await done).toBe(false);
+    expect(useAlertsStore.getState().alerts[0]?.text).toBe('Could not delete “Plans”: Cancel it first.');
+    expect(useOutboxStore.getState().pending).toEqual({});
+  });
+  it('does not bring a deleted item back from a late list answer', () => {
+    useOutboxStore.getState().upsert(makeItem({ state: 'sent' }));
+    useOutboxStore.getState().remove('item-0001');
+    useOutboxStore.getState().merge([makeItem({ state: 'sent' })]);
+    useOutboxStore.getState().upsert(makeItem({ state: 'sent', updatedAt: 5000 }));
+    expect(useOutboxStore.getState().items).toEqual([]);
+  });
+});

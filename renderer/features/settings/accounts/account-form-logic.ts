@@ -1,0 +1,120 @@
+/**
+ * The account form: its fields as typed, filled from an account being
+ * edited, and checked into the AccountInput that accounts.save takes. Checks
+ * here mirror the core's, so most mistakes are named before a round trip;
+ * the core checks again and its answer wins.
+ */
+import { addressProblem } from '../../../../shared/address';
+import { DEFAULT_DSN, type Account, type AccountInput, type DsnRequest } from '../../../../shared/model';
+import { addressReason } from '../../../i18n/address-reasons';
+import { t } from '../../../i18n/t';
+
+export type Security = AccountInput['security'];
+export type Mechanism = AccountInput['auth']['mechanism'];
+
+export interface AccountFields {
+  name: string;
+  fromName: string;
+  fromAddress: string;
+  host: string;
+  port: string;
+  security: Security;
+  mechanism: Mechanism;
+  username: string;
+  /** Typed into the password field; empty keeps a stored one. */
+  secret: string;
+  dsn: DsnRequest;
+}
+
+export type AccountField = 'name' | 'fromAddress' | 'host' | 'port' | 'username' | 'secret';
+export type AccountErrors = Partial<Record<AccountField, string>>;
+
+export const DEFAULT_PORTS: Readonly<Record<Security, number>> = { tls: 465, starttls: 587, none: 25 };
+
+export const emptyAccountFields: AccountFields = {
+  name: '',
+  fromName: '',
+  fromAddress: '',
+  host: '',
+  port: String(DEFAULT_PORTS.starttls),
+  security: 'starttls',
+  mechanism: 'plain',
+  username: '',
+  secret: '',
+  dsn: DEFAULT_DSN,
+};
+
+export function fieldsFromAccount(account: Account): AccountFields {
+  return {
+    name: account.name,
+    fromName: account.from.name ?? '',
+    fromAddress: account.from.address,
+    host: account.host,
+    port: String(account.port),
+    security: account.security,
+    mechanism: account.auth.mechanism,
+    username: account.auth.username,
+    secret: '',
+    dsn: account.dsn,
+  };
+}
+
+/** Changing the security changes the port too, while the port is still the previous mode's usual one. */
+export function withSecurity(fields: AccountFields, security: Security): AccountFields {
+  const usual = String(DEFAULT_PORTS[fields.security]);
+  return { ...fields, security, port: fields.port.trim() === '' || fields.port === usual ? String(DEFAULT_PORTS[security]) : fields.port };
+}
+
+const HOST = /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$|^\[?[0-9A-Fa-f:.]+\]?$/;
+const LOOPBACK = /^(127(?:\.\d{1,3}){3}|::1|\[::1\]|localhost)$/i;
+
+export const isLoopback = (host: string): boolean => LOOPBACK.test(host.trim());
+
+export type AccountCheck = { ok: true; input: AccountInput } | { ok: false; errors: AccountErrors; first: AccountField };
+
+const ORDER: readonly AccountField[] = ['name', 'fromAddress', 'host', 'port', 'username', 'secret'];
+
+/** `existing`: the account being edited (its id, and whether a secret is stored), or null for a new one. */
+export function checkAccount(fields: AccountFields, existing: Pick<Account, 'id' | 'hasSecret' | 'auth'> | null): AccountCheck {
+  const errors: AccountErrors = {};
+  const name = fields.name.trim();
+  const host = fields.host.trim();
+  const fromAddress = fields.fromAddress.trim();
+  if (!name) errors.name = t('account.nameRequired');
+  if (!fromAddress) errors.fromAddress = t('account.addressRequired');
+  else {
+    const problem = addressProblem(fromAddress);
+    if (problem) errors.fromAddress = t('account.addressInvalid', { reason: addressReason(problem) });
+  }
+  if (!host) errors.host = t('account.hostRequired');
+  else if (host.length > 253 || !HOST.test(host)) errors.host = t('account.hostInvalid');
+  else if (fields.security === 'none' && !isLoopback(host)) errors.host = t('account.noneNeedsLoopback');
+  const port = Number(fields.port.trim());
+  if (!/^\d+$/.test(fields.port.trim()) || port < 1 || port > 65535) errors.port = t('account.portInvalid');
+  const username = fields.username.trim();
+  const needsLogin = fields.mechanism !== 'none';
+  if (needsLogin && !username) errors.username = t('account.usernameRequired');
+  // A stored secret is kept when the field is left empty, if the login method stays one that uses it.
+  const keepsSecret = existing !== null && existing.hasSecret && existing.auth.mechanism !== 'none';
+  if (needsLogin && fields.secret === '' && !keepsSecret) {
+    errors.secret = fields.mechanism === 'xoauth2' ? t('account.tokenRequired') : t('account.passwordRequired');
+  }
+  const first = ORDER.find((field) => errors[field] !== undefined);
+  if (first) return { ok: false, errors, first };
+
+  const input: AccountInput = {
+    name,
+    fromAddress,
+    host,
+    port,
+    security: fields.security,
+    auth: { mechanism: fields.mechanism, username: needsLogin ? username : '' },
+    dsn: fields.dsn,
+  };
+  if (existing) input.id = existing.id;
+  if (fields.fromName.trim()) input.fromName = fields.fromName.trim();
+  // Omitted: keep the stored secret. No login: forget it.
+  if (needsLogin && fields.secret !== '') input.secret = fields.secret;
+  else if (!needsLogin && existing?.hasSecret) input.secret = '';
+  return { ok: true, input };
+}
