@@ -46,7 +46,8 @@ export function VirtualList<T extends { id: string }>({
     count: items.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => rowHeight,
-    overscan: 8,
+    // A few rows beyond the view: enough for the arrow keys, few enough that a fast scroll mounts little per frame.
+    overscan: 4,
     getItemKey: (index) => items[index]?.id ?? index,
   });
   const rows = virtualizer.getVirtualItems();
