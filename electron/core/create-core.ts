@@ -10,7 +10,9 @@ import { KeyFileSecretBox } from './secrets/key-file-secret-box';
 import type { SecretBox } from './secrets/secret-box';
 import { testConnection } from './smtp/connection-test';
 import { DATABASE_NAME, openMailDatabase, type IndexedDbFactory, type MailDatabase } from './db/database';
-import { setAsideUnreadableRows, sqliteFileFor, useWriteAheadLog, waitingFromFile } from './db/unreadable-rows';
+import { setAsideUnreadableRows, sqliteFileFor, useWriteAheadLog } from './db/unreadable-rows';
+import { openMailStore, type MailStore } from './db/mail-store';
+import { moveLegacyRows } from './db/move-legacy-rows';
 import { sqliteIndexedDb } from './db/sqlite-indexeddb';
 import { EventBus } from './events';
 import { createRouter, type Router } from './ipc/router';
@@ -49,6 +51,8 @@ export interface Core {
   router: Router;
   events: EventBus;
   db: MailDatabase;
+  /** Outbox items, drafts, transcripts and quarantine. */
+  store: MailStore;
   status(): AppStatus;
   /** Resolves when start-up recovery has finished. */
   ready: Promise<void>;
@@ -72,14 +76,15 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       log.error(`store: unreadable row ${row.key} in ${row.table} set aside`, row.file);
     }
   }
-  // Read before the shim opens the file; recovery's changes reach the spooler as events.
-  const waiting = options.indexedDb ? undefined : waitingFromFile(dbFile);
   const db = await openMailDatabase(options.indexedDb ?? sqliteIndexedDb(dbDir));
+  const store = openMailStore(join(options.userDataDir, 'outbox.sqlite'));
+  const moved = await moveLegacyRows(db, store);
+  if (moved) log.info(`store: moved ${moved} outbox row(s) from the IndexedDB store to outbox.sqlite`);
   const settings = new SettingsService(db, events);
   const secrets = options.secrets ?? new KeyFileSecretBox(join(options.userDataDir, 'secret.key'));
-  const accounts = new AccountsService(db, events, secrets, settings);
-  const repo = new OutboxRepository(db);
-  const transcript = new TranscriptStore(db, events);
+  const accounts = new AccountsService(db, events, secrets, settings, (id) => store.countUnsentOf(id));
+  const repo = new OutboxRepository(store);
+  const transcript = new TranscriptStore(store, events);
   const attachments = new AttachmentStore(join(options.userDataDir, 'attachments'));
 
   let status: AppStatus = { phase: 'recovering', recovery: { total: 0, done: 0 }, online: true, host: options.host, version: options.version };
@@ -118,18 +123,18 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   });
 
   const ready = (async () => {
-    const report = await recoverOutbox(db);
+    const report = await recoverOutbox(store);
     setStatus({ recovery: { total: report.total, done: 0 } });
     for (const item of report.requeued) events.emit('outbox:changed', item);
     setStatus({ phase: 'ready', recovery: { total: report.total, done: report.total } });
     log.info(`recovery: ${report.total} undelivered message(s), ${report.requeued.length} interrupted send(s) re-queued`);
     for (const row of report.quarantined) log.error(`recovery: set aside outbox row ${row.id} in quarantine`, row.reason);
     // Awaited, so no submit can race the queue index being filled.
-    await spooler.start(waiting);
+    await spooler.start();
   })();
 
-  const drafts = new DraftsService(db, events, attachments);
-  const outbox = new OutboxService({ repo, accounts, settings, attachments, events, spooler, ready, onDraftsChanged: () => void drafts.announce() });
+  const drafts = new DraftsService(store, events, attachments);
+  const outbox = new OutboxService({ repo, accounts, settings, attachments, events, spooler, ready, onDraftsChanged: () => drafts.announce() });
 
   const router = createRouter(
     {
@@ -164,6 +169,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     router,
     events,
     db,
+    store,
     status: () => status,
     ready,
     setOnline: (online) => spooler.setHostOnline(online),
@@ -174,6 +180,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       await transcript.flush();
       await sandbox.close();
       db.close();
+      store.close();
     },
   };
 }

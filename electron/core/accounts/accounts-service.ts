@@ -3,12 +3,12 @@
  * every message uses. Passwords and tokens are sealed by the SecretBox and kept
  * apart from the account row, which is what the renderer gets to see.
  */
+import type { Transaction } from 'dexie';
 import { addressProblem, normalizeAddress } from '../../../shared/address';
 import { AppFailure } from '../../../shared/errors';
 import { DEFAULT_DSN, type Account, type AccountInput } from '../../../shared/model';
 import type { MailDatabase } from '../db/database';
 import { durableWrite } from '../db/durable-write';
-import { itemsInState } from '../db/database';
 import type { EventBus } from '../events';
 import { newId } from '../outbox/ids';
 import type { SecretBox } from '../secrets/secret-box';
@@ -26,7 +26,25 @@ export class AccountsService {
     private readonly events: EventBus,
     private readonly secrets: SecretBox,
     private readonly settings: SettingsService,
-  ) {}
+    /** Messages of this account still queued, deferred or being sent. */
+    private readonly unsentCount: (accountId: string) => number,
+  ) {
+    // Every write to the table, whoever makes it, empties the cache, once when it is made and once when it commits.
+    const changed = (transaction: Transaction) => {
+      this.forget();
+      transaction.on('complete', () => this.forget());
+    };
+    db.accounts.hook('creating', (_key, _obj, transaction) => changed(transaction));
+    db.accounts.hook('updating', (_mods, _key, _obj, transaction) => changed(transaction));
+    db.accounts.hook('deleting', (_key, _obj, transaction) => changed(transaction));
+  }
+
+  /** Accounts by id: the spooler asks for one at every attempt, and a read through the store costs more than a send. */
+  private readonly cache = new Map<string, Promise<Account>>();
+
+  private forget(): void {
+    this.cache.clear();
+  }
 
   /** The sandbox listens on a fresh port each start; its account follows it. */
   async upsertSandbox(port: number): Promise<Account> {
@@ -52,10 +70,17 @@ export class AccountsService {
     return this.db.accounts.toArray();
   }
 
-  async get(id: string): Promise<Account> {
-    const account = await this.db.accounts.get(id);
-    if (!account) throw new AppFailure('NOT_FOUND', 'That account no longer exists.');
-    return account;
+  get(id: string): Promise<Account> {
+    const cached = this.cache.get(id);
+    if (cached) return cached;
+    const read = this.db.accounts.get(id).then((account) => {
+      if (!account) throw new AppFailure('NOT_FOUND', 'That account no longer exists.');
+      return account;
+    });
+    // Shared by every caller while it runs; a failed read is not kept. A write empties the cache (see the constructor).
+    this.cache.set(id, read);
+    read.catch(() => this.cache.get(id) === read && this.cache.delete(id));
+    return read;
   }
 
   /** The chosen account, or the default: the one set in Settings, else the first real account, else the sandbox. */
@@ -113,9 +138,7 @@ export class AccountsService {
   async remove(id: string): Promise<Account[]> {
     const account = await this.get(id);
     if (account.sandbox) throw new AppFailure('ILLEGAL_STATE', 'The local sandbox account cannot be removed.');
-    const waiting = (
-      await Promise.all((['queued', 'deferred', 'sending'] as const).map((state) => itemsInState(this.db, state).filter((i) => i.accountId === id).count()))
-    ).reduce((a, b) => a + b, 0);
+    const waiting = this.unsentCount(id);
     if (waiting) throw new AppFailure('ILLEGAL_STATE', `${waiting} message(s) are still waiting to be sent from this account.`);
     await this.db.transaction('rw', this.db.accounts, this.db.secrets, async () => {
       await this.db.accounts.delete(id);

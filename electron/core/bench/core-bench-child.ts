@@ -8,7 +8,6 @@
  */
 import type { Account, OutboxItem } from '../../../shared/model';
 import { createCore, type Core } from '../create-core';
-import { itemsInState } from '../db/database';
 import { newEnvid, newId, newMessageId } from '../outbox/ids';
 import { BENCH_CONCURRENCY, BENCH_FROM, BENCH_TO, benchBody, cpuMsSince, emitResult } from './common';
 import { installSqlCounter, peekSqlCounts, takeSqlCounts } from './sql-counter';
@@ -114,7 +113,7 @@ async function seed(dir: string, port: number, count: number, bytes: number): Pr
   const held = await core.router.handle('outbox.submit', { accountId: account.id, to: BENCH_TO, subject: 'template', text: '', delaySeconds: 60 });
   if (!held.ok) throw new Error(`template submit refused: ${held.error.message}`);
   const template = held.value as OutboxItem;
-  await core.db.items.delete(template.id);
+  core.store.deleteItem(template.id);
   const started = performance.now();
   const now = Date.now();
   const CHUNK = 1000;
@@ -124,10 +123,10 @@ async function seed(dir: string, port: number, count: number, bytes: number): Pr
       const at = now - count + i; // due already, oldest first
       return { ...template, id: newId(), messageId: newMessageId(account.from.address), envid: newEnvid(), subject: `seeded ${i}`, text: benchBody(bytes, i), createdAt: at, updatedAt: at, notBefore: at };
     });
-    await core.db.transaction('rw', core.db.items, () => core.db.items.bulkAdd(items));
+    await core.store.commit.write(() => items.forEach((item) => core.store.insertItem(item)));
   }
   const ms = performance.now() - started;
-  const stored = await itemsInState(core.db, 'queued').count();
+  const stored = core.store.countInStates(['queued']);
   emitResult<SeedResult>({ count, stored, ms });
   process.exit(0);
 }

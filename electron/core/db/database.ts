@@ -1,19 +1,15 @@
 /**
- * The durable store: Dexie over IndexedDB. In the app IndexedDB is
- * indexeddbshim's SQLite file under the user-data folder; unit tests may hand
- * in fake-indexeddb instead. Only this module knows the table layout.
+ * Accounts, settings, secrets and the sandbox inbox: Dexie over IndexedDB. In
+ * the app IndexedDB is indexeddbshim's SQLite file under the user-data folder;
+ * unit tests may hand in fake-indexeddb instead. Only this module knows the
+ * table layout. The outbox's own tables live in mail-store.ts; the ones here
+ * named items, transcript, drafts and quarantine are read once, by
+ * move-legacy-rows.ts, and are otherwise empty.
  */
 import Dexie, { type DexieOptions, type Table } from 'dexie';
-import type { Account, Draft, OutboxItem, OutboxState, SandboxMessage, TranscriptEntry } from '../../../shared/model';
+import type { Account, Draft, OutboxItem, SandboxMessage, TranscriptEntry } from '../../../shared/model';
+import type { QuarantineRow } from './mail-store';
 
-/** A stored item that could not be read or did not validate: set aside, never dropped. */
-export interface QuarantineRow {
-  id: string;
-  at: number;
-  reason: string;
-  /** The row as it was read, when it could be read at all. */
-  row: unknown;
-}
 /** An account's password or token, sealed by the SecretBox; never in clear. */
 export interface SecretRow {
   accountId: string;
@@ -51,20 +47,6 @@ export class MailDatabase extends Dexie {
       drafts: 'id, [updatedAt+id]',
     });
   }
-}
-
-const STATE_INDEX = '[state+notBefore+accountId+id]';
-
-/** Items in one state whose notBefore is at most `upTo`, in notBefore order. */
-export function itemsInState(db: MailDatabase, state: OutboxState, upTo: number = Infinity) {
-  const high = upTo === Infinity ? Dexie.maxKey : upTo;
-  return db.items.where(STATE_INDEX).between([state, Dexie.minKey, Dexie.minKey, Dexie.minKey], [state, high, Dexie.maxKey, Dexie.maxKey], true, true);
-}
-
-/** id, account and notBefore of every item in these states, read from the index alone (no item is decoded). */
-export async function stateIndexEntries(db: MailDatabase, states: readonly OutboxState[]): Promise<{ id: string; accountId: string; notBefore: number }[]> {
-  const keys = (await Promise.all(states.map((state) => itemsInState(db, state).keys()))).flat() as unknown as [string, number, string, string][];
-  return keys.map(([, notBefore, accountId, id]) => ({ id, accountId, notBefore }));
 }
 
 export const DATABASE_NAME = 'outbox-mail';

@@ -3,8 +3,8 @@
  * failed while it ran (see commit-guard.ts), `confirm` reads the store again:
  * the write counts only if it is really there.
  */
-import { AppFailure } from '../../../shared/errors';
 import { failedCommitCount, lastCommitFailure } from './commit-guard';
+import { storageFailure } from './group-commit';
 
 export async function durableWrite<T>(write: () => Promise<T>, confirm: (result: T) => Promise<boolean>): Promise<T> {
   const before = failedCommitCount();
@@ -26,7 +26,3 @@ function isStorageError(error: unknown): boolean {
   return /SQLITE_(FULL|IOERR|CANTOPEN|READONLY)|disk (is )?full|disk I\/O|QuotaExceeded|UnknownError/i.test(text);
 }
 
-function storageFailure(cause: unknown): AppFailure {
-  const reason = cause instanceof Error ? cause.message : 'the database write failed';
-  return new AppFailure('STORAGE_FAILED', `Could not save to disk (${reason}). Nothing was queued; free some space and try again.`);
-}

@@ -91,24 +91,3 @@ export function useWriteAheadLog(dbFile: string): void {
     db.close();
   }
 }
-
-/**
- * What waits to be sent, read with SQL's JSON functions straight from the file:
- * much faster at start-up than the shim decoding every index key.
- */
-export function waitingFromFile(dbFile: string): { id: string; accountId: string; notBefore: number }[] {
-  if (!existsSync(dbFile)) return [];
-  const db = new Database(dbFile, { readonly: true });
-  try {
-    const table = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = ?").get(OUTBOX_TABLE);
-    if (!table) return [];
-    return db
-      .prepare(
-        `SELECT json_extract(value, '$.id') AS id, json_extract(value, '$.accountId') AS accountId, json_extract(value, '$.notBefore') AS notBefore
-         FROM "${OUTBOX_TABLE}" WHERE json_valid(value) AND json_extract(value, '$.state') IN ('queued', 'deferred')`,
-      )
-      .all() as { id: string; accountId: string; notBefore: number }[];
-  } finally {
-    db.close();
-  }
-}

@@ -1,88 +1,78 @@
 /**
  * Outbox items in the durable store. Every state change goes through
- * `transition`, which checks the current state inside the same transaction as
- * the write, so two actors (cancel and the spooler) cannot both win.
+ * `transition`, which checks the current state inside the same write as the
+ * change, so two actors (cancel and the spooler) cannot both win. Writes are
+ * group-committed: a caller hears back only once its write is on disk.
  */
-import Dexie from 'dexie';
 import { AppFailure } from '../../../shared/errors';
 import type { OutboxItem, OutboxState } from '../../../shared/model';
-import type { MailDatabase } from '../db/database';
-import { durableWrite } from '../db/durable-write';
+import type { WriteOptions } from '../db/group-commit';
+import type { MailStore } from '../db/mail-store';
 
 export type ItemPatch = Partial<Omit<OutboxItem, 'id' | 'messageId' | 'envid' | 'createdAt'>>;
 
+const notFound = () => new AppFailure('NOT_FOUND', 'No such message in the outbox.');
+
 export class OutboxRepository {
   constructor(
-    readonly database: MailDatabase,
+    readonly store: MailStore,
     private readonly now: () => number = Date.now,
   ) {}
 
   /** Resolves only when the item is on disk; otherwise STORAGE_FAILED and nothing was queued. */
-  async add(item: OutboxItem, fromDraft?: string): Promise<void> {
-    await durableWrite(
-      () =>
-        // The draft leaves in the same write that queues the message: never both, never neither.
-        this.database.transaction('rw', this.database.items, this.database.drafts, async () => {
-          await this.database.items.add(item);
-          if (fromDraft) await this.database.drafts.delete(fromDraft);
-        }),
-      async () => (await this.database.items.get(item.id)) !== undefined,
-    );
+  add(item: OutboxItem, fromDraft?: string): Promise<void> {
+    return this.store.commit.write(() => {
+      this.store.insertItem(item);
+      // The draft leaves in the same write that queues the message: never both, never neither.
+      if (fromDraft) this.store.deleteDraft(fromDraft);
+    });
   }
 
   /** Deletes an item in one of `states`, with its transcript. */
-  async remove(id: string, states: readonly OutboxState[]): Promise<void> {
-    await this.database.transaction('rw', this.database.items, this.database.transcript, async () => {
-      const item = await this.database.items.get(id);
-      if (!item) throw new AppFailure('NOT_FOUND', 'No such message in the outbox.');
+  remove(id: string, states: readonly OutboxState[]): Promise<void> {
+    return this.store.commit.write(() => {
+      const item = this.store.getItem(id);
+      if (!item) throw notFound();
       if (!states.includes(item.state)) throw new AppFailure('ILLEGAL_STATE', `The message is ${item.state}; cancel it before deleting it.`, { state: item.state });
-      await this.database.items.delete(id);
-      await this.database.transcript.where('[itemId+connectionId+seq]').between([id, Dexie.minKey, Dexie.minKey], [id, Dexie.maxKey, Dexie.maxKey], true, true).delete();
+      this.store.deleteItem(id);
+      this.store.deleteLinesOf(id);
     });
   }
 
   /** Sets a row that does not validate aside, whole, and removes it from the outbox. */
-  async quarantine(id: string, reason: string): Promise<void> {
-    await this.database.transaction('rw', this.database.items, this.database.quarantine, async () => {
-      const row = await this.database.items.get(id);
-      await this.database.quarantine.put({ id, at: this.now(), reason, row: row ?? null });
-      await this.database.items.delete(id);
+  quarantine(id: string, reason: string): Promise<void> {
+    return this.store.commit.write(() => {
+      this.store.putQuarantine({ id, at: this.now(), reason, row: this.store.rawItem(id) ?? null });
+      this.store.deleteItem(id);
     });
   }
 
   async get(id: string): Promise<OutboxItem> {
-    const item = await this.database.items.get(id);
-    if (!item) throw new AppFailure('NOT_FOUND', 'No such message in the outbox.');
+    const item = this.store.getItem(id);
+    if (!item) throw notFound();
     return item;
   }
 
   /** Newest first. */
   async list(): Promise<OutboxItem[]> {
-    return this.database.items.orderBy('[createdAt+id]').reverse().toArray();
+    return this.store.listItems();
   }
 
-  /** Each state is on disk before the step it permits: a transition whose write failed throws STORAGE_FAILED. */
-  async transition(id: string, from: readonly OutboxState[], patch: ItemPatch | ((item: OutboxItem) => ItemPatch)): Promise<OutboxItem> {
-    return durableWrite(
-      () => this.writeTransition(id, from, patch),
-      async (next) => {
-        const stored = await this.database.items.get(id);
-        return stored?.state === next.state && stored.updatedAt === next.updatedAt && stored.handedOffAt === next.handedOffAt;
-      },
-    );
-  }
-
-  private writeTransition(id: string, from: readonly OutboxState[], patch: ItemPatch | ((item: OutboxItem) => ItemPatch)): Promise<OutboxItem> {
-    return this.database.transaction('rw', this.database.items, async () => {
-      const item = await this.database.items.get(id);
-      if (!item) throw new AppFailure('NOT_FOUND', 'No such message in the outbox.');
+  /**
+   * Each state is on disk before the step it permits: a transition whose write failed throws STORAGE_FAILED.
+   * `durable: false` resolves once committed, before the fsync (see group-commit.ts).
+   */
+  transition(id: string, from: readonly OutboxState[], patch: ItemPatch | ((item: OutboxItem) => ItemPatch), options: WriteOptions = {}): Promise<OutboxItem> {
+    return this.store.commit.write(() => {
+      const item = this.store.getItem(id);
+      if (!item) throw notFound();
       if (!from.includes(item.state)) {
         throw new AppFailure('ILLEGAL_STATE', `The message is ${item.state}; this needs it to be ${from.join(' or ')}.`, { state: item.state });
       }
       const changes = typeof patch === 'function' ? patch(item) : patch;
       const next: OutboxItem = { ...item, ...changes, updatedAt: this.now() };
-      await this.database.items.put(next);
+      this.store.putItem(next);
       return next;
-    });
+    }, options);
   }
 }

@@ -89,10 +89,11 @@ const submit = () => core!.call<OutboxItem>('outbox.submit', { to: `${ADA}, ${BO
 const transcript = (id: string) => core!.call<TranscriptEntry[]>('transcript.get', { id });
 const script = (stages: Script['stages'], ehlo?: string[]): ServerSpec => ({ script: { stages, ...(ehlo ? { ehlo } : {}) } });
 
-const PENDING: FaultCase['recipients'] = [
-  [ADA, 'pending'],
-  [BOB, 'pending'],
-];
+/** Where no recipient was answered on its own: all wait for the next try, or are refused when the message failed for good; each with the reply that ended the attempt. */
+const settled = (c: FaultCase): FaultCase['recipients'] => {
+  const code = c.reply ? Number(c.reply.slice(0, 3)) : null;
+  return [ADA, BOB].map((address) => [address, c.state === 'failed' ? 'rejected' : 'pending', ...(code ? [code] : [])]) as FaultCase['recipients'];
+};
 
 // ---- the table -------------------------------------------------------------
 
@@ -223,14 +224,11 @@ const replyCases: FaultCase[] = [451, 452, 550, 552, 554].flatMap((code) =>
       retries: transient,
       reply: line,
       message: WHERE[stage]!,
-      // Every RCPT gets the reply: a 5xx rejects each recipient for good, a 4xx leaves each one to try again.
-      recipients:
-        stage === 'RCPT'
-          ? [
-              [ADA, transient ? 'pending' : 'rejected', code],
-              [BOB, transient ? 'pending' : 'rejected', code],
-            ]
-          : PENDING,
+      // Each recipient carries the reply that stopped it: a 5xx refuses it for good, a 4xx leaves it to try again.
+      recipients: [
+        [ADA, transient ? 'pending' : 'rejected', code],
+        [BOB, transient ? 'pending' : 'rejected', code],
+      ],
       duplicate: false,
       delivered: stage === 'DOT' ? 1 : 0,
     };
@@ -283,7 +281,6 @@ const recipientCases: FaultCase[] = [
     code: 'SERVER_REJECTED',
     retries: true,
     reply: R421,
-    recipients: PENDING,
     delivered: 0,
   },
   {
@@ -376,7 +373,7 @@ describe('faults', () => {
     expect(end.messageId).toBe(item.messageId);
     expect(end.envid).toBe(item.envid);
     expect(end.recipients.map((r) => r.address)).toEqual([ADA, BOB]);
-    expect(end.recipients.map((r) => [r.address, r.state, ...(r.reply ? [r.reply.code] : [])])).toEqual(c.recipients ?? PENDING);
+    expect(end.recipients.map((r) => [r.address, r.state, ...(r.reply ? [r.reply.code] : [])])).toEqual(c.recipients ?? settled(c));
     if (c.state !== 'sent') expect(end.handedOffAt).toBeNull();
 
     if (c.unreachable) {

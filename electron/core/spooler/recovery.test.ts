@@ -33,8 +33,11 @@ describe('recovery on the SQLite store', () => {
     const a = await core.call<OutboxItem>('outbox.submit', { to: 'ada@example.test', subject: 'Was connecting', text: 'x', delaySeconds: 60 });
     const b = await core.call<OutboxItem>('outbox.submit', { to: 'bob@example.test', subject: 'Was after the dot', text: 'y', delaySeconds: 60 });
     // What a crash leaves behind: one item mid-conversation, one past the final dot with no reply yet.
-    await core.db.items.update(a.id, { state: 'sending', attempts: 1 });
-    await core.db.items.update(b.id, { state: 'sending', attempts: 1, handedOffAt: Date.now() });
+    const store = core.store;
+    await store.commit.write(() => {
+      store.putItem({ ...store.getItem(a.id)!, state: 'sending', attempts: 1 });
+      store.putItem({ ...store.getItem(b.id)!, state: 'sending', attempts: 1, handedOffAt: Date.now() });
+    });
     await core.close();
 
     core = await startTestCore({ sqlite: true, userDataDir: dir });
@@ -64,42 +67,60 @@ describe('recovery on the SQLite store', () => {
     const good = await submit('Good');
     const garbled = await submit('Garbled');
     const invalid = await submit('Invalid');
-
-    const undecodable = await submit('Undecodable');
     await core.close();
     core = undefined;
 
     // Damage rows behind the store's back, as a bad disk or an old bug might.
-    const sqlite = new Database(join(dir, 'db', 'D_outbox-mail.sqlite'));
-    const rowOf = (id: string) => sqlite.prepare('SELECT key, value FROM S_items WHERE value LIKE ?').get(`%${id}%`) as { key: string; value: string };
-    sqlite.prepare('UPDATE S_items SET value = ? WHERE key = ?').run('{not json', rowOf(garbled.id).key);
-    const rewrite = (id: string, change: (value: Record<string, unknown>) => void) => {
-      const row = rowOf(id);
-      const value = JSON.parse(row.value) as Record<string, unknown>;
-      change(value);
-      sqlite.prepare('UPDATE S_items SET value = ? WHERE key = ?').run(JSON.stringify(value), row.key);
-    };
-    // Still decodable, but no longer an outbox item.
-    rewrite(invalid.id, (value) => (value.subject = 42));
-    // JSON, but its type annotations point at a field that is gone: the shim could not revive it.
-    rewrite(undecodable.id, (value) => delete value.recipients);
+    const sqlite = new Database(join(dir, 'outbox.sqlite'));
+    sqlite.prepare('UPDATE items SET json = ? WHERE id = ?').run('{not json', garbled.id);
+    const value = JSON.parse((sqlite.prepare('SELECT json FROM items WHERE id = ?').get(invalid.id) as { json: string }).json) as Record<string, unknown>;
+    // Still JSON, but no longer an outbox item.
+    sqlite.prepare('UPDATE items SET json = ? WHERE id = ?').run(JSON.stringify({ ...value, subject: 42 }), invalid.id);
     sqlite.close();
 
     core = await startTestCore({ sqlite: true, userDataDir: dir });
     await core.ready;
-    // The row that was not even JSON is in a quarantine file; the one that did not validate is in the quarantine table.
-    const files = readdirSync(join(dir, 'quarantine'));
-    expect(files).toHaveLength(2);
-    const setAside = files.map((f) => readFileSync(join(dir, 'quarantine', f), 'utf8')).join('\n');
-    expect(setAside).toContain('{not json');
-    expect(setAside).toContain(undecodable.id);
     await core.waitForState(good.id, 'sent', 5000);
-    await expect.poll(() => core!.db.quarantine.count(), { timeout: 3000 }).toBe(1);
-    const quarantined = await core.db.quarantine.toArray();
-    expect(quarantined.map((q) => q.id)).toEqual([invalid.id]);
-    expect(quarantined[0]?.reason).toMatch(/^invalid row: subject/);
-    expect(quarantined[0]?.row).toMatchObject({ subject: 42 });
+    await expect.poll(() => core!.store.listQuarantine().length, { timeout: 3000 }).toBe(2);
+    const [notJson, notValid] = core.store.listQuarantine().sort((x, y) => (x.id === garbled.id ? -1 : y.id === garbled.id ? 1 : 0));
+    expect(notJson).toMatchObject({ id: garbled.id, reason: 'unreadable items row: not JSON', row: '{not json' });
+    expect(notValid?.id).toBe(invalid.id);
+    expect(notValid?.reason).toMatch(/^invalid row: subject/);
+    expect(notValid?.row).toMatchObject({ subject: 42 });
     // Set aside means gone from the outbox, and the rest of the queue went on (Good was sent above).
-    expect((await core.call<OutboxItem[]>('outbox.list', {})).map((i) => i.id)).not.toContain(invalid.id);
+    const listed = (await core.call<OutboxItem[]>('outbox.list', {})).map((i) => i.id);
+    expect(listed).toContain(good.id);
+    expect(listed).not.toContain(invalid.id);
+    expect(listed).not.toContain(garbled.id);
+  });
+
+  it('moves an earlier version’s outbox rows out of IndexedDB, setting aside those the shim could not read', async () => {
+    core = await startTestCore({ sqlite: true, userDataDir: dir });
+    const template = await core.call<OutboxItem>('outbox.submit', { to: 'ada@example.test', subject: 'Template', text: 'x', delaySeconds: 60 });
+    await core.call('outbox.abort', { id: template.id });
+    // What an earlier version left: items and a draft in the IndexedDB store.
+    const old = (n: number): OutboxItem => ({ ...template, id: `legacy-${n}`, messageId: `<legacy-${n}@example.test>`, subject: `Legacy ${n}`, state: 'queued', notBefore: Date.now() });
+    await core.db.items.bulkPut([old(1), old(2)]);
+    await core.db.drafts.put({ id: 'legacy-draft', to: 'ada@example.test', cc: '', bcc: '', subject: 'Old draft', text: 'x', attachments: [], updatedAt: Date.now() } as never);
+    await core.close();
+    core = undefined;
+
+    // One of them is JSON whose type annotations point at a field that is gone: the shim would hang on it.
+    const sqlite = new Database(join(dir, 'db', 'D_outbox-mail.sqlite'));
+    const row = sqlite.prepare('SELECT key, value FROM S_items WHERE value LIKE ?').get('%legacy-2%') as { key: string; value: string };
+    const value = JSON.parse(row.value) as Record<string, unknown>;
+    delete value.recipients;
+    sqlite.prepare('UPDATE S_items SET value = ? WHERE key = ?').run(JSON.stringify(value), row.key);
+    sqlite.close();
+
+    core = await startTestCore({ sqlite: true, userDataDir: dir });
+    await core.ready;
+    const sent = await core.waitForState('legacy-1', 'sent', 5000);
+    expect(sent.messageId).toBe('<legacy-1@example.test>');
+    expect((await core.call<{ id: string }[]>('drafts.list', {})).map((d) => d.id)).toContain('legacy-draft');
+    const files = readdirSync(join(dir, 'quarantine'));
+    expect(files.map((f) => readFileSync(join(dir, 'quarantine', f), 'utf8')).join('\n')).toContain('legacy-2');
+    expect(await core.db.items.count()).toBe(0);
+    expect(await core.db.drafts.count()).toBe(0);
   });
 });

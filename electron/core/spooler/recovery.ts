@@ -8,7 +8,7 @@
  * does not validate is set aside in quarantine, never dropped.
  */
 import { OutboxItemSchema, type OutboxItem } from '../../../shared/model';
-import { itemsInState, type MailDatabase, type QuarantineRow } from '../db/database';
+import type { MailStore, QuarantineRow } from '../db/mail-store';
 
 export interface RecoveryReport {
   /** Items found undelivered: queued, deferred or interrupted while sending. */
@@ -17,43 +17,36 @@ export interface RecoveryReport {
   quarantined: QuarantineRow[];
 }
 
-async function readInterrupted(db: MailDatabase, at: number): Promise<{ items: OutboxItem[]; setAside: QuarantineRow[] }> {
-  const setAside: QuarantineRow[] = [];
-  const rows: unknown[] = await itemsInState(db, 'sending').toArray();
-  const items: OutboxItem[] = [];
-  for (const row of rows) {
+export async function recoverOutbox(store: MailStore, now: () => number = Date.now): Promise<RecoveryReport> {
+  const at = now();
+  const quarantined: QuarantineRow[] = store.setAsideUndecodable(at);
+  const interrupted: OutboxItem[] = [];
+  for (const row of store.itemsInState('sending')) {
     const parsed = OutboxItemSchema.safeParse(row);
-    if (parsed.success) items.push(parsed.data);
+    if (parsed.success) interrupted.push(parsed.data);
     else {
-      const id = String((row as { id?: unknown } | undefined)?.id ?? `unknown-${at}-${setAside.length}`);
+      const id = String((row as { id?: unknown } | undefined)?.id ?? `unknown-${at}-${quarantined.length}`);
       const reason = parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
-      setAside.push({ id, at, reason: `invalid row: ${reason}`, row });
+      quarantined.push({ id, at, reason: `invalid row: ${reason}`, row });
     }
   }
-  return { items, setAside };
-}
-
-export async function recoverOutbox(db: MailDatabase, now: () => number = Date.now): Promise<RecoveryReport> {
-  const at = now();
-  // Reads first, outside the write: a failed read inside it would abort the whole transaction.
-  const { items, setAside } = await readInterrupted(db, at);
-  const waiting = (await itemsInState(db, 'queued').count()) + (await itemsInState(db, 'deferred').count());
-  const requeued = items.map(
-      (item): OutboxItem => ({
-        ...item,
-        state: 'queued',
-        notBefore: Math.min(item.notBefore, at),
-        handedOffAt: null,
-        warnings: item.handedOffAt !== null && !item.warnings.includes('POSSIBLE_DUPLICATE') ? [...item.warnings, 'POSSIBLE_DUPLICATE'] : item.warnings,
-        updatedAt: at,
-      }),
-    );
-  await db.transaction('rw', db.items, db.quarantine, async () => {
-    if (setAside.length) {
-      await db.quarantine.bulkPut(setAside);
-      await db.items.bulkDelete(setAside.map((q) => q.id));
+  const requeued = interrupted.map(
+    (item): OutboxItem => ({
+      ...item,
+      state: 'queued',
+      notBefore: Math.min(item.notBefore, at),
+      handedOffAt: null,
+      warnings: item.handedOffAt !== null && !item.warnings.includes('POSSIBLE_DUPLICATE') ? [...item.warnings, 'POSSIBLE_DUPLICATE'] : item.warnings,
+      updatedAt: at,
+    }),
+  );
+  const invalid = quarantined.filter((q) => q.reason.startsWith('invalid row'));
+  await store.commit.write(() => {
+    for (const row of invalid) {
+      store.putQuarantine(row);
+      store.deleteItem(row.id);
     }
-    await db.items.bulkPut(requeued);
+    for (const item of requeued) store.putItem(item);
   });
-  return { total: waiting + items.length, requeued, quarantined: setAside };
+  return { total: store.countInStates(['queued', 'deferred']), requeued, quarantined };
 }

@@ -1,13 +1,11 @@
 /**
- * The spooler hands due items to the SMTP transport, one transaction each,
- * and records what happened. Each state is written before the step it allows:
+ * The spooler hands due items to the SMTP transport and records what happened. Each state is written before the step it allows:
  * `sending` before connecting, `handedOffAt` before the final dot.
  */
 import type { Readable } from 'node:stream';
 import { addressToAscii } from '../../../shared/address';
 import { AppFailure } from '../../../shared/errors';
 import { OutboxItemSchema, type OutboxItem, type Recipient } from '../../../shared/model';
-import { stateIndexEntries } from '../db/database';
 import type { AccountsService } from '../accounts/accounts-service';
 import type { EventBus } from '../events';
 import type { ItemPatch, OutboxRepository } from '../outbox/repository';
@@ -30,6 +28,8 @@ interface Flight {
   done?: Promise<void>;
   cancelled: boolean;
   handoffStarted: boolean;
+  /** The conversation is over and its outcome is being stored: the account's connection is free for the next item. */
+  finished?: boolean;
 }
 
 export interface SpoolerDeps {
@@ -67,6 +67,14 @@ function mergeRecipients(recipients: Recipient[], results: RecipientResult[]): R
     const state = result.accepted ? 'accepted' : result.reply && result.reply.code >= 500 ? 'rejected' : 'pending';
     return { ...recipient, state, ...(result.reply ? { reply: result.reply } : {}) };
   });
+}
+
+/**
+ * After a failed attempt, recipients still pending carry the reply that ended it; when the
+ * message fails for good they are refused with it, since nothing will try them again.
+ */
+function settleRecipients(recipients: Recipient[], giveUp: boolean, reply: Recipient['reply']): Recipient[] {
+  return recipients.map((r) => (r.state !== 'pending' ? r : { ...r, ...(giveUp ? { state: 'rejected' as const } : {}), ...(reply ? { reply } : {}) }));
 }
 
 export class Spooler implements SpoolerControl {
@@ -124,7 +132,7 @@ export class Spooler implements SpoolerControl {
   /** Loads what waits (given, or from the store's index), then starts sending. */
   start(waiting?: { id: string; accountId: string; notBefore: number }[]): Promise<void> {
     this.running = true;
-    this.loaded = (waiting ? Promise.resolve(waiting) : stateIndexEntries(this.deps.repo.database, ['queued', 'deferred'])).then((entries) => {
+    this.loaded = Promise.resolve(waiting ?? this.deps.repo.store.waitingEntries(['queued', 'deferred'])).then((entries) => {
       for (const e of entries) if (!this.flights.has(e.id)) this.waiting.put(e.id, e.accountId, e.notBefore);
       this.kick();
     });
@@ -171,12 +179,12 @@ export class Spooler implements SpoolerControl {
     if (!this.running || !this.hostOnline) return;
     await this.loaded;
     const busy = new Map<string, number>();
-    for (const flight of this.flights.values()) busy.set(flight.accountId, (busy.get(flight.accountId) ?? 0) + 1);
-    for (const entry of this.waiting.due(this.now())) {
-      const inUse = busy.get(entry.accountId) ?? 0;
-      if (this.flights.has(entry.id) || inUse >= this.concurrency || this.reachability.isBlocked(entry.accountId)) continue;
-      busy.set(entry.accountId, inUse + 1);
-      this.run(entry.id, entry.accountId);
+    for (const flight of this.flights.values()) if (!flight.finished) busy.set(flight.accountId, (busy.get(flight.accountId) ?? 0) + 1);
+    const now = this.now();
+    for (const accountId of this.waiting.accounts()) {
+      const free = this.concurrency - (busy.get(accountId) ?? 0);
+      if (free <= 0 || this.reachability.isBlocked(accountId)) continue;
+      for (const entry of this.waiting.dueFor(accountId, now, free, (id) => this.flights.has(id))) this.run(entry.id, accountId);
     }
     this.scheduleNext();
   }
@@ -214,7 +222,7 @@ export class Spooler implements SpoolerControl {
           const problem = OutboxItemSchema.safeParse(item);
           if (!problem.success) throw new AppFailure('CORRUPT_DATA', problem.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
           return { state: 'sending', attempts: item.attempts + 1, handedOffAt: null };
-        })
+        }, { durable: false })
         .catch(async (error: unknown) => {
           if (error instanceof AppFailure && error.appError.code === 'CORRUPT_DATA') {
             this.waiting.delete(id);
@@ -239,9 +247,16 @@ export class Spooler implements SpoolerControl {
       }
       const outcome = await this.attempt(claimed, flight);
       // The transcript is a record of the attempt, not part of it: failing to store it must not leave the item stuck.
-      await this.deps.transcript.flush().catch((error: unknown) => this.deps.onError?.(error));
-      if (flight.renderFailed && outcome.kind === 'failed' && !flight.handoffStarted) await this.recordCorrupt(claimed, outcome.failure.message);
-      else await this.record(claimed, outcome);
+      // Not awaited before the outcome, so both join the same group commit.
+      const transcriptStored = this.deps.transcript.flush().catch((error: unknown) => this.deps.onError?.(error));
+      const recorded = flight.renderFailed && outcome.kind === 'failed' && !flight.handoffStarted ? this.recordCorrupt(claimed, outcome.failure.message) : this.record(claimed, outcome);
+      if (outcome.kind === 'sent') {
+        // Its write is queued ahead of any next claim: the connection can take the next item while it reaches the disk.
+        flight.finished = true;
+        this.kick();
+      }
+      await recorded;
+      await transcriptStored;
     } catch (error) {
       this.deps.onError?.(error);
     } finally {
@@ -366,7 +381,7 @@ export class Spooler implements SpoolerControl {
         notBefore: giveUp ? current.notBefore : now + retryDelay(this.retry, current.attempts),
         lastReply: failure.reply ?? current.lastReply,
         error: { code: failure.code, message: failure.message },
-        recipients: mergeRecipients(current.recipients, outcome.recipients),
+        recipients: settleRecipients(mergeRecipients(current.recipients, outcome.recipients), giveUp, failure.reply),
         // Handed off with no reply: the server may have it, so the resend is flagged.
         warnings: handedOff ? [...new Set([...current.warnings, 'POSSIBLE_DUPLICATE' as const])] : current.warnings,
         handedOffAt: null,

@@ -7,7 +7,6 @@
  *                                      per durable submit, then "drained" once nothing is left to send
  */
 import { createCore, type Core } from '../create-core';
-import { itemsInState } from '../db/database';
 import { loopbackAccount } from './fixtures';
 
 async function main(): Promise<void> {
@@ -54,8 +53,7 @@ async function crashRun(core: Core, port: number, tag: string, count: number): P
     }),
   );
   for (;;) {
-    const counts = await Promise.all((['queued', 'deferred', 'sending'] as const).map((state) => itemsInState(core.db, state).count()));
-    const left = counts.reduce((a, b) => a + b, 0);
+    const left = core.store.countInStates(['queued', 'deferred', 'sending']);
     if (left === 0) break;
     await new Promise((r) => setTimeout(r, 50));
   }

@@ -1,6 +1,7 @@
-import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openMailDatabase } from '../db/database';
+import { openMailStore } from '../db/mail-store';
+import { tempDir } from '../testing/test-core';
 import { EventBus } from '../events';
 import { TRANSCRIPT_LIMIT, TranscriptStore } from './transcript-store';
 
@@ -8,7 +9,7 @@ const line = (itemId: string, n: number) => ({ itemId, connectionId: 'c1', at: 1
 
 describe('TranscriptStore', () => {
   it('streams every line at once and keeps only the newest lines per item, across restarts', async () => {
-    const db = await openMailDatabase({ indexedDB: new IDBFactory(), IDBKeyRange }, 'transcript-test');
+    const db = openMailStore(join(tempDir(), 'outbox.sqlite'));
     const events = new EventBus();
     const streamed: unknown[] = [];
     events.onAny((name, payload) => name === 'smtp:response' && streamed.push(payload));

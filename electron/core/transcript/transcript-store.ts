@@ -1,11 +1,10 @@
 /**
  * Keeps each item's SMTP conversation. Lines are pushed to the UI the moment
  * they happen and written to the store in batches, so a chatty server does not
- * turn into one transaction per line.
+ * turn into one write per line; a flush joins whatever group commit is next.
  */
-import Dexie from 'dexie';
 import type { TranscriptEntry } from '../../../shared/model';
-import type { MailDatabase } from '../db/database';
+import type { MailStore } from '../db/mail-store';
 import type { EventBus } from '../events';
 
 /** Within a connection the sequence decides (a clock step cannot reorder it); across connections, the time. */
@@ -18,14 +17,13 @@ const FLUSH_DELAY_MS = 250;
 export class TranscriptStore {
   private buffer: TranscriptEntry[] = [];
   private timer: NodeJS.Timeout | null = null;
-  private flushing: Promise<void> = Promise.resolve();
   /** One counter for the process: a connection reused by several attempts never repeats a key. */
   private nextSeq = 0;
   /** Lines stored per item, learned once per item per run, so trimming reads nothing until it is needed. */
   private readonly stored = new Map<string, number>();
 
   constructor(
-    private readonly db: MailDatabase,
+    private readonly store: MailStore,
     private readonly events: EventBus,
   ) {}
 
@@ -33,7 +31,7 @@ export class TranscriptStore {
     const entry: TranscriptEntry = { ...line, seq: this.nextSeq++ };
     this.buffer.push(entry);
     this.events.emit('smtp:response', entry);
-    this.timer ??= setTimeout(() => void this.flush(), FLUSH_DELAY_MS);
+    this.timer ??= setTimeout(() => void this.flush().catch(() => undefined), FLUSH_DELAY_MS);
   }
 
   /** Writes everything buffered so far; resolves when it is stored. */
@@ -42,33 +40,23 @@ export class TranscriptStore {
     this.timer = null;
     const batch = this.buffer;
     this.buffer = [];
-    // One failed batch must not poison the ones after it.
-    this.flushing = this.flushing.catch(() => undefined).then(() => (batch.length ? this.write(batch) : undefined));
-    return this.flushing;
+    return batch.length ? this.store.commit.write(() => this.write(batch)) : Promise.resolve();
   }
 
-  private async write(batch: TranscriptEntry[]): Promise<void> {
-    const itemIds = [...new Set(batch.map((e) => e.itemId))];
-    await this.db.transaction('rw', this.db.transcript, async () => {
-      await this.db.transcript.bulkAdd(batch);
-      for (const itemId of itemIds) {
-        const known = this.stored.get(itemId) ?? (await this.ofItem(itemId).count()) - batch.filter((e) => e.itemId === itemId).length;
-        const count = known + batch.filter((e) => e.itemId === itemId).length;
-        this.stored.set(itemId, Math.min(count, TRANSCRIPT_LIMIT));
-        if (count <= TRANSCRIPT_LIMIT) continue;
-        const rows = await this.ofItem(itemId).toArray();
-        const oldest = rows.sort(chronological).slice(0, rows.length - TRANSCRIPT_LIMIT);
-        await this.db.transcript.bulkDelete(oldest.map((e) => [e.itemId, e.connectionId, e.seq] as [string, string, number]));
-      }
-    });
+  private write(batch: TranscriptEntry[]): void {
+    this.store.addLines(batch);
+    for (const itemId of new Set(batch.map((e) => e.itemId))) {
+      const added = batch.filter((e) => e.itemId === itemId).length;
+      const count = (this.stored.get(itemId) ?? this.store.countLines(itemId) - added) + added;
+      this.stored.set(itemId, Math.min(count, TRANSCRIPT_LIMIT));
+      if (count <= TRANSCRIPT_LIMIT) continue;
+      const rows = this.store.linesOf(itemId).sort(chronological);
+      this.store.deleteLines(rows.slice(0, rows.length - TRANSCRIPT_LIMIT));
+    }
   }
 
   async forItem(itemId: string): Promise<TranscriptEntry[]> {
     await this.flush();
-    return (await this.ofItem(itemId).toArray()).sort(chronological);
-  }
-
-  private ofItem(itemId: string) {
-    return this.db.transcript.where('[itemId+connectionId+seq]').between([itemId, Dexie.minKey, Dexie.minKey], [itemId, Dexie.maxKey, Dexie.maxKey], true, true);
+    return this.store.linesOf(itemId).sort(chronological);
   }
 }

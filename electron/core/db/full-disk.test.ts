@@ -1,8 +1,8 @@
 /**
  * A full disk, for real: the core runs in a child process whose file-size
- * limit (ulimit -f) stops SQLite from growing its file, so COMMITs start to
- * fail. indexeddbshim alone reports those writes as done; with the commit
- * guard every submit either reaches the disk or says STORAGE_FAILED.
+ * limit (ulimit -f) stops SQLite from growing the outbox store, so writes and
+ * COMMITs start to fail. Every submit either reaches the disk or says
+ * STORAGE_FAILED, and the store holds exactly what was accepted.
  */
 import { execFileSync } from 'node:child_process';
 import { beforeAll, describe, expect, it } from 'vitest';

@@ -1,0 +1,100 @@
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { AppFailure } from '../../../shared/errors';
+import { tempDir } from '../testing/test-core';
+import { GroupCommit } from './group-commit';
+
+function table() {
+  const file = join(tempDir(), 'g.sqlite');
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.exec('CREATE TABLE t (k TEXT PRIMARY KEY, v INTEGER NOT NULL)');
+  const put = db.prepare('INSERT INTO t (k, v) VALUES (?, ?)');
+  const rows = () => db.prepare('SELECT k, v FROM t ORDER BY k').all();
+  return { file, db, put, rows, commit: new GroupCommit(db, `${file}-wal`) };
+}
+
+describe('GroupCommit', () => {
+  it('puts the writes of one turn in one transaction and resolves each only after the commit', async () => {
+    const { put, rows, commit } = table();
+    const seenBeforeCommit: unknown[] = [];
+    const writes = Array.from({ length: 50 }, (_, i) =>
+      commit.write(() => {
+        put.run(`k${String(i).padStart(2, '0')}`, i);
+        return i;
+      }),
+    );
+    // Nothing is written until the group runs, and nothing resolves before it is committed.
+    seenBeforeCommit.push(...rows());
+    expect(await Promise.all(writes)).toEqual(Array.from({ length: 50 }, (_, i) => i));
+    expect(seenBeforeCommit).toEqual([]);
+    expect(rows()).toHaveLength(50);
+    expect(commit.stats).toEqual({ commits: 1, syncs: 1, writes: 50 });
+  });
+
+  it('undoes a write that throws, alone: the others in its group are committed', async () => {
+    const { put, rows, commit } = table();
+    const first = commit.write(() => put.run('a', 1));
+    const failing = commit.write(() => {
+      put.run('b', 2);
+      throw new AppFailure('ILLEGAL_STATE', 'no');
+    });
+    const duplicate = commit.write(() => put.run('a', 3)); // primary key taken
+    const last = commit.write(() => put.run('c', 4));
+    await expect(failing).rejects.toMatchObject({ appError: { code: 'ILLEGAL_STATE' } });
+    await expect(duplicate).rejects.toThrow(/UNIQUE/);
+    await first;
+    await last;
+    expect(rows()).toEqual([
+      { k: 'a', v: 1 },
+      { k: 'c', v: 4 },
+    ]);
+  });
+
+  it('reports STORAGE_FAILED when the disk refuses the write, and nothing of it stays', async () => {
+    const { db, put, rows, commit } = table();
+    await commit.write(() => put.run('kept', 1));
+    // A read-only switch makes SQLite refuse the transaction the way a failing disk does (SQLITE_READONLY).
+    db.pragma('query_only = ON');
+    const writes = [commit.write(() => put.run('x', 1)), commit.write(() => put.run('y', 2))];
+    for (const w of writes) await expect(w).rejects.toMatchObject({ appError: { code: 'STORAGE_FAILED' } });
+    db.pragma('query_only = OFF');
+    expect(rows()).toEqual([{ k: 'kept', v: 1 }]);
+    expect(db.inTransaction).toBe(false);
+    // The queue goes on after a failed group.
+    await commit.write(() => put.run('after', 2));
+    expect(rows()).toHaveLength(2);
+  });
+
+  it('shares one fsync among the writes committed while another fsync runs, and resolves a non-durable write at COMMIT', async () => {
+    const { put, commit } = table();
+    const order: string[] = [];
+    const first = commit.write(() => put.run('a', 1)).then(() => order.push('a durable'));
+    await new Promise((resolve) => setImmediate(resolve)); // 'a' is committed; its fsync runs
+    const later = Array.from({ length: 10 }, (_, i) => commit.write(() => put.run(`b${i}`, i)));
+    const quick = commit.write(() => put.run('c', 1), { durable: false }).then(() => order.push('c committed'));
+    await Promise.all([first, quick, ...later]);
+    expect(order[0]).toBe('c committed');
+    expect(commit.stats).toEqual({ commits: 2, syncs: 2, writes: 12 });
+  });
+
+  it('fails every write after an fsync fails, rather than say done of what may not be on disk', async () => {
+    const dir = tempDir();
+    const db = new Database(join(dir, 'g.sqlite'));
+    db.pragma('journal_mode = WAL');
+    db.exec('CREATE TABLE t (k TEXT PRIMARY KEY)');
+    const commit = new GroupCommit(db, join(dir, 'no-such-log')); // fsync cannot even open it
+    await expect(commit.write(() => db.prepare('INSERT INTO t VALUES (?)').run('a'))).rejects.toMatchObject({ appError: { code: 'STORAGE_FAILED' } });
+    await expect(commit.write(() => 1)).rejects.toMatchObject({ appError: { code: 'STORAGE_FAILED' } });
+  });
+
+  it('keeps what it said was committed across a reopen', async () => {
+    const { file, db, put, commit } = table();
+    await Promise.all([commit.write(() => put.run('a', 1)), commit.write(() => put.run('b', 2))]);
+    db.close();
+    const again = new Database(file, { readonly: true });
+    expect(again.prepare('SELECT count(*) AS n FROM t').get()).toEqual({ n: 2 });
+    again.close();
+  });
+});

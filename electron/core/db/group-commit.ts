@@ -1,0 +1,152 @@
+/**
+ * Group commit. Writes asked for in the same turn of the event loop run in one
+ * SQLite transaction, each in its own savepoint (a write that throws is undone
+ * alone). The connection commits with synchronous = NORMAL, so COMMIT itself
+ * does not wait for the disk; durability comes from an fsync of the write-ahead
+ * log, run on libuv's thread pool so the event loop (and the SMTP sessions on
+ * it) goes on meanwhile. A durable write is reported done only after an fsync
+ * that started after its COMMIT returned; every write committed while one fsync
+ * runs shares the next, so one fsync covers many state changes.
+ *
+ * `{ durable: false }` resolves at COMMIT: the change is in the log, ordered
+ * before every later write, but a power cut may still lose it. The spooler's
+ * claim uses it; see spooler.ts for why that is safe.
+ */
+import { closeSync, fsync, openSync } from 'node:fs';
+import type BetterSqlite3 from 'better-sqlite3';
+import { AppFailure } from '../../../shared/errors';
+
+interface Pending {
+  op: () => unknown;
+  durable: boolean;
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+}
+
+const STORAGE_CODES = /^(SQLITE_(FULL|IOERR|CANTOPEN|READONLY|CORRUPT|NOTADB|PROTOCOL)|E(IO|NOSPC|DQUOT|ROFS))/;
+
+export function isStorageError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && STORAGE_CODES.test(code);
+}
+
+export function storageFailure(cause: unknown): AppFailure {
+  const reason = cause instanceof Error ? cause.message : 'the database write failed';
+  return new AppFailure('STORAGE_FAILED', `Could not save to disk (${reason}). Nothing was queued; free some space and try again.`);
+}
+
+export interface WriteOptions {
+  /** false: done once committed, without waiting for the disk. Default true. */
+  durable?: boolean;
+}
+
+export class GroupCommit {
+  private pending: Pending[] = [];
+  private scheduled = false;
+  /** Committed, waiting for an fsync that started after their COMMIT. */
+  private unsynced: Pending[] = [];
+  private syncing = false;
+  /** After a failed fsync nothing written since can be trusted to be on disk: every write fails until restart. */
+  private broken: AppFailure | null = null;
+  /** For the bench: transactions, fsyncs, and writes carried. */
+  readonly stats = { commits: 0, syncs: 0, writes: 0 };
+
+  /** `walFile`: the write-ahead log the fsync makes durable (the database file is synced by SQLite at checkpoints). */
+  constructor(
+    private readonly db: BetterSqlite3.Database,
+    private readonly walFile: string,
+  ) {}
+
+  /** Runs `op` (synchronous, SQL only) in the next group; resolves once that group is on disk. */
+  write<T>(op: () => T, options: WriteOptions = {}): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      if (this.broken) return reject(this.broken);
+      this.pending.push({ op, durable: options.durable ?? true, resolve: resolve as (value: unknown) => void, reject });
+      if (this.scheduled) return;
+      this.scheduled = true;
+      setImmediate(() => this.run());
+    });
+  }
+
+  private run(): void {
+    this.scheduled = false;
+    const batch = this.pending;
+    this.pending = [];
+    const outcomes = this.transact(batch);
+    if (!outcomes) return;
+    this.stats.commits++;
+    this.stats.writes += batch.length;
+    batch.forEach((entry, i) => {
+      const outcome = outcomes[i] as { ok: boolean; value: unknown };
+      if (!outcome.ok) entry.reject(outcome.value);
+      else if (!entry.durable) entry.resolve(outcome.value);
+      else this.unsynced.push({ ...entry, resolve: () => entry.resolve(outcome.value) });
+    });
+    this.sync();
+  }
+
+  /** One transaction for the batch; null when nothing of it was committed (every entry is rejected). */
+  private transact(batch: Pending[]): { ok: boolean; value: unknown }[] | null {
+    const outcomes: { ok: boolean; value: unknown }[] = [];
+    try {
+      this.db.exec('BEGIN IMMEDIATE');
+      for (const entry of batch) {
+        this.db.exec('SAVEPOINT one_write');
+        try {
+          outcomes.push({ ok: true, value: entry.op() });
+          this.db.exec('RELEASE one_write');
+        } catch (error) {
+          // SQLite ends the whole transaction itself on some errors (a full disk among them).
+          if (!this.db.inTransaction) throw error;
+          this.db.exec('ROLLBACK TO one_write');
+          this.db.exec('RELEASE one_write');
+          outcomes.push({ ok: false, value: isStorageError(error) ? storageFailure(error) : error });
+        }
+      }
+      this.db.exec('COMMIT');
+      return outcomes;
+    } catch (error) {
+      if (this.db.inTransaction) {
+        try {
+          this.db.exec('ROLLBACK');
+        } catch {
+          // Already rolled back by SQLite.
+        }
+      }
+      // Nothing of this group is in the store: no caller may hear "done".
+      const failure = isStorageError(error) ? storageFailure(error) : error;
+      for (const entry of batch) entry.reject(failure);
+      return null;
+    }
+  }
+
+  private sync(): void {
+    if (this.syncing || !this.unsynced.length) return;
+    this.syncing = true;
+    const group = this.unsynced;
+    this.unsynced = [];
+    let fd: number;
+    try {
+      fd = openSync(this.walFile, 'r');
+    } catch (error) {
+      return this.synced(group, error);
+    }
+    fsync(fd, (error) => {
+      closeSync(fd);
+      this.synced(group, error);
+    });
+  }
+
+  private synced(group: Pending[], error: unknown): void {
+    this.syncing = false;
+    this.stats.syncs++;
+    if (error) {
+      this.broken = storageFailure(error);
+      for (const entry of [...group, ...this.unsynced]) entry.reject(this.broken);
+      this.unsynced = [];
+      return;
+    }
+    for (const entry of group) entry.resolve(undefined);
+    this.sync();
+  }
+}

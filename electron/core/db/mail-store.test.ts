@@ -1,0 +1,57 @@
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import type { OutboxItem } from '../../../shared/model';
+import { OutboxRepository } from '../outbox/repository';
+import { recoverOutbox } from '../spooler/recovery';
+import { makeItem } from '../testing/fixtures';
+import { tempDir } from '../testing/test-core';
+import { openMailStore } from './mail-store';
+
+const T = 1_800_000_000_000;
+const item = (i: number, state: OutboxItem['state']): OutboxItem =>
+  makeItem({ id: `item-${String(i).padStart(5, '0')}`, state, messageId: `<${i}@x.test>`, createdAt: T, updatedAt: T, notBefore: T });
+
+describe('the outbox store', () => {
+  it('finds every due, listed and interrupted item when hundreds share a timestamp, and recovery requeues the interrupted ones', async () => {
+    const store = openMailStore(join(tempDir(), 'outbox.sqlite'));
+    const repo = new OutboxRepository(store, () => T + 5);
+    await store.commit.write(() =>
+      [
+        ...Array.from({ length: 250 }, (_, i) => item(i, 'queued')),
+        ...Array.from({ length: 250 }, (_, i) => item(1000 + i, 'sent')),
+        ...Array.from({ length: 150 }, (_, i) => item(2000 + i, 'sending')),
+      ].forEach((it) => store.insertItem(it)),
+    );
+    const waiting = store.waitingEntries(['queued', 'deferred']);
+    expect(waiting).toHaveLength(250);
+    expect(waiting[0]).toEqual({ id: 'item-00000', accountId: 'account-01', notBefore: T });
+    expect(await repo.list()).toHaveLength(650);
+    expect(store.countUnsentOf('account-01')).toBe(400);
+
+    const report = await recoverOutbox(store, () => T + 5);
+    expect(report.requeued).toHaveLength(150);
+    expect(report.total).toBe(400);
+    expect(store.waitingEntries(['queued', 'deferred'])).toHaveLength(400);
+    store.close();
+  });
+
+  it('says ILLEGAL_STATE for a transition from the wrong state and leaves the item as it was', async () => {
+    const store = openMailStore(join(tempDir(), 'outbox.sqlite'));
+    const repo = new OutboxRepository(store);
+    await repo.add(item(1, 'sent'));
+    await expect(repo.transition('item-00001', ['queued'], { state: 'sending' })).rejects.toMatchObject({ appError: { code: 'ILLEGAL_STATE' } });
+    await expect(repo.transition('nope', ['queued'], { state: 'sending' })).rejects.toMatchObject({ appError: { code: 'NOT_FOUND' } });
+    expect((await repo.get('item-00001')).state).toBe('sent');
+    store.close();
+  });
+
+  it('refuses a file written by a newer version instead of guessing its layout', () => {
+    const file = join(tempDir(), 'outbox.sqlite');
+    openMailStore(file).close();
+    const raw = new Database(file);
+    raw.pragma('user_version = 99');
+    raw.close();
+    expect(() => openMailStore(file)).toThrow(/newer version of the app \(schema 99\)/);
+  });
+});

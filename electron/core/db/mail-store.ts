@@ -1,0 +1,239 @@
+/**
+ * The outbox's own store: outbox items, drafts, transcripts and quarantined
+ * rows in one SQLite file, through better-sqlite3's prepared statements.
+ * These tables change several times per message, so they do not go through
+ * indexeddbshim (its per-record cost made the store the bottleneck; see
+ * docs/benchmarks.md). Writes go through `commit` (group-commit.ts); reads are
+ * synchronous and see only committed data. Only this module knows the layout.
+ */
+import { closeSync, fsyncSync, mkdirSync, openSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { AppFailure } from '../../../shared/errors';
+import type { Draft, OutboxItem, OutboxState, TranscriptEntry } from '../../../shared/model';
+import { GroupCommit } from './group-commit';
+
+/** A stored row that could not be read or did not validate: set aside, never dropped. */
+export interface QuarantineRow {
+  id: string;
+  at: number;
+  reason: string;
+  /** The row as it was read: the parsed value when it parsed, else its text. */
+  row: unknown;
+}
+
+export interface WaitingEntry {
+  id: string;
+  accountId: string;
+  notBefore: number;
+}
+
+const SCHEMA_VERSION = 1;
+const SCHEMA = `
+  CREATE TABLE items (
+    id TEXT PRIMARY KEY, state TEXT NOT NULL, not_before INTEGER NOT NULL,
+    account_id TEXT NOT NULL, created_at INTEGER NOT NULL, json TEXT NOT NULL);
+  -- Covers the spooler's and recovery's questions without reading a row.
+  CREATE INDEX items_due ON items (state, not_before, account_id, id);
+  CREATE INDEX items_created ON items (created_at, id);
+  CREATE TABLE drafts (id TEXT PRIMARY KEY, updated_at INTEGER NOT NULL, json TEXT NOT NULL);
+  CREATE INDEX drafts_updated ON drafts (updated_at, id);
+  CREATE TABLE transcript (
+    item_id TEXT NOT NULL, connection_id TEXT NOT NULL, seq INTEGER NOT NULL, json TEXT NOT NULL,
+    PRIMARY KEY (item_id, connection_id, seq)) WITHOUT ROWID;
+  CREATE TABLE quarantine (id TEXT PRIMARY KEY, at INTEGER NOT NULL, reason TEXT NOT NULL, row TEXT NOT NULL);
+`;
+
+type Row = { json: string };
+
+export class MailStore {
+  readonly commit: GroupCommit;
+  private readonly sql;
+
+  constructor(
+    readonly db: Database.Database,
+    walFile: string,
+  ) {
+    this.commit = new GroupCommit(db, walFile);
+    this.sql = {
+      getItem: db.prepare<[string], Row>('SELECT json FROM items WHERE id = ?'),
+      insertItem: db.prepare('INSERT INTO items (id, state, not_before, account_id, created_at, json) VALUES (?, ?, ?, ?, ?, ?)'),
+      putItem: db.prepare('INSERT OR REPLACE INTO items (id, state, not_before, account_id, created_at, json) VALUES (?, ?, ?, ?, ?, ?)'),
+      deleteItem: db.prepare<[string]>('DELETE FROM items WHERE id = ?'),
+      listItems: db.prepare<[], Row>('SELECT json FROM items ORDER BY created_at DESC, id DESC'),
+      itemsInState: db.prepare<[string], Row>('SELECT json FROM items WHERE state = ? ORDER BY not_before, account_id, id'),
+      waiting: db.prepare<[string], { id: string; accountId: string; notBefore: number }>(
+        'SELECT id, account_id AS accountId, not_before AS notBefore FROM items WHERE state = ? ORDER BY not_before, account_id, id',
+      ),
+      countInState: db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM items WHERE state = ?'),
+      countUnsentOf: db.prepare<[string], { n: number }>("SELECT count(*) AS n FROM items WHERE state IN ('queued', 'deferred', 'sending') AND account_id = ?"),
+      getDraft: db.prepare<[string], Row>('SELECT json FROM drafts WHERE id = ?'),
+      putDraft: db.prepare('INSERT OR REPLACE INTO drafts (id, updated_at, json) VALUES (?, ?, ?)'),
+      deleteDraft: db.prepare<[string]>('DELETE FROM drafts WHERE id = ?'),
+      listDrafts: db.prepare<[], Row>('SELECT json FROM drafts ORDER BY updated_at DESC, id DESC'),
+      addLine: db.prepare('INSERT OR REPLACE INTO transcript (item_id, connection_id, seq, json) VALUES (?, ?, ?, ?)'),
+      linesOf: db.prepare<[string], Row>('SELECT json FROM transcript WHERE item_id = ?'),
+      countLines: db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM transcript WHERE item_id = ?'),
+      deleteLine: db.prepare('DELETE FROM transcript WHERE item_id = ? AND connection_id = ? AND seq = ?'),
+      deleteLinesOf: db.prepare<[string]>('DELETE FROM transcript WHERE item_id = ?'),
+      putQuarantine: db.prepare('INSERT OR REPLACE INTO quarantine (id, at, reason, row) VALUES (?, ?, ?, ?)'),
+      listQuarantine: db.prepare<[], { id: string; at: number; reason: string; row: string }>('SELECT id, at, reason, row FROM quarantine ORDER BY at, id'),
+    };
+  }
+
+  // Items. Reads parse; a row that is not JSON was set aside at open (setAsideUndecodable).
+  getItem(id: string): OutboxItem | undefined {
+    const row = this.sql.getItem.get(id);
+    return row ? (JSON.parse(row.json) as OutboxItem) : undefined;
+  }
+  /** The stored value of an item as it is, validated or not. */
+  rawItem(id: string): unknown {
+    const row = this.sql.getItem.get(id);
+    return row ? parseOrText(row.json) : undefined;
+  }
+  insertItem(item: OutboxItem): void {
+    this.sql.insertItem.run(...itemColumns(item));
+  }
+  putItem(item: OutboxItem): void {
+    this.sql.putItem.run(...itemColumns(item));
+  }
+  deleteItem(id: string): void {
+    this.sql.deleteItem.run(id);
+  }
+  /** Newest first. */
+  listItems(): OutboxItem[] {
+    return this.sql.listItems.all().map((r) => JSON.parse(r.json) as OutboxItem);
+  }
+  /** Rows as stored (not validated), in notBefore order. */
+  itemsInState(state: OutboxState): unknown[] {
+    return this.sql.itemsInState.all(state).map((r) => parseOrText(r.json));
+  }
+  /** From the index alone: no row is read. */
+  waitingEntries(states: readonly OutboxState[]): WaitingEntry[] {
+    return states.flatMap((state) => this.sql.waiting.all(state));
+  }
+  countInStates(states: readonly OutboxState[]): number {
+    return states.reduce((sum, state) => sum + (this.sql.countInState.get(state)?.n ?? 0), 0);
+  }
+
+  /** Queued, deferred or being sent, from one account. */
+  countUnsentOf(accountId: string): number {
+    return this.sql.countUnsentOf.get(accountId)?.n ?? 0;
+  }
+
+  // Drafts.
+  getDraft(id: string): Draft | undefined {
+    const row = this.sql.getDraft.get(id);
+    return row ? (JSON.parse(row.json) as Draft) : undefined;
+  }
+  putDraft(draft: Draft): void {
+    this.sql.putDraft.run(draft.id, draft.updatedAt, JSON.stringify(draft));
+  }
+  deleteDraft(id: string): void {
+    this.sql.deleteDraft.run(id);
+  }
+  /** Most recently edited first. */
+  listDrafts(): Draft[] {
+    return this.sql.listDrafts.all().map((r) => JSON.parse(r.json) as Draft);
+  }
+
+  // Transcript lines.
+  addLines(entries: readonly TranscriptEntry[]): void {
+    for (const e of entries) this.sql.addLine.run(e.itemId, e.connectionId, e.seq, JSON.stringify(e));
+  }
+  linesOf(itemId: string): TranscriptEntry[] {
+    return this.sql.linesOf.all(itemId).map((r) => JSON.parse(r.json) as TranscriptEntry);
+  }
+  countLines(itemId: string): number {
+    return this.sql.countLines.get(itemId)?.n ?? 0;
+  }
+  deleteLinesOf(itemId: string): void {
+    this.sql.deleteLinesOf.run(itemId);
+  }
+  deleteLines(entries: readonly TranscriptEntry[]): void {
+    for (const e of entries) this.sql.deleteLine.run(e.itemId, e.connectionId, e.seq);
+  }
+
+  // Quarantine.
+  putQuarantine(row: QuarantineRow): void {
+    this.sql.putQuarantine.run(row.id, row.at, row.reason, JSON.stringify(row.row ?? null));
+  }
+  listQuarantine(): QuarantineRow[] {
+    return this.sql.listQuarantine.all().map((r) => ({ id: r.id, at: r.at, reason: r.reason, row: JSON.parse(r.row) as unknown }));
+  }
+
+  /**
+   * Rows whose text is no longer JSON (a damaged disk, another tool) go to
+   * quarantine before anything reads them. Returns what was set aside.
+   */
+  setAsideUndecodable(at: number): QuarantineRow[] {
+    const found = [
+      ...this.db.prepare<[], { id: string; json: string }>('SELECT id, json FROM items WHERE NOT json_valid(json)').all().map((r) => ({ ...r, table: 'items' })),
+      ...this.db.prepare<[], { id: string; json: string }>('SELECT id, json FROM drafts WHERE NOT json_valid(json)').all().map((r) => ({ ...r, table: 'drafts' })),
+    ];
+    const rows = found.map((r): QuarantineRow => ({ id: r.id, at, reason: `unreadable ${r.table} row: not JSON`, row: r.json }));
+    if (rows.length) {
+      this.db.transaction(() => {
+        for (const [i, row] of rows.entries()) {
+          this.putQuarantine(row);
+          this.db.prepare(`DELETE FROM ${found[i]?.table === 'drafts' ? 'drafts' : 'items'} WHERE id = ?`).run(row.id);
+        }
+      })();
+    }
+    return rows;
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+}
+
+function itemColumns(item: OutboxItem): [string, string, number, string, number, string] {
+  return [item.id, item.state, item.notBefore, item.accountId, item.createdAt, JSON.stringify(item)];
+}
+
+function syncDirectory(dir: string): void {
+  const fd = openSync(dir, 'r');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function parseOrText(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+/**
+ * Opens (or creates) the store: write-ahead log with synchronous = NORMAL, so
+ * SQLite syncs at checkpoints and GroupCommit syncs the log before any write is
+ * reported done ("queued" is never said of a write that is not on disk).
+ */
+export function openMailStore(file: string): MailStore {
+  mkdirSync(dirname(file), { recursive: true });
+  const db = new Database(file);
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = OFF');
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (version > SCHEMA_VERSION) throw new AppFailure('CORRUPT_DATA', `The outbox store ${file} was written by a newer version of the app (schema ${version}).`);
+    if (version < SCHEMA_VERSION) {
+      db.transaction(() => {
+        db.exec(SCHEMA);
+        db.pragma(`user_version = ${SCHEMA_VERSION}`);
+      })();
+    }
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  // The files' names must survive a power cut too, not only their contents.
+  syncDirectory(dirname(file));
+  return new MailStore(db, `${file}-wal`);
+}
