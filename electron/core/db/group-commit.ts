@@ -51,11 +51,26 @@ export class GroupCommit {
   /** For the bench: transactions, fsyncs, and writes carried. */
   readonly stats = { commits: 0, syncs: 0, writes: 0 };
 
+  /** Transaction control, compiled once: this runs several times per message. */
+  private readonly control;
+  private walFd: number | null = null;
+  private closed = false;
+
   /** `walFile`: the write-ahead log the fsync makes durable (the database file is synced by SQLite at checkpoints). */
   constructor(
     private readonly db: BetterSqlite3.Database,
     private readonly walFile: string,
-  ) {}
+  ) {
+    const statement = (sql: string) => db.prepare(sql);
+    this.control = {
+      begin: statement('BEGIN IMMEDIATE'),
+      commit: statement('COMMIT'),
+      rollback: statement('ROLLBACK'),
+      savepoint: statement('SAVEPOINT one_write'),
+      release: statement('RELEASE one_write'),
+      rollbackTo: statement('ROLLBACK TO one_write'),
+    };
+  }
 
   /** Runs `op` (synchronous, SQL only) in the next group; resolves once that group is on disk. */
   write<T>(op: () => T, options: WriteOptions = {}): Promise<T> {
@@ -87,28 +102,31 @@ export class GroupCommit {
 
   /** One transaction for the batch; null when nothing of it was committed (every entry is rejected). */
   private transact(batch: Pending[]): { ok: boolean; value: unknown }[] | null {
+    const { begin, commit, rollback, savepoint, release, rollbackTo } = this.control;
+    // A lone write needs no savepoint: if it throws, the whole transaction is its own to undo.
+    const alone = batch.length === 1;
     const outcomes: { ok: boolean; value: unknown }[] = [];
     try {
-      this.db.exec('BEGIN IMMEDIATE');
+      begin.run();
       for (const entry of batch) {
-        this.db.exec('SAVEPOINT one_write');
+        if (!alone) savepoint.run();
         try {
           outcomes.push({ ok: true, value: entry.op() });
-          this.db.exec('RELEASE one_write');
+          if (!alone) release.run();
         } catch (error) {
           // SQLite ends the whole transaction itself on some errors (a full disk among them).
-          if (!this.db.inTransaction) throw error;
-          this.db.exec('ROLLBACK TO one_write');
-          this.db.exec('RELEASE one_write');
+          if (!this.db.inTransaction || alone) throw error;
+          rollbackTo.run();
+          release.run();
           outcomes.push({ ok: false, value: isStorageError(error) ? storageFailure(error) : error });
         }
       }
-      this.db.exec('COMMIT');
+      commit.run();
       return outcomes;
     } catch (error) {
       if (this.db.inTransaction) {
         try {
-          this.db.exec('ROLLBACK');
+          rollback.run();
         } catch {
           // Already rolled back by SQLite.
         }
@@ -125,16 +143,13 @@ export class GroupCommit {
     this.syncing = true;
     const group = this.unsynced;
     this.unsynced = [];
-    let fd: number;
     try {
-      fd = openSync(this.walFile, 'r');
+      // Kept open: SQLite keeps the log file (the same inode) for as long as its connection is open.
+      this.walFd ??= openSync(this.walFile, 'r');
     } catch (error) {
       return this.synced(group, error);
     }
-    fsync(fd, (error) => {
-      closeSync(fd);
-      this.synced(group, error);
-    });
+    fsync(this.walFd, (error) => this.synced(group, error));
   }
 
   private synced(group: Pending[], error: unknown): void {
@@ -144,9 +159,23 @@ export class GroupCommit {
       this.broken = storageFailure(error);
       for (const entry of [...group, ...this.unsynced]) entry.reject(this.broken);
       this.unsynced = [];
+      this.releaseLog();
       return;
     }
     for (const entry of group) entry.resolve(undefined);
     this.sync();
+    this.releaseLog();
+  }
+
+  /** Before the connection closes (SQLite may then remove the log). An fsync under way keeps the file open until it ends. */
+  close(): void {
+    this.closed = true;
+    this.releaseLog();
+  }
+
+  private releaseLog(): void {
+    if (!this.closed || this.syncing || this.walFd === null) return;
+    closeSync(this.walFd);
+    this.walFd = null;
   }
 }

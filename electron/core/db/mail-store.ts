@@ -184,6 +184,7 @@ export class MailStore {
   }
 
   close(): void {
+    this.commit.close();
     if (this.db.open) this.db.close();
   }
 }
