@@ -12,9 +12,20 @@ import { newEnvid, newId, newMessageId } from '../outbox/ids';
 import { BENCH_CONCURRENCY, BENCH_FROM, BENCH_TO, benchBody, cpuMsSince, emitResult } from './common';
 import { installSqlCounter, peekSqlCounts, takeSqlCounts } from './sql-counter';
 import { timeSubmits, timeSubmitsOverBridge } from './latency';
-import type { LatencyResult, RecoveryResult, SeedResult, ThroughputResult } from './results';
+import type { GroupStats, LatencyResult, RecoveryResult, SeedResult, ThroughputResult } from './results';
 
 installSqlCounter();
+
+/** Group-commit counters since the last call. */
+function groupCounter(core: Core): () => GroupStats {
+  let last = { ...core.store.commit.stats };
+  return () => {
+    const now = { ...core.store.commit.stats };
+    const delta = { commits: now.commits - last.commits, syncs: now.syncs - last.syncs, writes: now.writes - last.writes };
+    last = now;
+    return delta;
+  };
+}
 
 const startCore = (dir: string) => createCore({ userDataDir: dir, host: 'browser', version: 'bench', spooler: { concurrency: BENCH_CONCURRENCY } });
 
@@ -58,6 +69,7 @@ async function throughput(dir: string, port: number, count: number, bytes: numbe
   const bodies = Array.from({ length: count }, (_, i) => benchBody(bytes, i));
   const { watch, allSent } = watchStates(core, count);
   takeSqlCounts();
+  const group = groupCounter(core);
   const cpu = process.cpuUsage();
   const started = performance.now();
   if (process.env.BENCH_TRACE) {
@@ -88,6 +100,7 @@ async function throughput(dir: string, port: number, count: number, bytes: numbe
     transitions: watch.transitions,
     smtpLines: watch.smtpLines,
     sql: takeSqlCounts(),
+    group: group(),
   });
   process.exit(0);
 }
@@ -96,10 +109,12 @@ async function latency(dir: string, count: number, overBridge: boolean): Promise
   const core = await startCore(dir);
   await core.ready;
   takeSqlCounts();
+  const group = groupCounter(core);
   const router = await timeSubmits(core, count);
   const routerSql = takeSqlCounts();
+  const routerGroup = group();
   const bridge = overBridge ? await timeSubmitsOverBridge(core, count) : null;
-  emitResult<LatencyResult>({ router: { ...router, sql: routerSql }, bridge });
+  emitResult<LatencyResult>({ router: { ...router, sql: routerSql, group: routerGroup }, bridge });
   process.exit(0);
 }
 

@@ -92,11 +92,10 @@ export function sections(m: Measurements): Section[] {
         const referenceMs = [...m.reference.pooled, ...(perMessageRef ? [perMessageRef] : [])].reduce((a, r) => a + r.ms, 0);
         rows.push({ label: 'sink CPU use during core run / nodemailer runs', value: `${cpuShare(sink.cpuMs, t.ms)} / ${cpuShare(m.reference.sink.cpuMs, referenceMs)}` });
       }
-      const q = t.sql;
-      rows.push({ label: 'store per message: transactions (BEGIN…COMMIT)', value: fix(perMsg(q.begin, t.count), 2) });
-      rows.push({ label: 'store per message: SELECTs / rows read', value: `${fix(perMsg(q.select, t.count))} / ${fix(perMsg(q.rows, t.count))}` });
-      rows.push({ label: 'store per message: INSERT / DELETE statements', value: `${fix(perMsg(q.insert, t.count))} / ${fix(perMsg(q.delete, t.count))}` });
-      rows.push({ label: 'store per message: time in SQLite / in COMMIT', value: `${ms(perMsg(q.sqlMs, t.count))} / ${ms(perMsg(q.commitMs, t.count))}` });
+      const g = t.group;
+      rows.push({ label: 'outbox store per message: transactions / fsyncs', value: `${fix(perMsg(g.commits, t.count), 2)} / ${fix(perMsg(g.syncs, t.count), 2)}` });
+      rows.push({ label: 'outbox store: writes per transaction / per fsync', value: `${fix(g.writes / g.commits, 2)} / ${fix(g.writes / g.syncs, 2)}` });
+      rows.push({ label: 'IndexedDB store (accounts, settings) per message: transactions / SELECTs', value: `${fix(perMsg(t.sql.begin, t.count), 3)} / ${fix(perMsg(t.sql.select, t.count), 3)}` });
       rows.push({ label: 'events per message: outbox:changed / smtp:response', value: `${fix(perMsg(t.transitions, t.count))} / ${fix(perMsg(t.smtpLines, t.count))}` });
       if (sink && sink.messages !== t.sent) notes.push(`The sink counted ${sink.messages} messages during the core run, the core ${t.sent}.`);
       if (t.refused || t.failed || t.deferred) notes.push(`Core run: ${t.refused} submits refused, ${t.failed} failed, ${t.deferred} deferrals.`);
@@ -114,7 +113,7 @@ export function sections(m: Measurements): Section[] {
       { label: `router.handle('outbox.submit') → durable: p50`, value: ms(r.p50) },
       { label: '  p95 (router)', value: ms(r.p95), target: '< 20 ms', met: r.p95 < 20 },
       { label: '  p99 / max / mean', value: `${ms(r.p99)} / ${ms(r.max)} / ${ms(r.mean)}` },
-      { label: '  store per submit: transactions / SELECTs', value: `${fix(perMsg(r.sql.begin, r.count + r.warmup), 2)} / ${fix(perMsg(r.sql.select, r.count + r.warmup), 1)}` },
+      { label: '  per submit: outbox store transactions / fsyncs; IndexedDB SELECTs', value: `${fix(perMsg(r.group.commits, r.count + r.warmup), 2)} / ${fix(perMsg(r.group.syncs, r.count + r.warmup), 2)}; ${fix(perMsg(r.sql.select, r.count + r.warmup), 1)}` },
     ];
     const b = m.latency.bridge;
     if (b) {
@@ -193,7 +192,7 @@ export function renderMarkdown(m: Measurements, command: string): string {
     '',
     `- Machine: ${m.machine.cpus} CPUs (\`nproc\`), ${m.machine.model}, ${m.machine.memoryGb} GB RAM, ${m.machine.os}`,
     `- Node ${m.machine.node}; date ${m.machine.date}; commit ${m.machine.commit}; load average ${m.machine.load.toFixed(2)} when the bench started`,
-    `- Setup: every client runs in its own process on the real SQLite-backed store (indexeddbshim over better-sqlite3, one database folder per process);`,
+    `- Setup: every client runs in its own process on the real SQLite-backed store (the outbox store: better-sqlite3 with group commit; accounts and settings: Dexie on indexeddbshim);`,
     `  the SMTP sink is a raw \`node:net\` server (electron/core/bench/sink.ts) in another process, so the client never shares its event loop.`,
     `  The reference is nodemailer \`sendMail\` with ${c.concurrency} sends in flight (the spooler's per-account connection limit), same body and DSN request:`,
     `  \`createTransport({ pool: true, maxConnections: ${c.concurrency} })\`, connections reused like the spooler's session pool (best of a run before and a run after the core run; the target ratio uses it),`,

@@ -22,11 +22,20 @@ export interface ThroughputResult {
   cpuMs: number;
   transitions: number;
   smtpLines: number;
+  /** The IndexedDB store underneath Dexie (accounts, settings). */
   sql: SqlCounts;
+  /** The outbox store's group commit. */
+  group: GroupStats;
+}
+
+export interface GroupStats {
+  commits: number;
+  syncs: number;
+  writes: number;
 }
 
 export interface LatencyResult {
-  router: LatencyStats & { sql: SqlCounts };
+  router: LatencyStats & { sql: SqlCounts; group: GroupStats };
   bridge: LatencyStats | null;
 }
 
