@@ -31,6 +31,8 @@ export async function openCompose(page: Page): Promise<Locator> {
 }
 
 export interface Message {
+  /** The From chooser's option, as shown ("Work — Ann <ann@example.test>"); the default account if omitted. */
+  from?: string;
   to: string;
   cc?: string;
   subject: string;
@@ -46,6 +48,7 @@ export interface Message {
 /** Opens Compose, fills it and presses Send; waits until the dialog has closed (the core queued it). */
 export async function sendMessage(page: Page, message: Message): Promise<void> {
   const dialog = await openCompose(page);
+  if (message.from !== undefined) await dialog.getByLabel('From', { exact: true }).selectOption({ label: message.from });
   await dialog.getByLabel('To', { exact: true }).fill(message.to);
   if (message.cc !== undefined) await dialog.getByLabel('Cc', { exact: true }).fill(message.cc);
   await dialog.getByLabel('Subject', { exact: true }).fill(message.subject);
@@ -76,3 +79,10 @@ export const localInputValueIn = (page: Page, minutes: number): Promise<string> 
     const pad = (n: number) => String(n).padStart(2, '0');
     return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
   }, minutes);
+
+/** The value a list of facts gives for one term ("Next try", "SHA-256 fingerprint"): the <dd> after the <dt> named exactly `label`. */
+export const factValue = (scope: Locator, label: string): Locator =>
+  scope
+    .getByRole('term')
+    .filter({ hasText: new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) })
+    .locator('xpath=following-sibling::dd[1]');
