@@ -13,6 +13,7 @@ import { useOutboxStore } from '../../store/outbox';
 import { useSupersededStore } from '../../store/superseded';
 import { useUiStore } from '../../store/ui';
 import { MessageDetail } from '../detail/MessageDetail';
+import { ViewTitle } from '../layout/ViewTitle';
 import { VirtualList } from '../list/VirtualList';
 import { CancelledRow } from './CancelledRow';
 import { ColumnHeader } from './columns';
@@ -51,9 +52,7 @@ function Pane<T extends { id: string }>({ mailbox, header, items, empty, rowClas
     <div className="mailbox" data-view-root>
       <section className="list-pane" aria-labelledby="view-title">
         <header className="pane-head">
-          <h2 id="view-title" className="pane-title" tabIndex={-1}>
-            {title}
-          </h2>
+          <ViewTitle>{title}</ViewTitle>
           {header}
         </header>
         {error && <p className="panel-error">{error}</p>}
