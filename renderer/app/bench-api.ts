@@ -1,12 +1,13 @@
 /**
  * The in-memory core behind `?bench=outbox10k` (see bench-flag.ts): the
- * fake API of the unit tests, answering with 10,000 outbox items in the
+ * fake API and data builders of the unit tests, answering with 10,000 outbox items in the
  * waiting and failed states, and a probe that records when the list first
  * shows rows. Loaded only in that mode (a separate chunk).
  */
 import type { MailApi } from '../../shared/contract';
 import { ok } from '../../shared/errors';
-import { DEFAULT_DSN, DEFAULT_SETTINGS, type OutboxItem, type OutboxState } from '../../shared/model';
+import { DEFAULT_SETTINGS, type OutboxItem, type OutboxState } from '../../shared/model';
+import { makeAccount, makeItem, makeStatus } from '../store/test-fixtures';
 import { fakeApi } from './fake-api';
 
 export const BENCH_ITEMS = 10_000;
@@ -20,7 +21,7 @@ export function benchItems(count = BENCH_ITEMS, now = Date.now()): OutboxItem[] 
     const name = NAMES[i % NAMES.length] as string;
     const id = `bench-${String(i).padStart(6, '0')}`;
     const at = now - i * 1000;
-    return {
+    return makeItem({
       id,
       accountId: 'local-sandbox',
       state,
@@ -30,19 +31,13 @@ export function benchItems(count = BENCH_ITEMS, now = Date.now()): OutboxItem[] 
       recipients: [{ address: `${name.split(' ')[0]?.toLowerCase()}${i}@example.test`, name, field: 'to', state: 'pending' }],
       subject: `Message ${i + 1} of ${count}`,
       text: 'Benchmark item.',
-      html: null,
-      attachments: [],
-      dsn: DEFAULT_DSN,
       createdAt: at,
       updatedAt: at,
       notBefore: state === 'deferred' ? now + 600_000 : at,
       attempts: state === 'deferred' || state === 'failed' ? 3 : 0,
-      handedOffAt: null,
-      sentAt: null,
       lastReply: state === 'queued' ? null : { code: 451, enhanced: '4.3.0', text: 'Try again later' },
       error: state === 'failed' ? { code: 'SERVER_REJECTED', message: '550 5.1.1 No such user' } : null,
-      warnings: [],
-    };
+    });
   });
 }
 
@@ -50,22 +45,18 @@ export function benchApi(): MailApi {
   const items = benchItems();
   return fakeApi({
     'outbox.list': () => ok(items),
-    'app.status': () => ok({ phase: 'ready', recovery: { total: 0, done: 0 }, online: true, host: 'browser', version: 'bench' }),
+    'app.status': () => ok(makeStatus({ version: 'bench' })),
     'accounts.list': () =>
       ok([
-        {
+        makeAccount({
           id: 'local-sandbox',
           name: 'Local sandbox',
           from: { name: 'You', address: 'you@sandbox.test' },
           host: '127.0.0.1',
           port: 2525,
           security: 'none',
-          auth: { mechanism: 'none', username: '' },
-          hasSecret: false,
-          trustedCertificate: null,
-          dsn: DEFAULT_DSN,
           sandbox: true,
-        },
+        }),
       ]),
     'settings.get': () => ok(DEFAULT_SETTINGS),
     'sandbox.list': () => ok([]),

@@ -1,6 +1,6 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ok } from '../../shared/errors';
-import type { AppStatus, OutboxItem, TranscriptEntry } from '../../shared/model';
+import type { OutboxItem, TranscriptEntry } from '../../shared/model';
 import { useAlertsStore } from '../store/alerts';
 import { useComposeStore } from '../store/compose';
 import { useDraftsStore } from '../store/drafts';
@@ -10,24 +10,39 @@ import { useSettingsStore } from '../store/settings';
 import { onlineText } from '../store/status-logic';
 import { useStatusStore } from '../store/status';
 import { useTranscriptStore } from '../store/transcript';
-import { makeDraft, makeEntry, makeItem } from '../store/test-fixtures';
+import { makeDraft, makeEntry, makeItem, makeSandboxMessage, makeStatus } from '../store/test-fixtures';
 import { connectStores } from './connect';
-import { fakeApi, flush, resetStores } from './fake-api';
+import { fakeApi, flush, resetStores, type FakeApi, type Handlers } from './fake-api';
 
-const ready: AppStatus = { phase: 'ready', recovery: { total: 0, done: 0 }, online: true, host: 'browser', version: '0.1.0' };
+const ready = makeStatus();
 
 beforeEach(resetStores);
 
+let stop = () => {};
+afterEach(() => stop());
+
+/** The stores connected to a fake core, until the test ends. */
+function connect(handlers?: Handlers): FakeApi {
+  const fake = fakeApi(handlers);
+  stop = connectStores(fake.api);
+  return fake;
+}
+
+/** The same, once the first answers are in the stores. */
+async function connected(handlers?: Handlers): Promise<FakeApi> {
+  const fake = connect(handlers);
+  await flush();
+  return fake;
+}
+
 describe('connectStores', () => {
   it('loads the initial state', async () => {
-    const fake = fakeApi({
+    const fake = await connected({
       'outbox.list': () => ok([makeItem({ id: 'item-0001', createdAt: 1 }), makeItem({ id: 'item-0002', createdAt: 2 })]),
       'app.status': () => ok(ready),
       'accounts.list': () => ok([]),
       'sandbox.list': () => ok([]),
     });
-    const stop = connectStores(fake.api);
-    await flush();
     expect(useOutboxStore.getState().items.map((i) => i.id)).toEqual(['item-0002', 'item-0001']);
     expect(useStatusStore.getState().app).toEqual(ready);
     expect(useStatusStore.getState().accounts).toEqual([]);
@@ -36,67 +51,53 @@ describe('connectStores', () => {
   });
 
   it('upserts outbox items from events', async () => {
-    const fake = fakeApi({ 'outbox.list': () => ok([]) });
-    const stop = connectStores(fake.api);
-    await flush();
+    const fake = await connected({ 'outbox.list': () => ok([]) });
     const item = makeItem({ updatedAt: 1 });
     fake.emit('outbox:changed', item);
     fake.emit('outbox:changed', { ...item, state: 'sending', updatedAt: 2 });
     expect(useOutboxStore.getState().items).toHaveLength(1);
     expect(useOutboxStore.getState().items[0]?.state).toBe('sending');
-    stop();
   });
 
   it('does not let a slow list response roll back an event', async () => {
     let answer: (items: OutboxItem[]) => void = () => {};
-    const fake = fakeApi({ 'outbox.list': () => new Promise((resolve) => (answer = (items) => resolve(ok(items)))) });
-    const stop = connectStores(fake.api);
+    const fake = connect({ 'outbox.list': () => new Promise((resolve) => (answer = (items) => resolve(ok(items)))) });
     fake.emit('outbox:changed', makeItem({ state: 'sent', updatedAt: 20 }));
     answer([makeItem({ state: 'sending', updatedAt: 10 })]);
     await flush();
     expect(useOutboxStore.getState().items[0]?.state).toBe('sent');
-    stop();
   });
 
   it('does not let a slow status response overwrite a pushed status', async () => {
     let answer: () => void = () => {};
-    const fake = fakeApi({
+    const fake = connect({
       'app.status': () =>
         new Promise((resolve) => (answer = () => resolve(ok({ ...ready, phase: 'recovering', recovery: { total: 2, done: 0 } })))),
     });
-    const stop = connectStores(fake.api);
     fake.emit('app:status', ready);
     answer();
     await flush();
     expect(useStatusStore.getState().app?.phase).toBe('ready');
-    stop();
   });
 
   it('records a connection failure', async () => {
-    const fake = fakeApi();
-    const stop = connectStores(fake.api);
-    await flush();
+    await connected();
     expect(useStatusStore.getState().connectionError).toBe('no handler for app.status');
-    stop();
   });
 
   it('announces a message that has just failed, once', async () => {
-    const fake = fakeApi({ 'outbox.list': () => ok([]) });
-    const stop = connectStores(fake.api);
-    await flush();
+    const fake = await connected({ 'outbox.list': () => ok([]) });
     const sending = makeItem({ state: 'sending', subject: 'Plans', updatedAt: 1 });
     fake.emit('outbox:changed', sending);
     const failed = { ...sending, state: 'failed' as const, updatedAt: 2, error: { code: 'SERVER_REJECTED' as const, message: '554 No' } };
     fake.emit('outbox:changed', failed);
     fake.emit('outbox:changed', { ...failed, updatedAt: 3 });
     expect(useAlertsStore.getState().alerts.map((a) => a.text)).toEqual(['“Plans” could not be sent: 554 No']);
-    stop();
   });
 
   it('loads the transcript of the selected item and appends its live lines only', async () => {
     const stored = [makeEntry({ seq: 1 }), makeEntry({ seq: 2, at: 1001, direction: 'client', text: 'EHLO me' })];
-    const fake = fakeApi({ 'transcript.get': ({ id }) => ok(stored.filter((e) => e.itemId === id)) });
-    const stop = connectStores(fake.api);
+    const fake = connect({ 'transcript.get': ({ id }) => ok(stored.filter((e) => e.itemId === id)) });
     useOutboxStore.getState().select('item-0001');
     // A line pushed while the stored transcript loads; it is also in the stored copy.
     fake.emit('smtp:response', makeEntry({ seq: 2, at: 1001, direction: 'client', text: 'EHLO me' }));
@@ -106,15 +107,13 @@ describe('connectStores', () => {
     const seqs = useTranscriptStore.getState().entries.map((e: TranscriptEntry) => e.seq);
     expect(seqs).toEqual([1, 2, 3]);
     expect(useTranscriptStore.getState().loading).toBe(false);
-    stop();
   });
 
   it('drops a transcript answer for an item no longer selected', async () => {
     const answers: Record<string, () => void> = {};
-    const fake = fakeApi({
+    connect({
       'transcript.get': ({ id }) => new Promise((resolve) => (answers[id] = () => resolve(ok([makeEntry({ itemId: id })])))),
     });
-    const stop = connectStores(fake.api);
     useOutboxStore.getState().select('item-000a');
     useOutboxStore.getState().select('item-000b');
     answers['item-000a']?.();
@@ -124,36 +123,25 @@ describe('connectStores', () => {
     answers['item-000b']?.();
     await flush();
     expect(useTranscriptStore.getState().entries.map((e) => e.itemId)).toEqual(['item-000b']);
-    stop();
   });
 
   it('adds sandbox messages from events', async () => {
-    const fake = fakeApi({ 'sandbox.list': () => ok([]) });
-    const stop = connectStores(fake.api);
-    await flush();
-    fake.emit('sandbox:received', {
-      id: 's1', receivedAt: 5, mailFrom: 'me@x.test', mailParams: { RET: 'HDRS' }, rcptTo: [], size: 1, messageId: '<m>', subject: 'Hi',
-    });
+    const fake = await connected({ 'sandbox.list': () => ok([]) });
+    fake.emit('sandbox:received', makeSandboxMessage({ id: 's1' }));
     expect(useSandboxStore.getState().messages.map((m) => m.id)).toEqual(['s1']);
-    stop();
   });
 
   it('shows Offline as soon as an app:status event says so, and Online again after', async () => {
-    const fake = fakeApi({ 'app.status': () => ok(ready) });
-    const stop = connectStores(fake.api);
-    await flush();
+    const fake = await connected({ 'app.status': () => ok(ready) });
     expect(onlineText(useStatusStore.getState().app)).toBe('Online');
     fake.emit('app:status', { ...ready, online: false });
     expect(onlineText(useStatusStore.getState().app)).toMatch(/^Offline\b/);
     fake.emit('app:status', ready);
     expect(onlineText(useStatusStore.getState().app)).toBe('Online');
-    stop();
   });
 
   it('loads the settings into the Settings form and Compose’s undo delay', async () => {
-    const fake = fakeApi({ 'settings.get': () => ok({ undoSendSeconds: 8 }) });
-    const stop = connectStores(fake.api);
-    await flush();
+    const fake = await connected({ 'settings.get': () => ok({ undoSendSeconds: 8 }) });
     expect(useSettingsStore.getState().fields.undoDelay).toBe('8');
     expect(useComposeStore.getState().fields.delay).toBe('8');
     fake.emit('settings:changed', { undoSendSeconds: 3 });
@@ -165,87 +153,67 @@ describe('connectStores', () => {
 
   it('does not let a slow settings answer overwrite a pushed change', async () => {
     let answer: () => void = () => {};
-    const fake = fakeApi({ 'settings.get': () => new Promise((resolve) => (answer = () => resolve(ok({ undoSendSeconds: 5 }))))});
-    const stop = connectStores(fake.api);
+    const fake = connect({ 'settings.get': () => new Promise((resolve) => (answer = () => resolve(ok({ undoSendSeconds: 5 }))))});
     fake.emit('settings:changed', { undoSendSeconds: 20 });
     answer();
     await flush();
     expect(useComposeStore.getState().fields.delay).toBe('20');
-    stop();
   });
 
   it('keeps a Settings value being edited when a change is pushed', async () => {
-    const fake = fakeApi({ 'settings.get': () => ok({ undoSendSeconds: 5 }) });
-    const stop = connectStores(fake.api);
-    await flush();
+    const fake = await connected({ 'settings.get': () => ok({ undoSendSeconds: 5 }) });
     useSettingsStore.getState().setField('undoDelay', '40');
     fake.emit('settings:changed', { undoSendSeconds: 6 });
     expect(useSettingsStore.getState().fields.undoDelay).toBe('40');
     expect(useSettingsStore.getState().settings).toEqual({ undoSendSeconds: 6 });
-    stop();
   });
 
   it('says when the settings could not be loaded', async () => {
-    const fake = fakeApi();
-    const stop = connectStores(fake.api);
-    await flush();
+    await connected();
     expect(useSettingsStore.getState().loadError).toBe('Could not load settings: no handler for settings.get');
-    stop();
   });
 
   it('loads the drafts and follows drafts:changed, a slow answer not rolling an event back', async () => {
     let answer: () => void = () => {};
-    const fake = fakeApi({ 'drafts.list': () => new Promise((resolve) => (answer = () => resolve(ok([makeDraft({ id: 'draft-old1' })])))) });
-    const stop = connectStores(fake.api);
+    const fake = connect({ 'drafts.list': () => new Promise((resolve) => (answer = () => resolve(ok([makeDraft({ id: 'draft-old1' })])))) });
     fake.emit('drafts:changed', [makeDraft({ id: 'draft-new1' })]);
     answer();
     await flush();
     expect(useDraftsStore.getState().drafts.map((d) => d.id)).toEqual(['draft-new1']);
-    stop();
   });
 
   it('removes an item on outbox:removed', async () => {
-    const fake = fakeApi({ 'outbox.list': () => ok([makeItem({ state: 'sent' })]) });
-    const stop = connectStores(fake.api);
-    await flush();
+    const fake = await connected({ 'outbox.list': () => ok([makeItem({ state: 'sent' })]) });
     fake.emit('outbox:removed', { id: 'item-0001' });
     expect(useOutboxStore.getState().items).toEqual([]);
-    stop();
   });
 
   it('shows upload progress while an item is sending, and drops it when the send is over', async () => {
-    const fake = fakeApi({ 'outbox.list': () => ok([makeItem({ state: 'sending', updatedAt: 1 })]) });
-    const stop = connectStores(fake.api);
-    await flush();
+    const fake = await connected({ 'outbox.list': () => ok([makeItem({ state: 'sending', updatedAt: 1 })]) });
     fake.emit('smtp:progress', { itemId: 'item-0001', sent: 4096, total: 10_000 });
     expect(useOutboxStore.getState().progress['item-0001']).toEqual({ itemId: 'item-0001', sent: 4096, total: 10_000 });
     fake.emit('outbox:changed', makeItem({ state: 'sent', updatedAt: 2 }));
     expect(useOutboxStore.getState().progress).toEqual({});
     fake.emit('smtp:progress', { itemId: 'item-0001', sent: 10_000, total: 10_000 });
     expect(useOutboxStore.getState().progress).toEqual({});
-    stop();
   });
 
   it('opens Compose filled from an app:compose request (a mailto: link)', async () => {
-    const fake = fakeApi();
-    const stop = connectStores(fake.api);
+    const fake = connect();
     fake.emit('app:compose', { to: 'ada@example.test', cc: '', bcc: '', subject: 'Café', text: 'Hello\nWorld' });
     await flush();
     const compose = useComposeStore.getState();
     expect(compose.open).toBe(true);
     expect(compose.chips.to).toEqual(['ada@example.test']);
     expect(compose.fields).toMatchObject({ subject: 'Café', text: 'Hello\nWorld' });
-    stop();
   });
 
   it('does not ask the core for the transcript of a saved draft', async () => {
-    const fake = fakeApi();
-    const stop = connectStores(fake.api);
+    const fake = connect();
     useDraftsStore.getState().replace([makeDraft({ id: 'draft-0001' })]);
     useOutboxStore.getState().select('draft-0001');
     await flush();
     expect(fake.calls.filter((c) => c.name === 'transcript.get')).toEqual([]);
     expect(useTranscriptStore.getState()).toMatchObject({ itemId: null, loading: false });
-    stop();
   });
 });

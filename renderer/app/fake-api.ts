@@ -66,3 +66,12 @@ export function resetStores(): void {
 
 /** Lets pending promise callbacks run. */
 export const flush = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/** Answers the confirmation once it has been asked; returns what it said. */
+export async function answerConfirm(yes: boolean): Promise<string> {
+  await flush();
+  const request = useConfirmStore.getState().request;
+  if (!request) throw new Error('no question asked');
+  useConfirmStore.getState().answer(request.id, yes);
+  return request.body;
+}

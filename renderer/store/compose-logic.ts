@@ -8,6 +8,7 @@ import { LIMITS, type OutboxItem } from '../../shared/model';
 import { parseLocalInputValue } from '../format/time';
 import { addressReason } from '../i18n/address-reasons';
 import { t } from '../i18n/t';
+import { parseDelaySeconds } from './delay-logic';
 
 export type AddressFieldName = 'to' | 'cc' | 'bcc';
 export const ADDRESS_FIELDS: readonly AddressFieldName[] = ['to', 'cc', 'bcc'];
@@ -84,13 +85,9 @@ export function blurError(name: AddressFieldName, value: string): string | null 
   return addressFieldError(value, name === 'to' && value.trim() !== '');
 }
 
-/** An empty delay means no delay; anything else must be a whole number in range. */
+/** Unlike the Settings default, an empty delay here means no delay. */
 export function parseDelay(value: string): number | null {
-  const trimmed = value.trim();
-  if (trimmed === '') return 0;
-  if (!/^\d+$/.test(trimmed)) return null;
-  const n = Number(trimmed);
-  return n <= LIMITS.delaySeconds ? n : null;
+  return value.trim() === '' ? 0 : parseDelaySeconds(value);
 }
 
 export type SendAtCheck = { ok: true; sendAt: number | null } | { ok: false; error: string };

@@ -1,26 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import type { SandboxMessage } from '../../shared/model';
 import { paramsText, rcptText, upsertMessages } from './sandbox-logic';
-
-const message = (overrides: Partial<SandboxMessage> = {}): SandboxMessage => ({
-  id: 's1',
-  receivedAt: 1,
-  mailFrom: 'me@example.test',
-  mailParams: {},
-  rcptTo: [],
-  size: 10,
-  messageId: '<m@x>',
-  subject: 'Hi',
-  ...overrides,
-});
+import { makeSandboxMessage } from './test-fixtures';
 
 describe('upsertMessages', () => {
   it('sorts newest first and dedupes by id', () => {
-    const list = upsertMessages([message({ id: 'a', receivedAt: 1 })], [message({ id: 'b', receivedAt: 2 }), message({ id: 'a', receivedAt: 1 })]);
+    const list = upsertMessages([makeSandboxMessage({ id: 'a', receivedAt: 1 })], [makeSandboxMessage({ id: 'b', receivedAt: 2 }), makeSandboxMessage({ id: 'a', receivedAt: 1 })]);
     expect(list.map((m) => m.id)).toEqual(['b', 'a']);
   });
   it('returns the same array for nothing new', () => {
-    const list = [message()];
+    const list = [makeSandboxMessage()];
     expect(upsertMessages(list, [])).toBe(list);
   });
 });

@@ -1,5 +1,5 @@
-/** Test data builders shared by the renderer's unit tests. */
-import { DEFAULT_DSN, type Account, type Draft, type OutboxItem, type TranscriptEntry } from '../../shared/model';
+/** Test data builders shared by the renderer's unit tests and the benchmark's in-memory core (app/bench-api.ts). */
+import { DEFAULT_DSN, type Account, type AppStatus, type Draft, type OutboxItem, type SandboxMessage, type TranscriptEntry } from '../../shared/model';
 
 export function makeItem(overrides: Partial<OutboxItem> = {}): OutboxItem {
   return {
@@ -69,4 +69,22 @@ export function makeDraft(overrides: Partial<Draft> = {}): Draft {
     attachments: [],
     ...overrides,
   };
+}
+
+export function makeSandboxMessage(overrides: Partial<SandboxMessage> = {}): SandboxMessage {
+  return {
+    id: 's1',
+    receivedAt: 1,
+    mailFrom: 'me@example.test',
+    mailParams: {},
+    rcptTo: [],
+    size: 10,
+    messageId: '<m@x>',
+    subject: 'Hi',
+    ...overrides,
+  };
+}
+
+export function makeStatus(overrides: Partial<AppStatus> = {}): AppStatus {
+  return { phase: 'ready', recovery: { total: 0, done: 0 }, online: true, host: 'browser', version: '0.1.0', ...overrides };
 }

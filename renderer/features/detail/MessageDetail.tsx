@@ -3,7 +3,6 @@
  * result in the server's words, the delivery receipts asked for, and the live
  * SMTP transcript. It follows the message wherever it moves (Outbox → Sent).
  */
-import { formatSize } from '../../format/number';
 import { formatDateTime, formatWhen, isoTime } from '../../format/time';
 import { useT } from '../../i18n/use-t';
 import { useDraftsStore } from '../../store/drafts';
@@ -14,17 +13,10 @@ import { WarningBadges } from '../mailbox/WarningBadges';
 import { attemptsSentence, mailboxText, nextTryText, subjectText } from '../outbox/format';
 import { UploadProgress } from '../outbox/UploadProgress';
 import { TranscriptPanel } from '../transcript/TranscriptPanel';
+import { Fact } from './Fact';
 import { dsnText, errorHeadline } from './format';
+import { MessageContent } from './MessageContent';
 import { RecipientList } from './RecipientList';
-
-function Fact({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <>
-      <dt>{label}</dt>
-      <dd>{children}</dd>
-    </>
-  );
-}
 
 export function MessageDetail() {
   const { t } = useT();
@@ -92,23 +84,7 @@ export function MessageDetail() {
             {noDsn && <span className="detail-warning"> {t('outbox.noDsnHint')}</span>}
           </p>
 
-          {item.attachments.length > 0 && (
-            <>
-              <h4 className="detail-section">{t('detail.attachments')}</h4>
-              <ul className="attachment-list">
-                {item.attachments.map((a) => (
-                  <li key={a.sha256 + a.name}>{t('detail.attachment', { name: a.name, size: formatSize(a.size) })}</li>
-                ))}
-              </ul>
-            </>
-          )}
-
-          {item.text.trim() !== '' && (
-            <>
-              <h4 className="detail-section">{t('compose.message')}</h4>
-              <div className="detail-text">{item.text}</div>
-            </>
-          )}
+          <MessageContent attachments={item.attachments} text={item.text} />
         </div>
         <TranscriptPanel />
       </div>

@@ -1,13 +1,13 @@
 /** A saved draft in the details pane: what it holds so far, Continue writing and Delete. */
-import { Fragment } from 'react';
 import type { Draft } from '../../../shared/model';
 import { useApi } from '../../app/api-context';
-import { formatSize } from '../../format/number';
 import { formatDateTime, isoTime } from '../../format/time';
 import { useT } from '../../i18n/use-t';
 import { accountOption } from '../../store/accounts-logic';
 import { useStatusStore } from '../../store/status';
+import { Fact } from '../detail/Fact';
 import { dsnText } from '../detail/format';
+import { MessageContent } from '../detail/MessageContent';
 import { subjectText } from '../outbox/format';
 import { deleteDraft, openDraft } from './drafts-actions';
 
@@ -35,47 +35,19 @@ export function DraftDetail({ draft }: { draft: Draft }) {
       <div className="detail-body">
         <div className="detail-info" tabIndex={0} role="group" aria-labelledby="detail-subject">
           <dl className="facts">
-            <dt>{t('drafts.account')}</dt>
-            <dd>{account ? accountOption(account) : t('drafts.defaultAccount')}</dd>
-            <dt>{t('drafts.savedAt')}</dt>
-            <dd>
+            <Fact label={t('drafts.account')}>{account ? accountOption(account) : t('drafts.defaultAccount')}</Fact>
+            <Fact label={t('drafts.savedAt')}>
               <time dateTime={isoTime(draft.updatedAt)}>{formatDateTime(draft.updatedAt)}</time>
-            </dd>
+            </Fact>
             {fields.map((f) => (
-              <Fragment key={f}>
-                <dt>{t(`detail.field.${f}`)}</dt>
-                <dd>{draft[f]}</dd>
-              </Fragment>
+              <Fact key={f} label={t(`detail.field.${f}`)}>
+                {draft[f]}
+              </Fact>
             ))}
-            {fields.length === 0 && (
-              <>
-                <dt>{t('detail.recipients')}</dt>
-                <dd>{t('drafts.noRecipients')}</dd>
-              </>
-            )}
-            {draft.dsn && (
-              <>
-                <dt>{t('detail.receipts')}</dt>
-                <dd>{dsnText(draft.dsn)}</dd>
-              </>
-            )}
+            {fields.length === 0 && <Fact label={t('detail.recipients')}>{t('drafts.noRecipients')}</Fact>}
+            {draft.dsn && <Fact label={t('detail.receipts')}>{dsnText(draft.dsn)}</Fact>}
           </dl>
-          {draft.attachments.length > 0 && (
-            <>
-              <h4 className="detail-section">{t('detail.attachments')}</h4>
-              <ul className="attachment-list">
-                {draft.attachments.map((a) => (
-                  <li key={a.sha256 + a.name}>{t('detail.attachment', { name: a.name, size: formatSize(a.size) })}</li>
-                ))}
-              </ul>
-            </>
-          )}
-          {draft.text.trim() !== '' && (
-            <>
-              <h4 className="detail-section">{t('compose.message')}</h4>
-              <div className="detail-text">{draft.text}</div>
-            </>
-          )}
+          <MessageContent attachments={draft.attachments} text={draft.text} />
         </div>
       </div>
     </section>

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { err, ok } from '../../../shared/errors';
-import { fakeApi, flush, resetStores } from '../../app/fake-api';
+import { answerConfirm, fakeApi, resetStores } from '../../app/fake-api';
 import { useAlertsStore } from '../../store/alerts';
 import { useComposeStore } from '../../store/compose';
 import { useConfirmStore } from '../../store/confirm';
@@ -10,14 +10,6 @@ import { makeDraft, makeItem } from '../../store/test-fixtures';
 import { deleteDraft, discardCompose, openDraft } from './drafts-actions';
 
 beforeEach(resetStores);
-
-/** Answers the question on show once it appears. */
-async function answer(yes: boolean): Promise<void> {
-  await flush();
-  const request = useConfirmStore.getState().request;
-  if (!request) throw new Error('no question asked');
-  useConfirmStore.getState().answer(request.id, yes);
-}
 
 describe('openDraft', () => {
   it('fills Compose from the draft, as a saved draft', async () => {
@@ -45,7 +37,7 @@ describe('deleteDraft', () => {
     useDraftsStore.getState().replace([makeDraft({ id: 'draft-0001' })]);
     await openDraft('draft-0001');
     const done = deleteDraft(fake.api, 'draft-0001');
-    await answer(true);
+    await answerConfirm(true);
     expect(await done).toBe(true);
     expect(fake.calls).toEqual([{ name: 'drafts.delete', request: { id: 'draft-0001' } }]);
     expect(useDraftsStore.getState().drafts).toEqual([]);
@@ -56,7 +48,7 @@ describe('deleteDraft', () => {
     const fake = fakeApi();
     useDraftsStore.getState().replace([makeDraft({ id: 'draft-0001' })]);
     const done = deleteDraft(fake.api, 'draft-0001');
-    await answer(false);
+    await answerConfirm(false);
     expect(await done).toBe(false);
     expect(fake.calls).toEqual([]);
   });
@@ -64,7 +56,7 @@ describe('deleteDraft', () => {
     const fake = fakeApi({ 'drafts.delete': () => err('STORAGE_FAILED', 'Disk full') });
     useDraftsStore.getState().replace([makeDraft({ id: 'draft-0001', subject: 'Plans' })]);
     const done = deleteDraft(fake.api, 'draft-0001');
-    await answer(true);
+    await answerConfirm(true);
     expect(await done).toBe(false);
     expect(useAlertsStore.getState().alerts[0]?.text).toBe('Could not delete the draft “Plans”: Disk full');
     expect(useDraftsStore.getState().drafts).toHaveLength(1);
@@ -83,7 +75,7 @@ describe('discardCompose', () => {
     useDraftsStore.getState().replace([makeDraft({ id: 'draft-0001' })]);
     await openDraft('draft-0001');
     const done = discardCompose(fake.api);
-    await answer(true);
+    await answerConfirm(true);
     expect(await done).toBe(true);
     expect(fake.calls.map((c) => c.name)).toEqual(['drafts.delete']);
     expect(useComposeStore.getState()).toMatchObject({ open: false, draftId: null });
@@ -94,7 +86,7 @@ describe('discardCompose', () => {
     useOutboxStore.getState().upsert(item);
     useComposeStore.getState().load({ chips: { to: ['a@x.test'], cc: [], bcc: [] }, subject: '', text: '', html: '', attachments: [], accountId: null, dsn: null }, { origin: 'queued', sourceId: item.id, saved: true });
     const done = discardCompose(fake.api);
-    await answer(true);
+    await answerConfirm(true);
     await done;
     expect(fake.calls).toEqual([{ name: 'outbox.delete', request: { id: 'item-can01' } }]);
     expect(useOutboxStore.getState().items).toEqual([]);

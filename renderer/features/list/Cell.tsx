@@ -10,6 +10,7 @@ interface Props {
   className: string;
   /** Spoken before the value; the value is then hidden from screen readers to avoid saying it twice. */
   column?: string;
+  /** Needed only where the cell shows more than text; otherwise the text shown is spoken. */
   spoken?: string;
   title?: string;
   id?: string;
@@ -26,7 +27,7 @@ export function Cell({ className, column, spoken, title, id, children }: Props) 
   }
   return (
     <span className={`cell ${className}`} title={title} id={id}>
-      <span className="visually-hidden">{t('column.cell', { column, value: spoken ?? '' })}</span>
+      <span className="visually-hidden">{t('column.cell', { column, value: spoken ?? (typeof children === 'string' ? children : '') })}</span>
       <span aria-hidden="true">{children}</span>
     </span>
   );

@@ -6,51 +6,29 @@ import { formatWhen } from '../../format/time';
 import { useT } from '../../i18n/use-t';
 import { useOutboxStore } from '../../store/outbox';
 import { Cell } from '../list/Cell';
-import { RowButton } from '../list/RowButton';
 import { StateBadge } from '../list/StateBadge';
-import { deleteItem } from '../outbox/delete';
-import { editItem } from '../outbox/edit';
-import { recipientsText, subjectText } from '../outbox/format';
+import { recipientsText } from '../outbox/format';
+import { deleteButton, editButton } from './item-buttons';
+import { MailboxRow } from './MailboxRow';
 
 export const CancelledRow = memo(function CancelledRow({ item }: { item: OutboxItem }) {
   const { t } = useT();
   const api = useApi();
-  const pending = useOutboxStore((s) => s.pending[item.id]);
-  const subjectId = `row-subject-${item.id}`;
-  const recipients = recipientsText(item.recipients);
-  const when = formatWhen(item.updatedAt, Date.now());
+  const busy = useOutboxStore((s) => s.pending[item.id] !== undefined);
   return (
-    <>
-      <Cell className="cell-recipients" title={recipients}>
-        {recipients}
-      </Cell>
-      <Cell className="cell-subject" id={subjectId}>
-        {subjectText(item.subject)}
-      </Cell>
+    <MailboxRow
+      id={item.id}
+      recipients={recipientsText(item.recipients)}
+      subject={item.subject}
+      busy={busy}
+      actions={[editButton(api, item.id), deleteButton(api, item.id)]}
+    >
       <Cell className="cell-state">
         <StateBadge state={item.state} />
       </Cell>
-      <Cell className="cell-time" column={t('column.changedAt')} spoken={when}>
-        {when}
+      <Cell className="cell-time" column={t('column.changedAt')}>
+        {formatWhen(item.updatedAt, Date.now())}
       </Cell>
-      <span className="cell cell-actions">
-        <RowButton
-          label={t('outbox.edit')}
-          blockedReason={null}
-          busy={pending !== undefined}
-          describedBy={subjectId}
-          reasonId={`edit-reason-${item.id}`}
-          onRun={() => editItem(api, item.id)}
-        />
-        <RowButton
-          label={t('outbox.delete')}
-          blockedReason={null}
-          busy={pending !== undefined}
-          describedBy={subjectId}
-          reasonId={`delete-reason-${item.id}`}
-          onRun={() => deleteItem(api, item.id)}
-        />
-      </span>
-    </>
+    </MailboxRow>
   );
 });

@@ -7,40 +7,28 @@ import { useT } from '../../i18n/use-t';
 import { deleteDraft, openDraft } from '../drafts/drafts-actions';
 import { draftRecipientsText } from '../drafts/format';
 import { Cell } from '../list/Cell';
-import { RowButton } from '../list/RowButton';
-import { subjectText } from '../outbox/format';
+import { MailboxRow } from './MailboxRow';
 
 export const DraftRow = memo(function DraftRow({ draft }: { draft: Draft }) {
   const { t } = useT();
   const api = useApi();
-  const subjectId = `row-subject-${draft.id}`;
-  const recipients = draftRecipientsText(draft);
-  const when = formatWhen(draft.updatedAt, Date.now());
   return (
-    <>
-      <Cell className="cell-recipients" title={recipients}>
-        {recipients}
-      </Cell>
-      <Cell className="cell-subject" id={subjectId}>
-        {subjectText(draft.subject)}
-      </Cell>
+    <MailboxRow
+      id={draft.id}
+      recipients={draftRecipientsText(draft)}
+      subject={draft.subject}
+      busy={false}
+      actions={[
+        { name: 'open', label: t('drafts.open'), run: () => openDraft(draft.id) },
+        { name: 'delete', label: t('drafts.delete'), run: () => deleteDraft(api, draft.id) },
+      ]}
+    >
       <Cell className="cell-state">
         <span className="state-badge state-draft">{t('state.saved')}</span>
       </Cell>
-      <Cell className="cell-time" column={t('column.changedAt')} spoken={when}>
-        {when}
+      <Cell className="cell-time" column={t('column.changedAt')}>
+        {formatWhen(draft.updatedAt, Date.now())}
       </Cell>
-      <span className="cell cell-actions">
-        <RowButton label={t('drafts.open')} blockedReason={null} busy={false} describedBy={subjectId} reasonId={`open-reason-${draft.id}`} onRun={() => openDraft(draft.id)} />
-        <RowButton
-          label={t('drafts.delete')}
-          blockedReason={null}
-          busy={false}
-          describedBy={subjectId}
-          reasonId={`delete-reason-${draft.id}`}
-          onRun={() => deleteDraft(api, draft.id)}
-        />
-      </span>
-    </>
+    </MailboxRow>
   );
 });

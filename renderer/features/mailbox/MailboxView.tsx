@@ -13,6 +13,7 @@ import { useOutboxStore } from '../../store/outbox';
 import { useSupersededStore } from '../../store/superseded';
 import { useUiStore } from '../../store/ui';
 import { MessageDetail } from '../detail/MessageDetail';
+import { ViewTitle } from '../layout/ViewTitle';
 import { VirtualList } from '../list/VirtualList';
 import { CancelledRow } from './CancelledRow';
 import { ColumnHeader } from './columns';
@@ -29,22 +30,44 @@ const TITLES: Record<Mailbox, { title: MessageKey; empty: MessageKey }> = {
   drafts: { title: 'drafts.title', empty: 'drafts.empty' },
 };
 
-function Pane({ mailbox, header, children }: { mailbox: Mailbox; header?: ReactNode; children: ReactNode }) {
+interface PaneProps<T extends { id: string }> {
+  mailbox: Mailbox;
+  header?: ReactNode;
+  items: readonly T[];
+  empty: string;
+  rowClassName(item: T): string;
+  renderRow(item: T): ReactNode;
+}
+
+/** One selection serves all three lists: the details pane shows whichever message or draft it names. */
+function Pane<T extends { id: string }>({ mailbox, header, items, empty, rowClassName, renderRow }: PaneProps<T>) {
   const { t } = useT();
   const loadError = useOutboxStore((s) => s.loadError);
   const draftsError = useDraftsStore((s) => s.loadError);
+  const selectedId = useOutboxStore((s) => s.selectedId);
+  const select = useOutboxStore((s) => s.select);
   const error = mailbox === 'drafts' ? (draftsError ?? loadError) : loadError;
+  const title = t(TITLES[mailbox].title);
   return (
     <div className="mailbox" data-view-root>
       <section className="list-pane" aria-labelledby="view-title">
         <header className="pane-head">
-          <h2 id="view-title" className="pane-title" tabIndex={-1}>
-            {t(TITLES[mailbox].title)}
-          </h2>
+          <ViewTitle>{title}</ViewTitle>
           {header}
         </header>
         {error && <p className="panel-error">{error}</p>}
-        {children}
+        <VirtualList
+          label={title}
+          items={items}
+          rowHeight={ROW_HEIGHT}
+          selectedId={selectedId}
+          onSelect={select}
+          columnsClass={`cols-${mailbox}`}
+          header={<ColumnHeader mailbox={mailbox} />}
+          empty={<p className="muted">{empty}</p>}
+          rowClassName={rowClassName}
+          renderRow={renderRow}
+        />
       </section>
       <MessageDetail />
     </div>
@@ -56,8 +79,6 @@ const rowClassName = (item: OutboxItem) => `row-${item.state}`;
 function ItemsMailbox({ mailbox }: { mailbox: 'outbox' | 'sent' }) {
   const { t } = useT();
   const items = useOutboxStore((s) => s.items);
-  const selectedId = useOutboxStore((s) => s.selectedId);
-  const select = useOutboxStore((s) => s.select);
   const superseded = useSupersededStore((s) => s.ids);
   const filter = useUiStore((s) => s.outboxFilter);
   const shown = useMemo(() => itemsIn(items, mailbox, { filter, superseded }), [items, mailbox, filter, superseded]);
@@ -66,20 +87,14 @@ function ItemsMailbox({ mailbox }: { mailbox: 'outbox' | 'sent' }) {
   const renderRow = useCallback((item: OutboxItem) => <Row item={item} />, [Row]);
   const filtered = mailbox === 'outbox' && filter !== 'all';
   return (
-    <Pane mailbox={mailbox} header={counts && <StateFilter counts={counts} />}>
-      <VirtualList
-        label={t(TITLES[mailbox].title)}
-        items={shown}
-        rowHeight={ROW_HEIGHT}
-        selectedId={selectedId}
-        onSelect={select}
-        columnsClass={`cols-${mailbox}`}
-        header={<ColumnHeader mailbox={mailbox} />}
-        empty={<p className="muted">{filtered ? t('outbox.emptyFiltered') : t(TITLES[mailbox].empty)}</p>}
-        rowClassName={rowClassName}
-        renderRow={renderRow}
-      />
-    </Pane>
+    <Pane
+      mailbox={mailbox}
+      header={counts && <StateFilter counts={counts} />}
+      items={shown}
+      empty={filtered ? t('outbox.emptyFiltered') : t(TITLES[mailbox].empty)}
+      rowClassName={rowClassName}
+      renderRow={renderRow}
+    />
   );
 }
 
@@ -90,26 +105,9 @@ function DraftsMailbox() {
   const { t } = useT();
   const items = useOutboxStore((s) => s.items);
   const drafts = useDraftsStore((s) => s.drafts);
-  const selectedId = useOutboxStore((s) => s.selectedId);
-  const select = useOutboxStore((s) => s.select);
   const superseded = useSupersededStore((s) => s.ids);
   const entries = useMemo(() => draftsEntries(drafts, items, superseded), [drafts, items, superseded]);
-  return (
-    <Pane mailbox="drafts">
-      <VirtualList
-        label={t('drafts.title')}
-        items={entries}
-        rowHeight={ROW_HEIGHT}
-        selectedId={selectedId}
-        onSelect={select}
-        columnsClass="cols-drafts"
-        header={<ColumnHeader mailbox="drafts" />}
-        empty={<p className="muted">{t('drafts.empty')}</p>}
-        rowClassName={draftsRowClassName}
-        renderRow={renderDraftsEntry}
-      />
-    </Pane>
-  );
+  return <Pane mailbox="drafts" items={entries} empty={t('drafts.empty')} rowClassName={draftsRowClassName} renderRow={renderDraftsEntry} />;
 }
 
 export function MailboxView({ mailbox }: { mailbox: Mailbox }) {

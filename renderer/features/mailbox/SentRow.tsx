@@ -6,47 +6,27 @@ import { formatWhen } from '../../format/time';
 import { useT } from '../../i18n/use-t';
 import { useOutboxStore } from '../../store/outbox';
 import { Cell } from '../list/Cell';
-import { RowButton } from '../list/RowButton';
-import { deleteItem } from '../outbox/delete';
-import { deliverySummary, receiptsText, recipientsText, subjectText } from '../outbox/format';
+import { deliverySummary, receiptsText, recipientsText } from '../outbox/format';
+import { deleteButton } from './item-buttons';
+import { MailboxRow } from './MailboxRow';
 
 export const SentRow = memo(function SentRow({ item }: { item: OutboxItem }) {
   const { t } = useT();
   const api = useApi();
-  const pending = useOutboxStore((s) => s.pending[item.id]);
-  const subjectId = `row-subject-${item.id}`;
-  const recipients = recipientsText(item.recipients);
-  const sentAt = item.sentAt === null ? t('outbox.none') : formatWhen(item.sentAt, Date.now());
-  const delivery = deliverySummary(item.recipients);
+  const busy = useOutboxStore((s) => s.pending[item.id] !== undefined);
   const receipts = receiptsText(item);
   const noDsn = item.warnings.includes('NO_DSN_SUPPORT');
   return (
-    <>
-      <Cell className="cell-recipients" title={recipients}>
-        {recipients}
+    <MailboxRow id={item.id} recipients={recipientsText(item.recipients)} subject={item.subject} busy={busy} actions={[deleteButton(api, item.id)]}>
+      <Cell className="cell-time" column={t('column.sentAt')}>
+        {item.sentAt === null ? t('outbox.none') : formatWhen(item.sentAt, Date.now())}
       </Cell>
-      <Cell className="cell-subject" id={subjectId}>
-        {subjectText(item.subject)}
-      </Cell>
-      <Cell className="cell-time" column={t('column.sentAt')} spoken={sentAt}>
-        {sentAt}
-      </Cell>
-      <Cell className={`cell-delivery${item.recipients.some((r) => r.state === 'rejected') ? ' has-error' : ''}`} column={t('column.delivery')} spoken={delivery}>
-        {delivery}
+      <Cell className={`cell-delivery${item.recipients.some((r) => r.state === 'rejected') ? ' has-error' : ''}`} column={t('column.delivery')}>
+        {deliverySummary(item.recipients)}
       </Cell>
       <Cell className="cell-receipts" column={t('column.receipts')} spoken={receipts}>
         <span className={noDsn ? 'badge badge-NO_DSN_SUPPORT' : undefined}>{receipts}</span>
       </Cell>
-      <span className="cell cell-actions">
-        <RowButton
-          label={t('outbox.delete')}
-          blockedReason={null}
-          busy={pending !== undefined}
-          describedBy={subjectId}
-          reasonId={`delete-reason-${item.id}`}
-          onRun={() => deleteItem(api, item.id)}
-        />
-      </span>
-    </>
+    </MailboxRow>
   );
 });

@@ -1,21 +1,12 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { err, ok } from '../../../shared/errors';
-import { fakeApi, flush, resetStores } from '../../app/fake-api';
+import { answerConfirm, fakeApi, resetStores } from '../../app/fake-api';
 import { useAlertsStore } from '../../store/alerts';
-import { useConfirmStore } from '../../store/confirm';
 import { useOutboxStore } from '../../store/outbox';
 import { makeItem } from '../../store/test-fixtures';
 import { canDelete, deleteItem } from './delete';
 
 beforeEach(resetStores);
-
-async function confirmWith(yes: boolean): Promise<string> {
-  await flush();
-  const request = useConfirmStore.getState().request;
-  if (!request) throw new Error('no question asked');
-  useConfirmStore.getState().answer(request.id, yes);
-  return request.body;
-}
 
 describe('deleteItem', () => {
   it('is offered for sent, failed and cancelled messages only', () => {
@@ -28,7 +19,7 @@ describe('deleteItem', () => {
     useOutboxStore.getState().upsert(makeItem({ state: 'sent', subject: 'Notes' }));
     useOutboxStore.getState().select('item-0001');
     const done = deleteItem(fake.api, 'item-0001');
-    expect(await confirmWith(true)).toContain('“Notes” has been sent');
+    expect(await answerConfirm(true)).toContain('“Notes” has been sent');
     expect(await done).toBe(true);
     expect(useOutboxStore.getState().items).toEqual([]);
     expect(useOutboxStore.getState().selectedId).toBeNull();
@@ -37,7 +28,7 @@ describe('deleteItem', () => {
     const fake = fakeApi();
     useOutboxStore.getState().upsert(makeItem({ state: 'failed' }));
     const done = deleteItem(fake.api, 'item-0001');
-    await confirmWith(false);
+    await answerConfirm(false);
     expect(await done).toBe(false);
     expect(fake.calls).toEqual([]);
     expect(useOutboxStore.getState().items).toHaveLength(1);
@@ -46,7 +37,7 @@ describe('deleteItem', () => {
     const fake = fakeApi({ 'outbox.delete': () => err('ILLEGAL_STATE', 'Cancel it first.') });
     useOutboxStore.getState().upsert(makeItem({ state: 'cancelled', subject: 'Plans' }));
     const done = deleteItem(fake.api, 'item-0001');
-    await confirmWith(true);
+    await answerConfirm(true);
     expect(await done).toBe(false);
     expect(useAlertsStore.getState().alerts[0]?.text).toBe('Could not delete “Plans”: Cancel it first.');
     expect(useOutboxStore.getState().pending).toEqual({});

@@ -9,6 +9,7 @@ import { formatWhen, isoTime } from '../../format/time';
 import { useT } from '../../i18n/use-t';
 import { paramsText, rcptText } from '../../store/sandbox-logic';
 import { useSandboxStore } from '../../store/sandbox';
+import { Page } from '../layout/Page';
 import { subjectText } from '../outbox/format';
 
 const SandboxEntry = memo(function SandboxEntry({ message }: { message: SandboxMessage }) {
@@ -41,25 +42,18 @@ export function SandboxInbox() {
   const messages = useSandboxStore((s) => s.messages);
   const loadError = useSandboxStore((s) => s.loadError);
   return (
-    <section className="page sandbox" aria-labelledby="view-title" data-view-root>
-      <header className="pane-head">
-        <h2 id="view-title" className="pane-title" tabIndex={-1}>
-          {t('sandbox.title')}
-        </h2>
-      </header>
-      <div className="page-scroll">
-        <p className="page-intro">{t('sandbox.intro')}</p>
-        {loadError && <p className="panel-error">{loadError}</p>}
-        {messages.length === 0 && !loadError ? (
-          <p className="muted">{t('sandbox.empty')}</p>
-        ) : (
-          <ul className="sandbox-list" aria-labelledby="view-title">
-            {messages.map((message) => (
-              <SandboxEntry key={message.id} message={message} />
-            ))}
-          </ul>
-        )}
-      </div>
-    </section>
+    <Page className="sandbox" title={t('sandbox.title')}>
+      <p className="page-intro">{t('sandbox.intro')}</p>
+      {loadError && <p className="panel-error">{loadError}</p>}
+      {messages.length === 0 && !loadError ? (
+        <p className="muted">{t('sandbox.empty')}</p>
+      ) : (
+        <ul className="sandbox-list" aria-labelledby="view-title">
+          {messages.map((message) => (
+            <SandboxEntry key={message.id} message={message} />
+          ))}
+        </ul>
+      )}
+    </Page>
   );
 }

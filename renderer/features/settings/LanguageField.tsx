@@ -2,12 +2,12 @@
 import { changeLanguage } from '../../i18n/language';
 import { isLanguage, LANGUAGES } from '../../i18n/language-logic';
 import { useT } from '../../i18n/use-t';
+import { Field } from '../form/Field';
 
 export function LanguageField() {
   const { t, language } = useT();
   return (
-    <div className="field">
-      <label htmlFor="settings-language">{t('settings.language')}</label>
+    <Field id="settings-language" label={t('settings.language')} hint={t('settings.languageHint')} error={false}>
       <select
         id="settings-language"
         className="input-select"
@@ -24,9 +24,6 @@ export function LanguageField() {
           </option>
         ))}
       </select>
-      <p id="settings-language-hint" className="field-hint">
-        {t('settings.languageHint')}
-      </p>
-    </div>
+    </Field>
   );
 }

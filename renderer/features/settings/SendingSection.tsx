@@ -1,9 +1,9 @@
 /** The default undo delay new messages start with. Saved in the core, so every window and every restart sees it. */
 import { useRef, type FormEvent } from 'react';
-import { LIMITS } from '../../../shared/model';
 import { useApi } from '../../app/api-context';
 import { useT } from '../../i18n/use-t';
 import { useSettingsStore } from '../../store/settings';
+import { DelayField } from '../delay/DelayField';
 import { saveSettings } from './save';
 
 export function SendingSection() {
@@ -25,8 +25,6 @@ export function SendingSection() {
     if (outcome === 'refused') inputRef.current?.focus();
   };
 
-  const describedBy = invalid ? 'settings-undo-hint settings-error' : 'settings-undo-hint';
-
   return (
     <section className="card" aria-labelledby="settings-sending">
       <h3 id="settings-sending" className="card-title">
@@ -35,27 +33,16 @@ export function SendingSection() {
       <form className="settings-form" aria-labelledby="settings-sending" noValidate onSubmit={onSubmit}>
         {loadError && <p className="panel-error">{loadError}</p>}
         {!loaded && !loadError && <p className="muted">{t('settings.loading')}</p>}
-        <div className="field">
-          <label htmlFor="settings-undo">{t('settings.undoDelay')}</label>
-          <input
-            ref={inputRef}
-            id="settings-undo"
-            name="undoSendSeconds"
-            className="input-narrow"
-            type="number"
-            inputMode="numeric"
-            min={0}
-            max={LIMITS.delaySeconds}
-            step={1}
-            value={undoDelay}
-            aria-invalid={invalid ? 'true' : undefined}
-            aria-describedby={describedBy}
-            onChange={(e) => setField('undoDelay', e.target.value)}
-          />
-          <p id="settings-undo-hint" className="field-hint">
-            {t('settings.undoDelayHint')}
-          </p>
-        </div>
+        <DelayField
+          id="settings-undo"
+          name="undoSendSeconds"
+          label={t('settings.undoDelay')}
+          hint={t('settings.undoDelayHint')}
+          value={undoDelay}
+          inputRef={inputRef}
+          onChange={(value) => setField('undoDelay', value)}
+          error={{ shownAt: invalid ? 'settings-error' : null }}
+        />
         {saveError && (
           <p id="settings-error" role="alert" className="form-error">
             {saveError}

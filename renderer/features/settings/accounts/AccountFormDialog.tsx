@@ -4,12 +4,14 @@
  * empty keeps it. Default delivery receipts for the account's messages are
  * part of the form.
  */
-import { useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import type { Account } from '../../../../shared/model';
 import { AUTH_MECHANISMS, SECURITY_MODES } from '../../../../shared/model';
 import { useApi } from '../../../app/api-context';
 import { useT } from '../../../i18n/use-t';
 import { Dialog } from '../../dialog/Dialog';
+import { fieldAria } from '../../form/field-aria';
+import { Field } from '../../form/Field';
 import { Icon } from '../../icons/Icon';
 import { DsnFields } from '../../receipts/DsnFields';
 import { checkAccount, emptyAccountFields, fieldsFromAccount, withSecurity, type AccountErrors, type AccountField, type AccountFields } from './account-form-logic';
@@ -19,23 +21,6 @@ interface Props {
   /** The account to edit, or null to add one. */
   account: Account | null;
   onClose(saved?: Account): void;
-}
-
-function Field({ id, label, error, hint, children }: { id: string; label: string; error?: string; hint?: ReactNode; children: ReactNode }) {
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {children}
-      {hint && (
-        <p id={`${id}-hint`} className="field-hint">
-          {hint}
-        </p>
-      )}
-      <div id={`${id}-error`} className="field-error" aria-live="polite">
-        {error ?? ''}
-      </div>
-    </div>
-  );
 }
 
 export function AccountFormDialog({ account, onClose }: Props) {
@@ -71,7 +56,6 @@ export function AccountFormDialog({ account, onClose }: Props) {
 
   const input = (name: AccountField, extra: { type?: string; autoComplete?: string; inputMode?: 'numeric'; hint?: boolean } = {}) => {
     const id = `account-${name}`;
-    const describedBy = [extra.hint ? `${id}-hint` : '', errors[name] ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
     return (
       <input
         ref={(el) => {
@@ -84,8 +68,7 @@ export function AccountFormDialog({ account, onClose }: Props) {
         autoComplete={extra.autoComplete ?? 'off'}
         spellCheck={false}
         value={fields[name]}
-        aria-invalid={errors[name] ? 'true' : undefined}
-        aria-describedby={describedBy}
+        {...fieldAria(id, { hint: extra.hint === true, errorId: errors[name] ? `${id}-error` : null })}
         onChange={(e) => set(name, e.target.value)}
       />
     );
@@ -111,10 +94,9 @@ export function AccountFormDialog({ account, onClose }: Props) {
             {input('name')}
           </Field>
           <div className="field-pair">
-            <div className="field">
-              <label htmlFor="account-fromName">{t('account.fromName')}</label>
+            <Field id="account-fromName" label={t('account.fromName')} error={false}>
               <input id="account-fromName" name="fromName" type="text" autoComplete="name" value={fields.fromName} onChange={(e) => set('fromName', e.target.value)} />
-            </div>
+            </Field>
             <Field id="account-fromAddress" label={t('account.fromAddress')} error={errors.fromAddress}>
               {input('fromAddress', { type: 'email', autoComplete: 'email' })}
             </Field>

@@ -1,9 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { err, ok } from '../../../../shared/errors';
 import type { ConnectionTest } from '../../../../shared/model';
-import { fakeApi, flush, resetStores } from '../../../app/fake-api';
+import { answerConfirm, fakeApi, resetStores } from '../../../app/fake-api';
 import { useAccountsUiStore } from '../../../store/accounts-ui';
-import { useConfirmStore } from '../../../store/confirm';
 import { useSettingsStore } from '../../../store/settings';
 import { useStatusStore } from '../../../store/status';
 import { makeAccount } from '../../../store/test-fixtures';
@@ -63,10 +62,7 @@ describe('accounts actions', () => {
     const account = makeAccount({ id: 'account-1' });
     const fake = fakeApi({ 'accounts.remove': () => err('ILLEGAL_STATE', '2 message(s) are still waiting.') });
     const done = removeAccount(fake.api, account);
-    await flush();
-    const request = useConfirmStore.getState().request;
-    expect(request?.body).toContain('“Work”');
-    useConfirmStore.getState().answer(request?.id ?? 0, true);
+    expect(await answerConfirm(true)).toContain('“Work”');
     expect(await done).toMatchObject({ code: 'ILLEGAL_STATE' });
   });
 
