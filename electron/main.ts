@@ -8,6 +8,7 @@ import { app, BrowserWindow, ipcMain, net, Notification, powerMonitor, safeStora
 import { parseMailto } from '../shared/mailto';
 import type { OutboxItem } from '../shared/model';
 import { createCore, type Core } from './core/create-core';
+import { desktopNotice } from './core/notify/desktop-notice';
 import type { SecretBox } from './core/secrets/secret-box';
 import { bindElectronIpc } from './ipc-electron';
 
@@ -90,13 +91,15 @@ if (!app.requestSingleInstanceLock()) {
     await window.loadFile(rendererFile);
     if (pendingMailto) openMailto(pendingMailto);
 
-    // A message that fails for good is never silent: a desktop notification, once per message.
+    // A message that fails for good, or is refused for some recipients, is never silent: a desktop notification, once per message.
     const notified = new Set<string>();
     core.events.onAny((name, payload) => {
+      if (name !== 'outbox:changed' || !Notification.isSupported()) return;
       const item = payload as OutboxItem;
-      if (name !== 'outbox:changed' || item.state !== 'failed' || notified.has(item.id) || !Notification.isSupported()) return;
+      const notice = desktopNotice(item, notified);
+      if (!notice) return;
       notified.add(item.id);
-      new Notification({ title: `Not sent: ${item.subject || '(no subject)'}`, body: item.error?.message ?? 'The server refused the message.' }).show();
+      new Notification(notice).show();
     });
 
     // Offline pauses the queue without using attempts; waking from sleep retries at once.

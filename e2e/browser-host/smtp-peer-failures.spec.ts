@@ -120,6 +120,11 @@ test('one recipient refused, the other taken: Sent, each with its own result, de
   await expect(recipientLine(page, UNKNOWN)).toContainText('Rejected');
   await expect(recipientLine(page, UNKNOWN)).toContainText(USER_UNKNOWN_WORDS);
   await expect(transcript(page).getByText(USER_UNKNOWN_WORDS, { exact: true })).toBeVisible();
+  // Partly refused is not silent: the notification names who did not get it, and why.
+  const partly = notifications(page).getByRole('alert').filter({ hasText: '“Half the list” was sent, but not to:' });
+  await expect(partly).toContainText(`${UNKNOWN} (`);
+  await expect(partly).toContainText(USER_UNKNOWN_WORDS);
+  await expect(partly).not.toContainText(KNOWN);
 
   await goTo(page, 'Sent');
   const row = mailboxRow(page, 'Sent', 'Half the list');
@@ -148,6 +153,10 @@ test('a 451 at the end of DATA defers with the reason and the next try; Retry no
   await expect(pane).toContainText('Try again');
   await expect(pane.locator('[data-state]')).toHaveText('Deferred', { timeout: 60_000 });
   await expect(pane).toContainText('451 4.3.0 Temporary failure, try again later');
+  await expect(pane).toContainText('The server turned the message away for now; it will be tried again.');
+  await expect(pane).not.toContainText('The server refused the message.');
+  // The server answered this recipient: its words are shown, not "no reply yet".
+  await expect(recipientLine(page, KNOWN)).toContainText('451 4.3.0 Temporary failure, try again later');
   await expect(fact(page, 'Attempts')).toHaveText('Tried once');
   // A clock time, not "—" and not "as soon as the server can be reached": the server answered, so a retry is scheduled.
   await expect(fact(page, 'Next try')).toHaveText(/\d{1,2}:\d{2}:\d{2}/);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { failureText, queuedNote } from './alerts-logic';
+import { failureText, partlyRefusedText, queuedNote } from './alerts-logic';
 import { makeItem } from '../../store/test-fixtures';
 
 describe('failureText', () => {
@@ -11,6 +11,25 @@ describe('failureText', () => {
   it('says it once', () => {
     expect(failureText(failed, { ...failed, updatedAt: 9 })).toBeNull();
     expect(failureText(undefined, makeItem({ state: 'deferred' }))).toBeNull();
+  });
+});
+
+describe('partlyRefusedText', () => {
+  const reply = { code: 550, enhanced: '5.1.1', text: 'No such user' };
+  const sent = makeItem({
+    state: 'sent',
+    subject: 'Plans',
+    recipients: [
+      { address: 'ada@example.test', field: 'to', state: 'accepted' },
+      { address: 'nobody@example.test', field: 'cc', state: 'rejected', reply },
+    ],
+  });
+  it('names each refused recipient with the server’s words when the message is sent to the others', () => {
+    expect(partlyRefusedText(makeItem({ state: 'sending' }), sent)).toMatch(/^“Plans” was sent, but not to: nobody@example\.test \(550 5\.1\.1 No such user\)$/);
+  });
+  it('stays quiet when everyone accepted, and says it once', () => {
+    expect(partlyRefusedText(undefined, { ...sent, recipients: [{ address: 'ada@example.test', field: 'to', state: 'accepted' }] })).toBeNull();
+    expect(partlyRefusedText(sent, { ...sent, updatedAt: 9 })).toBeNull();
   });
 });
 

@@ -1,6 +1,7 @@
 /** Pure rules for the notes above the status bar. */
 import type { OutboxItem } from '../../../shared/model';
 import { t } from '../../i18n/t';
+import { recipientReply } from '../detail/format';
 import { subjectText } from '../outbox/format';
 
 /** A message that has just failed for good: the user is told at once, and the note stays until dismissed. */
@@ -8,6 +9,14 @@ export function failureText(before: OutboxItem | undefined, after: OutboxItem): 
   if (after.state !== 'failed' || before?.state === 'failed') return null;
   const reason = after.error ? after.error.message : t('errors.INTERNAL');
   return t('alerts.failed', { subject: subjectText(after.subject), reason });
+}
+
+/** A message that has just been sent but refused for some recipients: as loud as a failure, for those. */
+export function partlyRefusedText(before: OutboxItem | undefined, after: OutboxItem): string | null {
+  if (after.state !== 'sent' || before?.state === 'sent') return null;
+  const refused = after.recipients.filter((r) => r.state === 'rejected');
+  if (!refused.length) return null;
+  return t('alerts.partlyRefused', { subject: subjectText(after.subject), refused: refused.map((r) => `${r.address} (${recipientReply(r)})`).join('; ') });
 }
 
 /** A scheduled message's note does not count down hours; it goes after this long. */

@@ -46,7 +46,7 @@ export function MessageDetail() {
       {item.state === 'sending' && <UploadProgress itemId={item.id} />}
       {item.error && (
         <div className={`detail-error${item.state === 'deferred' ? ' is-transient' : ''}`}>
-          <p className="detail-error-title">{errorHeadline(item.error.code)}</p>
+          <p className="detail-error-title">{errorHeadline(item.error.code, item.state === 'deferred')}</p>
           <p className="detail-error-text">{item.error.message}</p>
         </div>
       )}

@@ -30,6 +30,10 @@ describe('errorHeadline', () => {
   it('has a sentence for a code', () => {
     expect(errorHeadline('TOO_LATE')).toBe('Too late: the message has been handed to the server.');
   });
+  it('does not call a refusal that will be retried final', () => {
+    expect(errorHeadline('SERVER_REJECTED', true)).toBe('The server turned the message away for now; it will be tried again.');
+    expect(errorHeadline('SERVER_REJECTED')).toBe('The server refused the message.');
+  });
 });
 
 describe('error codes', () => {

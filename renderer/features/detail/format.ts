@@ -39,7 +39,9 @@ export function fieldName(field: Recipient['field']): string {
  * A sentence in the user's language for an error code; the core's own message
  * follows it. A code this renderer does not know yet gets the generic one.
  */
-export function errorHeadline(code: string): string {
+export function errorHeadline(code: string, deferred = false): string {
+  // A refusal that will be retried is not the same news as one that is final.
+  if (deferred && code === 'SERVER_REJECTED') return t('errors.SERVER_REJECTED.deferred');
   const key = `errors.${code}`;
   return t(Object.prototype.hasOwnProperty.call(en, key) ? (key as MessageKey) : 'errors.INTERNAL');
 }
