@@ -1,6 +1,11 @@
 /**
- * The spooler hands due items to the SMTP transport and records what happened. Each state is written before the step it allows:
- * `sending` before connecting, `handedOffAt` before the final dot.
+ * The spooler hands due items to the SMTP transport and records what happened.
+ * Each state is written before the step it allows: `sending` before
+ * connecting, `handedOffAt` before the final dot. The handoff waits for the
+ * disk (fsync); the claim only for its COMMIT. That is enough: the claim is in
+ * the log before the handoff, so the handoff's fsync makes it durable too, and
+ * a claim lost to a power cut before any handoff leaves an item that was never
+ * handed off, which recovery rightly sends again without a flag.
  */
 import type { Readable } from 'node:stream';
 import { addressToAscii } from '../../../shared/address';
