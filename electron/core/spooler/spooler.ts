@@ -256,9 +256,10 @@ export class Spooler implements SpoolerControl {
       const transcriptStored = this.deps.transcript.flush().catch((error: unknown) => this.deps.onError?.(error));
       const recorded = flight.renderFailed && outcome.kind === 'failed' && !flight.handoffStarted ? this.recordCorrupt(claimed, outcome.failure.message) : this.record(claimed, outcome);
       if (outcome.kind === 'sent') {
-        // Its write is queued ahead of any next claim: the connection can take the next item while it reaches the disk.
+        // The connection takes the next item now, while this outcome reaches the disk: pumped in this same
+        // turn, that item's claim joins the outcome's transaction (one commit, not two).
         flight.finished = true;
-        this.kick();
+        this.pumping = this.pump().catch((error) => this.deps.onError?.(error));
       }
       await recorded;
       await transcriptStored;
