@@ -12,6 +12,8 @@ import { newId } from '../outbox/ids';
 import { resolveAttachment } from '../outbox/outbox-service';
 
 export class DraftsService {
+  private lastSavedAt = 0;
+
   constructor(
     private readonly store: MailStore,
     private readonly events: EventBus,
@@ -21,7 +23,9 @@ export class DraftsService {
 
   async save(input: DraftSave): Promise<Draft> {
     const { attachments, id, ...fields } = input;
-    const draft: Draft = { ...fields, id: id ?? newId(), updatedAt: this.now(), attachments: attachments.map((a) => resolveAttachment(this.attachments, a)) };
+    // Strictly later than the last save, so "most recently edited first" holds even for saves within one millisecond.
+    this.lastSavedAt = Math.max(this.now(), this.lastSavedAt + 1);
+    const draft: Draft = { ...fields, id: id ?? newId(), updatedAt: this.lastSavedAt, attachments: attachments.map((a) => resolveAttachment(this.attachments, a)) };
     await this.store.commit.write(() => this.store.putDraft(draft));
     this.announce();
     return draft;
