@@ -77,7 +77,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     }
   }
   const db = await openMailDatabase(options.indexedDb ?? sqliteIndexedDb(dbDir));
-  const store = openMailStore(join(options.userDataDir, 'outbox.sqlite'));
+  const store = openMailStore(join(options.userDataDir, 'outbox.sqlite'), (message) => log.error(`store: checkpoint: ${message}`));
   const moved = await moveLegacyRows(db, store);
   if (moved) log.info(`store: moved ${moved} outbox row(s) from the IndexedDB store to outbox.sqlite`);
   const settings = new SettingsService(db, events);

@@ -14,7 +14,8 @@ import { tempDir } from '../testing/test-core';
 import { startRecorder, type KillPoint, type Recorder } from './recorder';
 
 const CYCLES = Number(process.env.CRASH_CYCLES ?? 50);
-const PER_CYCLE = Number(process.env.CRASH_PER_CYCLE ?? 8);
+// Random kills can land before a cycle's submits are all confirmed; 10 a cycle keeps the total well above the 300 the suite promises.
+const PER_CYCLE = Number(process.env.CRASH_PER_CYCLE ?? 10);
 
 let child: string;
 let recorder: Recorder;

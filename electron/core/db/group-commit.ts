@@ -35,6 +35,8 @@ export function storageFailure(cause: unknown): AppFailure {
   return new AppFailure('STORAGE_FAILED', `Could not save to disk (${reason}). Nothing was queued; free some space and try again.`);
 }
 
+export type SyncFile = (fd: number, callback: (error: NodeJS.ErrnoException | null) => void) => void;
+
 export interface WriteOptions {
   /** false: done once committed, without waiting for the disk. Default true. */
   durable?: boolean;
@@ -60,6 +62,10 @@ export class GroupCommit {
   constructor(
     private readonly db: BetterSqlite3.Database,
     private readonly walFile: string,
+    /** Told after every COMMIT (the checkpointer counts them). */
+    private readonly onCommit: () => void = () => undefined,
+    /** Tests slow it down to see what shares an fsync. */
+    private readonly syncFile: SyncFile = fsync,
   ) {
     const statement = (sql: string) => db.prepare(sql);
     this.control = {
@@ -91,6 +97,7 @@ export class GroupCommit {
     if (!outcomes) return;
     this.stats.commits++;
     this.stats.writes += batch.length;
+    this.onCommit();
     batch.forEach((entry, i) => {
       const outcome = outcomes[i] as { ok: boolean; value: unknown };
       if (!outcome.ok) entry.reject(outcome.value);
@@ -149,7 +156,7 @@ export class GroupCommit {
     } catch (error) {
       return this.synced(group, error);
     }
-    fsync(this.walFd, (error) => this.synced(group, error));
+    this.syncFile(this.walFd, (error) => this.synced(group, error));
   }
 
   private synced(group: Pending[], error: unknown): void {

@@ -11,6 +11,7 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { AppFailure } from '../../../shared/errors';
 import type { Draft, OutboxItem, OutboxState, TranscriptEntry } from '../../../shared/model';
+import { Checkpointer } from './checkpointer';
 import { GroupCommit } from './group-commit';
 
 /** A stored row that could not be read or did not validate: set aside, never dropped. */
@@ -50,11 +51,15 @@ export class MailStore {
   readonly commit: GroupCommit;
   private readonly sql;
 
+  readonly checkpointer: Checkpointer;
+
   constructor(
     readonly db: Database.Database,
-    walFile: string,
+    file: string,
+    onError: (message: string) => void,
   ) {
-    this.commit = new GroupCommit(db, walFile);
+    this.checkpointer = new Checkpointer(file, onError);
+    this.commit = new GroupCommit(db, `${file}-wal`, () => this.checkpointer.committed());
     this.sql = {
       getItem: db.prepare<[string], Row>('SELECT json FROM items WHERE id = ?'),
       insertItem: db.prepare('INSERT INTO items (id, state, not_before, account_id, created_at, json) VALUES (?, ?, ?, ?, ?, ?)'),
@@ -184,6 +189,7 @@ export class MailStore {
   }
 
   close(): void {
+    this.checkpointer.close();
     this.commit.close();
     if (this.db.open) this.db.close();
   }
@@ -215,12 +221,15 @@ function parseOrText(text: string): unknown {
  * SQLite syncs at checkpoints and GroupCommit syncs the log before any write is
  * reported done ("queued" is never said of a write that is not on disk).
  */
-export function openMailStore(file: string): MailStore {
+export function openMailStore(file: string, onError: (message: string) => void = () => undefined): MailStore {
   mkdirSync(dirname(file), { recursive: true });
   const db = new Database(file);
   try {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
+    // Checkpoints run on a worker (checkpointer.ts); this far-off automatic one is only a backstop.
+    db.pragma('wal_autocheckpoint = 20000');
+    db.pragma('busy_timeout = 5000');
     db.pragma('foreign_keys = OFF');
     const version = db.pragma('user_version', { simple: true }) as number;
     if (version > SCHEMA_VERSION) throw new AppFailure('CORRUPT_DATA', `The outbox store ${file} was written by a newer version of the app (schema ${version}).`);
@@ -236,5 +245,5 @@ export function openMailStore(file: string): MailStore {
   }
   // The files' names must survive a power cut too, not only their contents.
   syncDirectory(dirname(file));
-  return new MailStore(db, `${file}-wal`);
+  return new MailStore(db, file, onError);
 }

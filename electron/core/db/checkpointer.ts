@@ -1,0 +1,66 @@
+/**
+ * Copies the write-ahead log back into the database file (a checkpoint) on a
+ * worker thread with its own connection, so the fsyncs a checkpoint needs never
+ * stall the event loop that runs the SMTP sessions. PASSIVE: it never blocks a
+ * writer. The main connection keeps a far-off automatic checkpoint as a
+ * backstop in case this worker cannot run.
+ */
+import { Worker } from 'node:worker_threads';
+
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+const Database = require(workerData.module);
+const db = new Database(workerData.file);
+db.pragma('synchronous = NORMAL');
+db.pragma('busy_timeout = 2000');
+parentPort.on('message', (request) => {
+  if (request === 'close') {
+    db.close();
+    parentPort.close();
+    return;
+  }
+  try {
+    const [result] = db.pragma('wal_checkpoint(PASSIVE)');
+    parentPort.postMessage({ ok: true, pages: result.log, copied: result.checkpointed });
+  } catch (error) {
+    parentPort.postMessage({ ok: false, message: String((error && error.message) || error) });
+  }
+});
+`;
+
+/** Commits between checkpoints: a few hundred keeps the log to a few megabytes. */
+const COMMITS_PER_CHECKPOINT = 200;
+
+export class Checkpointer {
+  private readonly worker: Worker;
+  private running = false;
+  private commitsSince = 0;
+  readonly stats = { checkpoints: 0, failures: 0 };
+
+  constructor(file: string, onError: (message: string) => void = () => undefined) {
+    this.worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { file, module: require.resolve('better-sqlite3') } });
+    this.worker.unref();
+    this.worker.on('message', (reply: { ok: boolean; message?: string }) => {
+      this.running = false;
+      this.stats.checkpoints++;
+      if (!reply.ok) {
+        this.stats.failures++;
+        onError(reply.message ?? 'checkpoint failed');
+      }
+    });
+    this.worker.on('error', (error) => onError(error.message));
+  }
+
+  /** Told after each commit; asks for a checkpoint now and then, one at a time. */
+  committed(): void {
+    this.commitsSince++;
+    if (this.running || this.commitsSince < COMMITS_PER_CHECKPOINT) return;
+    this.commitsSince = 0;
+    this.running = true;
+    this.worker.postMessage('checkpoint');
+  }
+
+  close(): void {
+    this.worker.postMessage('close');
+  }
+}
