@@ -197,6 +197,9 @@ export function renderMarkdown(m: Measurements, command: string): string {
     `  The reference is nodemailer \`sendMail\` with ${c.concurrency} sends in flight (the spooler's per-account connection limit), same body and DSN request:`,
     `  \`createTransport({ pool: true, maxConnections: ${c.concurrency} })\`, connections reused like the spooler's session pool (best of a run before and a run after the core run; the target ratio uses it),`,
     `  and \`pool: false\`, a new connection per message, for context.`,
+    `- What the core does that the reference does not: per message, five writes (the submit, the claim, the handoff mark before the final dot,`,
+    `  the outcome, the transcript), group-committed; an fsync of the log before the submit returns, before the final dot and before "sent" is announced;`,
+    `  every SMTP line parsed, stored and pushed to the UI; the item validated when it is taken. The reference keeps nothing and can lose everything.`,
     '',
   ];
   for (const section of sections(m)) {
