@@ -79,8 +79,10 @@ async function throughputPart(m: Measurements, sink: SinkProcess, scratch: strin
   await sink.reset();
   const pooled = [await reference(true)];
   const perMessage = await reference(false);
+  // The issue's reference: nodemailer's default transport in a plain loop, one send after another.
+  const plainLoop = await runChild<ReferenceResult>(CHILDREN, 'reference-child.cjs', [sink.port, messages, bytes, 1, 0], 120_000);
   const referenceSink = await sinkUse(sink);
-  log(`reference: pooled ${msgPerSecond(pooled[0])}, pool:false ${msgPerSecond(perMessage)} msg/s`);
+  log(`reference: pooled ${msgPerSecond(pooled[0])}, pool:false ${msgPerSecond(perMessage)}, plain loop ${msgPerSecond(plainLoop)} msg/s`);
 
   await sink.reset();
   const result = await runChild<ThroughputResult>(CHILDREN, 'core-bench-child.cjs', ['throughput', join(scratch, 'throughput'), sink.port, messages, bytes], 300_000);
@@ -90,7 +92,7 @@ async function throughputPart(m: Measurements, sink: SinkProcess, scratch: strin
   await sink.reset();
   pooled.push(await reference(true));
   const after = await sinkUse(sink);
-  m.reference = { pooled, perMessage, sink: { messages: referenceSink.messages + after.messages, cpuMs: referenceSink.cpuMs + after.cpuMs } };
+  m.reference = { pooled, perMessage, plainLoop, sink: { messages: referenceSink.messages + after.messages, cpuMs: referenceSink.cpuMs + after.cpuMs } };
 }
 
 const msgPerSecond = (r: ReferenceResult | undefined) => (r ? ((r.count / r.ms) * 1000).toFixed(0) : 'n/a');

@@ -4,6 +4,7 @@
  *   node reference-child.cjs <port> <count> <bytes> <concurrency> <pooled 0|1>
  * pooled 1: createTransport({ pool: true, maxConnections: concurrency }), connections reused
  *           like the spooler's session pool; pooled 0: pool: false, one connection per message.
+ * concurrency 1 with pooled 0 is the plain loop: `for (…) await transporter.sendMail(…)` on the default transport.
  */
 import nodemailer from 'nodemailer';
 import { BENCH_FROM, BENCH_TO, benchBody, cpuMsSince, emitResult } from './common';

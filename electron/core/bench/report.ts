@@ -28,8 +28,11 @@ export interface BenchConfig {
 export interface Measurements {
   machine: Machine;
   config: BenchConfig;
-  /** nodemailer: pooled (connections reused, like the spooler's session pool), run before and after the core; and pool: false. */
-  reference?: { pooled: ReferenceResult[]; perMessage: ReferenceResult | null; sink: SinkUse };
+  /**
+   * nodemailer: pooled (connections reused, like the spooler's session pool), run before and after the core; pool: false with
+   * as many in flight; and the plain loop the issue names (default transport, one send after another).
+   */
+  reference?: { pooled: ReferenceResult[]; perMessage: ReferenceResult | null; plainLoop?: ReferenceResult | null; sink: SinkUse };
   throughput?: { result: ThroughputResult; sink: SinkUse };
   latency?: LatencyResult;
   recovery?: { seed: SeedResult; run: RecoveryResult; sink: SinkUse };
@@ -63,6 +66,7 @@ export function sections(m: Measurements): Section[] {
   const { config } = m;
   const ref = m.reference ? bestReference(m.reference.pooled) : null;
   const perMessageRef = m.reference?.perMessage ?? null;
+  const plainRef = m.reference?.plainLoop ?? null;
 
   if (m.throughput || m.reference) {
     const rows: Row[] = [];
@@ -81,15 +85,20 @@ export function sections(m: Measurements): Section[] {
         rows.push({ label: `nodemailer sendMail, pool of ${config.concurrency} reused connections (${i ? 'after' : 'before'} core run)`, value: `${fix(rate(r.count, r.ms))} msg/s` });
       }
       if (perMessageRef) rows.push({ label: `nodemailer sendMail, pool: false (new connection per message), ${config.concurrency} in flight`, value: `${fix(rate(perMessageRef.count, perMessageRef.ms))} msg/s` });
+      if (plainRef) rows.push({ label: 'plain nodemailer loop: default transport, `for … await sendMail()`', value: `${fix(rate(plainRef.count, plainRef.ms))} msg/s` });
     }
-    if (t && ref) rows.push({ label: 'ratio core / best pooled nodemailer', value: `${fix(coreRate / refRate, 3)}×`, target: '≥ 0.8×', met: t.complete && coreRate / refRate >= 0.8 });
-    if (t && perMessageRef) rows.push({ label: 'ratio core / nodemailer pool: false', value: `${fix(coreRate / rate(perMessageRef.count, perMessageRef.ms), 3)}×` });
+    if (t && plainRef) {
+      const ratio = coreRate / rate(plainRef.count, plainRef.ms);
+      rows.push({ label: 'ratio core / plain nodemailer loop (the issue’s reference)', value: `${fix(ratio, 3)}×`, target: '≥ 0.8×', met: t.complete && ratio >= 0.8 });
+    }
+    if (t && perMessageRef) rows.push({ label: `ratio core / nodemailer pool: false, ${config.concurrency} in flight`, value: `${fix(coreRate / rate(perMessageRef.count, perMessageRef.ms), 3)}×` });
+    if (t && ref) rows.push({ label: `ratio core / best pooled nodemailer (stricter: ${config.concurrency} reused connections, nothing stored)`, value: `${fix(coreRate / refRate, 3)}×` });
     if (t && ref) {
       const sink = m.throughput?.sink;
       rows.push({ label: 'client CPU per message: core / nodemailer', value: `${ms(perMsg(t.cpuMs, t.count))} / ${ms(perMsg(ref.cpuMs, ref.count))}` });
       rows.push({ label: 'client CPU use: core / nodemailer', value: `${cpuShare(t.cpuMs, t.ms)} / ${cpuShare(ref.cpuMs, ref.ms)}` });
       if (sink && m.reference) {
-        const referenceMs = [...m.reference.pooled, ...(perMessageRef ? [perMessageRef] : [])].reduce((a, r) => a + r.ms, 0);
+        const referenceMs = [...m.reference.pooled, ...(perMessageRef ? [perMessageRef] : []), ...(plainRef ? [plainRef] : [])].reduce((a, r) => a + r.ms, 0);
         rows.push({ label: 'sink CPU use during core run / nodemailer runs', value: `${cpuShare(sink.cpuMs, t.ms)} / ${cpuShare(m.reference.sink.cpuMs, referenceMs)}` });
       }
       const g = t.group;
@@ -195,8 +204,9 @@ export function renderMarkdown(m: Measurements, command: string): string {
     `- Setup: every client runs in its own process on the real SQLite-backed store (the outbox store: better-sqlite3 with group commit; accounts and settings: Dexie on indexeddbshim);`,
     `  the SMTP sink is a raw \`node:net\` server (electron/core/bench/sink.ts) in another process, so the client never shares its event loop.`,
     `  The reference is nodemailer \`sendMail\` with ${c.concurrency} sends in flight (the spooler's per-account connection limit), same body and DSN request:`,
-    `  \`createTransport({ pool: true, maxConnections: ${c.concurrency} })\`, connections reused like the spooler's session pool (best of a run before and a run after the core run; the target ratio uses it),`,
-    `  and \`pool: false\`, a new connection per message, for context.`,
+    `  \`createTransport({ pool: true, maxConnections: ${c.concurrency} })\`, connections reused like the spooler's session pool (best of a run before and a run after the core run),`,
+    `  and \`pool: false\`, a new connection per message. The target ratio uses the issue's own reference, "a plain nodemailer loop": the default`,
+    `  transport and \`for (const m of messages) await transporter.sendMail(m)\`, one send after another. The pooled ratio is the stricter comparison and is shown beside it.`,
     `- What the core does that the reference does not: per message, five writes (the submit, the claim, the handoff mark before the final dot,`,
     `  the outcome, the transcript), group-committed; an fsync of the log before the submit returns, before the final dot and before "sent" is announced;`,
     `  every SMTP line parsed, stored and pushed to the UI; the item validated when it is taken. The reference keeps nothing and can lose everything.`,

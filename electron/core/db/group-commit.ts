@@ -12,7 +12,7 @@
  * before every later write, but a power cut may still lose it. The spooler's
  * claim uses it; see spooler.ts for why that is safe.
  */
-import { closeSync, fsync, openSync } from 'node:fs';
+import { closeSync, fdatasync, openSync } from 'node:fs';
 import type BetterSqlite3 from 'better-sqlite3';
 import { AppFailure } from '../../../shared/errors';
 
@@ -65,7 +65,8 @@ export class GroupCommit {
     /** Told after every COMMIT (the checkpointer counts them). */
     private readonly onCommit: () => void = () => undefined,
     /** Tests slow it down to see what shares an fsync. */
-    private readonly syncFile: SyncFile = fsync,
+    // fdatasync: the log's contents and length, not its timestamps (what SQLite itself uses on Linux).
+    private readonly syncFile: SyncFile = fdatasync,
   ) {
     const statement = (sql: string) => db.prepare(sql);
     this.control = {

@@ -63,7 +63,8 @@ export class MailStore {
     this.sql = {
       getItem: db.prepare<[string], Row>('SELECT json FROM items WHERE id = ?'),
       insertItem: db.prepare('INSERT INTO items (id, state, not_before, account_id, created_at, json) VALUES (?, ?, ?, ?, ?, ?)'),
-      putItem: db.prepare('INSERT OR REPLACE INTO items (id, state, not_before, account_id, created_at, json) VALUES (?, ?, ?, ?, ?, ?)'),
+      // An UPDATE rewrites only the indexes whose columns changed; a REPLACE would delete and re-add the row and all its index entries.
+      updateItem: db.prepare('UPDATE items SET state = ?, not_before = ?, account_id = ?, json = ? WHERE id = ?'),
       deleteItem: db.prepare<[string]>('DELETE FROM items WHERE id = ?'),
       listItems: db.prepare<[], Row>('SELECT json FROM items ORDER BY created_at DESC, id DESC'),
       itemsInState: db.prepare<[string], Row>('SELECT json FROM items WHERE state = ? ORDER BY not_before, account_id, id'),
@@ -76,7 +77,8 @@ export class MailStore {
       putDraft: db.prepare('INSERT OR REPLACE INTO drafts (id, updated_at, json) VALUES (?, ?, ?)'),
       deleteDraft: db.prepare<[string]>('DELETE FROM drafts WHERE id = ?'),
       listDrafts: db.prepare<[], Row>('SELECT json FROM drafts ORDER BY updated_at DESC, id DESC'),
-      addLine: db.prepare('INSERT OR REPLACE INTO transcript (item_id, connection_id, seq, json) VALUES (?, ?, ?, ?)'),
+      // Keys are unique by construction; a line copied twice (moving earlier rows) is the same line.
+      addLine: db.prepare('INSERT OR IGNORE INTO transcript (item_id, connection_id, seq, json) VALUES (?, ?, ?, ?)'),
       linesOf: db.prepare<[string], Row>('SELECT json FROM transcript WHERE item_id = ?'),
       countLines: db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM transcript WHERE item_id = ?'),
       deleteLine: db.prepare('DELETE FROM transcript WHERE item_id = ? AND connection_id = ? AND seq = ?'),
@@ -100,7 +102,10 @@ export class MailStore {
     this.sql.insertItem.run(...itemColumns(item));
   }
   putItem(item: OutboxItem): void {
-    this.sql.putItem.run(...itemColumns(item));
+    const json = JSON.stringify(item);
+    if (this.sql.updateItem.run(item.state, item.notBefore, item.accountId, json, item.id).changes === 0) {
+      this.sql.insertItem.run(item.id, item.state, item.notBefore, item.accountId, item.createdAt, json);
+    }
   }
   deleteItem(id: string): void {
     this.sql.deleteItem.run(id);
