@@ -2,10 +2,11 @@
  * Rows the store can no longer decode (a damaged disk, an interrupted write by
  * another tool) make indexeddbshim hang instead of failing, so they are found
  * before it opens the file: SQLite checks every stored value is still JSON,
- * and for undelivered outbox items that every type annotation the shim will
- * follow ($types, typeson's key paths) points at a value that is there.
- * A row that fails is copied to a quarantine file, then removed.
- * (Delivered items are only JSON-checked, to keep start-up fast.)
+ * and for undelivered outbox items an earlier version left there (they are
+ * moved to the outbox store at start, see move-legacy-rows.ts) that every type
+ * annotation the shim will follow ($types, typeson's key paths) points at a
+ * value that is there. A row that fails is copied to a quarantine file, then
+ * removed. (Delivered items are only JSON-checked, to keep start-up fast.)
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
