@@ -9,8 +9,9 @@
  * Content-Security-Policy allows; there is no inline style attribute.
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useLayoutEffect, useMemo, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import { nextIndex, tabStopIndex } from './list-nav-logic';
+import { VirtualRow } from './VirtualRow';
 
 interface Props<T extends { id: string }> {
   label: string;
@@ -42,13 +43,15 @@ export function VirtualList<T extends { id: string }>({
   const listRef = useRef<HTMLUListElement>(null);
   const focusRequest = useRef<number | null>(null);
 
+  // A new getItemKey makes the virtualizer recompute the offsets of all the items: it changes with the items only, not on every scroll frame.
+  const getItemKey = useCallback((index: number) => items[index]?.id ?? index, [items]);
   const virtualizer = useVirtualizer({
     count: items.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => rowHeight,
     // A few rows beyond the view: enough for the arrow keys, few enough that a fast scroll mounts little per frame.
     overscan: 4,
-    getItemKey: (index) => items[index]?.id ?? index,
+    getItemKey,
   });
   const rows = virtualizer.getVirtualItems();
   const selectedIndex = useMemo(() => (selectedId === null ? -1 : items.findIndex((item) => item.id === selectedId)), [items, selectedId]);
@@ -75,25 +78,36 @@ export function VirtualList<T extends { id: string }>({
     }
   });
 
-  const onKeyDown = (event: KeyboardEvent<HTMLLIElement>, index: number) => {
-    // Keys pressed on the row's buttons belong to the buttons.
-    if (event.target !== event.currentTarget) return;
-    const item = items[index];
-    if (!item) return;
-    if (event.key === 'Enter' || event.key === ' ') {
+  const onRowClick = useCallback(
+    (index: number) => {
+      const item = items[index];
+      if (item) onSelect(item.id);
+    },
+    [items, onSelect],
+  );
+
+  const onRowKeyDown = useCallback(
+    (event: KeyboardEvent<HTMLLIElement>, index: number) => {
+      // Keys pressed on the row's buttons belong to the buttons.
+      if (event.target !== event.currentTarget) return;
+      const item = items[index];
+      if (!item) return;
+      if (event.key === 'Enter' || event.key === ' ') {
+        event.preventDefault();
+        onSelect(item.id);
+        return;
+      }
+      const pageSize = Math.floor((scrollRef.current?.clientHeight ?? rowHeight) / rowHeight) - 1;
+      const next = nextIndex(event.key, index, items.length, pageSize);
+      const target = next === null ? undefined : items[next];
+      if (next === null || !target) return;
       event.preventDefault();
-      onSelect(item.id);
-      return;
-    }
-    const pageSize = Math.floor((scrollRef.current?.clientHeight ?? rowHeight) / rowHeight) - 1;
-    const next = nextIndex(event.key, index, items.length, pageSize);
-    const target = next === null ? undefined : items[next];
-    if (next === null || !target) return;
-    event.preventDefault();
-    focusRequest.current = next;
-    onSelect(target.id);
-    virtualizer.scrollToIndex(next, { align: 'auto' });
-  };
+      focusRequest.current = next;
+      onSelect(target.id);
+      virtualizer.scrollToIndex(next, { align: 'auto' });
+    },
+    [items, onSelect, rowHeight, virtualizer],
+  );
 
   return (
     <div className={`vlist ${columnsClass}`}>
@@ -105,22 +119,21 @@ export function VirtualList<T extends { id: string }>({
           {rows.map((row) => {
             const item = items[row.index];
             if (!item) return null;
-            const selected = row.index === selectedIndex;
             return (
-              <li
+              <VirtualRow
                 key={row.key}
-                data-index={row.index}
-                className={`vrow${selected ? ' is-selected' : ''}${rowClassName ? ` ${rowClassName(item)}` : ''}`}
-                style={{ transform: `translateY(${row.start}px)`, height: rowHeight }}
-                tabIndex={row.index === tabStop ? 0 : -1}
-                aria-current={selected ? 'true' : undefined}
-                aria-posinset={row.index + 1}
-                aria-setsize={items.length}
-                onClick={() => onSelect(item.id)}
-                onKeyDown={(event) => onKeyDown(event, row.index)}
-              >
-                {renderRow(item)}
-              </li>
+                index={row.index}
+                item={item}
+                start={row.start}
+                height={rowHeight}
+                setSize={items.length}
+                selected={row.index === selectedIndex}
+                tabStop={row.index === tabStop}
+                className={rowClassName ? rowClassName(item) : ''}
+                renderRow={renderRow}
+                onRowClick={onRowClick}
+                onRowKeyDown={onRowKeyDown}
+              />
             );
           })}
         </ul>
