@@ -7,10 +7,15 @@
  *
  * Row positions are set through React's style prop (CSSOM), which the
  * Content-Security-Policy allows; there is no inline style attribute.
+ *
+ * While it scrolls, a frame renders only the rows it shows; the rows ahead
+ * are mounted and laid out between frames (use-row-window.ts), so no single
+ * task grows long on a busy machine.
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import { nextIndex, tabStopIndex } from './list-nav-logic';
+import { FRAME_OVERSCAN, useRowWindow } from './use-row-window';
 import { VirtualRow } from './VirtualRow';
 
 interface Props<T extends { id: string }> {
@@ -49,16 +54,13 @@ export function VirtualList<T extends { id: string }>({
     count: items.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => rowHeight,
-    // A few rows beyond the view: enough for the arrow keys, few enough that a fast scroll mounts little per frame.
-    overscan: 4,
+    // What the frame being drawn needs: useRowWindow prepares more between frames.
+    overscan: FRAME_OVERSCAN,
     getItemKey,
   });
-  const rows = virtualizer.getVirtualItems();
+  const indexes = useRowWindow(virtualizer, items.length, listRef);
   const selectedIndex = useMemo(() => (selectedId === null ? -1 : items.findIndex((item) => item.id === selectedId)), [items, selectedId]);
-  const tabStop = tabStopIndex(
-    selectedIndex,
-    rows.map((row) => row.index),
-  );
+  const tabStop = tabStopIndex(selectedIndex, indexes);
 
   // A selection made elsewhere (a new message, Undo) is brought into view.
   useEffect(() => {
@@ -116,19 +118,20 @@ export function VirtualList<T extends { id: string }>({
       </div>
       <div ref={scrollRef} className="vlist-scroll">
         <ul ref={listRef} className="vlist-rows" aria-label={label} style={{ height: virtualizer.getTotalSize() }}>
-          {rows.map((row) => {
-            const item = items[row.index];
+          {indexes.map((index) => {
+            const item = items[index];
             if (!item) return null;
             return (
               <VirtualRow
-                key={row.key}
-                index={row.index}
+                key={item.id}
+                index={index}
                 item={item}
-                start={row.start}
+                // Rows have one fixed height and the list no padding: this is the virtualizer's offset for the row.
+                start={index * rowHeight}
                 height={rowHeight}
                 setSize={items.length}
-                selected={row.index === selectedIndex}
-                tabStop={row.index === tabStop}
+                selected={index === selectedIndex}
+                tabStop={index === tabStop}
                 className={rowClassName ? rowClassName(item) : ''}
                 renderRow={renderRow}
                 onRowClick={onRowClick}
