@@ -116,7 +116,7 @@ export function VirtualList<T extends { id: string }>({
       <div className="vlist-header" aria-hidden="true">
         {header}
       </div>
-      <div ref={scrollRef} className="vlist-scroll">
+      <div ref={scrollRef} className={`vlist-scroll${virtualizer.isScrolling ? ' is-scrolling' : ''}`}>
         <ul ref={listRef} className="vlist-rows" aria-label={label} style={{ height: virtualizer.getTotalSize() }}>
           {indexes.map((index) => {
             const item = items[index];
