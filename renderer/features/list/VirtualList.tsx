@@ -7,10 +7,16 @@
  *
  * Row positions are set through React's style prop (CSSOM), which the
  * Content-Security-Policy allows; there is no inline style attribute.
+ *
+ * While it scrolls, a frame renders only the rows it shows; the rows ahead
+ * are mounted and laid out between frames (use-row-window.ts), so no single
+ * task grows long on a busy machine.
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useLayoutEffect, useMemo, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import { nextIndex, tabStopIndex } from './list-nav-logic';
+import { FRAME_OVERSCAN, useRowWindow } from './use-row-window';
+import { VirtualRow } from './VirtualRow';
 
 interface Props<T extends { id: string }> {
   label: string;
@@ -42,20 +48,19 @@ export function VirtualList<T extends { id: string }>({
   const listRef = useRef<HTMLUListElement>(null);
   const focusRequest = useRef<number | null>(null);
 
+  // A new getItemKey makes the virtualizer recompute the offsets of all the items: it changes with the items only, not on every scroll frame.
+  const getItemKey = useCallback((index: number) => items[index]?.id ?? index, [items]);
   const virtualizer = useVirtualizer({
     count: items.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => rowHeight,
-    // A few rows beyond the view: enough for the arrow keys, few enough that a fast scroll mounts little per frame.
-    overscan: 4,
-    getItemKey: (index) => items[index]?.id ?? index,
+    // What the frame being drawn needs: useRowWindow prepares more between frames.
+    overscan: FRAME_OVERSCAN,
+    getItemKey,
   });
-  const rows = virtualizer.getVirtualItems();
+  const indexes = useRowWindow(virtualizer, items.length, listRef);
   const selectedIndex = useMemo(() => (selectedId === null ? -1 : items.findIndex((item) => item.id === selectedId)), [items, selectedId]);
-  const tabStop = tabStopIndex(
-    selectedIndex,
-    rows.map((row) => row.index),
-  );
+  const tabStop = tabStopIndex(selectedIndex, indexes);
 
   // A selection made elsewhere (a new message, Undo) is brought into view.
   useEffect(() => {
@@ -75,52 +80,63 @@ export function VirtualList<T extends { id: string }>({
     }
   });
 
-  const onKeyDown = (event: KeyboardEvent<HTMLLIElement>, index: number) => {
-    // Keys pressed on the row's buttons belong to the buttons.
-    if (event.target !== event.currentTarget) return;
-    const item = items[index];
-    if (!item) return;
-    if (event.key === 'Enter' || event.key === ' ') {
+  const onRowClick = useCallback(
+    (index: number) => {
+      const item = items[index];
+      if (item) onSelect(item.id);
+    },
+    [items, onSelect],
+  );
+
+  const onRowKeyDown = useCallback(
+    (event: KeyboardEvent<HTMLLIElement>, index: number) => {
+      // Keys pressed on the row's buttons belong to the buttons.
+      if (event.target !== event.currentTarget) return;
+      const item = items[index];
+      if (!item) return;
+      if (event.key === 'Enter' || event.key === ' ') {
+        event.preventDefault();
+        onSelect(item.id);
+        return;
+      }
+      const pageSize = Math.floor((scrollRef.current?.clientHeight ?? rowHeight) / rowHeight) - 1;
+      const next = nextIndex(event.key, index, items.length, pageSize);
+      const target = next === null ? undefined : items[next];
+      if (next === null || !target) return;
       event.preventDefault();
-      onSelect(item.id);
-      return;
-    }
-    const pageSize = Math.floor((scrollRef.current?.clientHeight ?? rowHeight) / rowHeight) - 1;
-    const next = nextIndex(event.key, index, items.length, pageSize);
-    const target = next === null ? undefined : items[next];
-    if (next === null || !target) return;
-    event.preventDefault();
-    focusRequest.current = next;
-    onSelect(target.id);
-    virtualizer.scrollToIndex(next, { align: 'auto' });
-  };
+      focusRequest.current = next;
+      onSelect(target.id);
+      virtualizer.scrollToIndex(next, { align: 'auto' });
+    },
+    [items, onSelect, rowHeight, virtualizer],
+  );
 
   return (
     <div className={`vlist ${columnsClass}`}>
       <div className="vlist-header" aria-hidden="true">
         {header}
       </div>
-      <div ref={scrollRef} className="vlist-scroll">
+      <div ref={scrollRef} className={`vlist-scroll${virtualizer.isScrolling ? ' is-scrolling' : ''}`}>
         <ul ref={listRef} className="vlist-rows" aria-label={label} style={{ height: virtualizer.getTotalSize() }}>
-          {rows.map((row) => {
-            const item = items[row.index];
+          {indexes.map((index) => {
+            const item = items[index];
             if (!item) return null;
-            const selected = row.index === selectedIndex;
             return (
-              <li
-                key={row.key}
-                data-index={row.index}
-                className={`vrow${selected ? ' is-selected' : ''}${rowClassName ? ` ${rowClassName(item)}` : ''}`}
-                style={{ transform: `translateY(${row.start}px)`, height: rowHeight }}
-                tabIndex={row.index === tabStop ? 0 : -1}
-                aria-current={selected ? 'true' : undefined}
-                aria-posinset={row.index + 1}
-                aria-setsize={items.length}
-                onClick={() => onSelect(item.id)}
-                onKeyDown={(event) => onKeyDown(event, row.index)}
-              >
-                {renderRow(item)}
-              </li>
+              <VirtualRow
+                key={item.id}
+                index={index}
+                item={item}
+                // Rows have one fixed height and the list no padding: this is the virtualizer's offset for the row.
+                start={index * rowHeight}
+                height={rowHeight}
+                setSize={items.length}
+                selected={index === selectedIndex}
+                tabStop={index === tabStop}
+                className={rowClassName ? rowClassName(item) : ''}
+                renderRow={renderRow}
+                onRowClick={onRowClick}
+                onRowKeyDown={onRowKeyDown}
+              />
             );
           })}
         </ul>
