@@ -74,6 +74,8 @@ export function splitDomainLabels(domain: string): string[] {
  * point at a time keeps JavaScript's context rule from turning a final Σ into ς.
  */
 function mapLabel(label: string): string {
+  // ASCII is its own NFKC form, and lower-casing it needs no care: the common case, on every send.
+  if (/^[\x00-\x7f]*$/.test(label)) return label.toLowerCase();
   return Array.from(label.normalize('NFKC'), (ch) => ch.toLowerCase()).join('').normalize('NFC');
 }
 

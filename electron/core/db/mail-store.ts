@@ -235,6 +235,7 @@ export function openMailStore(file: string, onError: (message: string) => void =
     // Checkpoints run on a worker (checkpointer.ts); this far-off automatic one is only a backstop.
     db.pragma('wal_autocheckpoint = 20000');
     db.pragma('busy_timeout = 5000');
+    db.pragma('cache_size = -65536');
     db.pragma('foreign_keys = OFF');
     const version = db.pragma('user_version', { simple: true }) as number;
     if (version > SCHEMA_VERSION) throw new AppFailure('CORRUPT_DATA', `The outbox store ${file} was written by a newer version of the app (schema ${version}).`);

@@ -14,29 +14,42 @@ export type ItemPatch = Partial<Omit<OutboxItem, 'id' | 'messageId' | 'envid' | 
 const notFound = () => new AppFailure('NOT_FOUND', 'No such message in the outbox.');
 
 export class OutboxRepository {
+  /**
+   * Items this process built and added (from checked input). Rows found on disk at start are
+   * not in it: they may come from an older version or a damaged disk, and are checked when taken.
+   */
+  private readonly builtHere = new Set<string>();
+
   constructor(
     readonly store: MailStore,
     private readonly now: () => number = Date.now,
   ) {}
 
   /** Resolves only when the item is on disk; otherwise STORAGE_FAILED and nothing was queued. */
-  add(item: OutboxItem, fromDraft?: string): Promise<void> {
-    return this.store.commit.write(() => {
+  async add(item: OutboxItem, fromDraft?: string): Promise<void> {
+    await this.store.commit.write(() => {
       this.store.insertItem(item);
       // The draft leaves in the same write that queues the message: never both, never neither.
       if (fromDraft) this.store.deleteDraft(fromDraft);
     });
+    this.builtHere.add(item.id);
+  }
+
+  /** True for an item this process added: its stored form is what the code built, so it needs no second check. */
+  isBuiltHere(id: string): boolean {
+    return this.builtHere.has(id);
   }
 
   /** Deletes an item in one of `states`, with its transcript. */
-  remove(id: string, states: readonly OutboxState[]): Promise<void> {
-    return this.store.commit.write(() => {
+  async remove(id: string, states: readonly OutboxState[]): Promise<void> {
+    await this.store.commit.write(() => {
       const item = this.store.getItem(id);
       if (!item) throw notFound();
       if (!states.includes(item.state)) throw new AppFailure('ILLEGAL_STATE', `The message is ${item.state}; cancel it before deleting it.`, { state: item.state });
       this.store.deleteItem(id);
       this.store.deleteLinesOf(id);
     });
+    this.builtHere.delete(id);
   }
 
   /** Sets a row that does not validate aside, whole, and removes it from the outbox. */

@@ -119,6 +119,48 @@ function offered(capabilities: Capabilities | null): string {
   return words.length ? words.join(' ') : 'no extensions';
 }
 
+/**
+ * The message as nodemailer reads it during DATA: rendered only when DATA starts reading it,
+ * progress counted as it goes, and `beforeFinalDot` awaited after the last byte and before the end,
+ * so the final dot is written only once it resolves. A stream, not an async generator: those cost
+ * two promises per chunk, and a message is many small chunks.
+ */
+function messageBody(request: SendRequest): Readable {
+  let source: Readable | null = null;
+  let sent = 0;
+  let reported = 0;
+  const body = new Readable({
+    read() {
+      if (source) {
+        source.resume();
+        return;
+      }
+      source = request.message();
+      source.on('data', (chunk: Buffer) => {
+        sent += chunk.length;
+        if (sent - reported >= PROGRESS_STEP) {
+          reported = sent;
+          request.onProgress?.(sent);
+        }
+        if (!body.push(chunk)) source?.pause();
+      });
+      source.once('end', () => {
+        request.onProgress?.(sent);
+        request.beforeFinalDot().then(
+          () => body.push(null),
+          (error: unknown) => body.destroy(error instanceof Error ? error : new Error(String(error))),
+        );
+      });
+      source.once('error', (error) => body.destroy(error));
+    },
+    destroy(error, callback) {
+      source?.destroy();
+      callback(error);
+    },
+  });
+  return body;
+}
+
 /** Connections are shared only between requests that would open the very same one. */
 function sessionKey(request: SendRequest): string {
   const { host, port, security, trustedCertificate } = request.endpoint;
@@ -217,22 +259,7 @@ export function sendMessage(request: SendRequest): Promise<SendOutcome> {
       const wire = (address: string) => (utf8 ? address : addressToAscii(address));
       const transaction = (to: string[], dsn: boolean) =>
         step<Transaction>((done) => {
-          const body = Readable.from(
-            (async function* () {
-              let sent = 0;
-              let reported = 0;
-              for await (const chunk of request.message()) {
-                sent += (chunk as Buffer).length;
-                if (sent - reported >= PROGRESS_STEP) {
-                  reported = sent;
-                  request.onProgress?.(sent);
-                }
-                yield chunk;
-              }
-              request.onProgress?.(sent);
-              await request.beforeFinalDot();
-            })(),
-          );
+          const body = messageBody(request);
           const envelope = {
             from: wire(request.from),
             to,
