@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { AppFailure } from '../../../shared/errors';
 import { tempDir } from '../testing/test-core';
-import { GroupCommit, type SyncFile } from './group-commit';
+import { GroupCommit, LAZY_SYNC_MS, type SyncFile } from './group-commit';
 
 function table() {
   const file = join(tempDir(), 'g.sqlite');
@@ -84,6 +84,34 @@ describe('GroupCommit', () => {
     expect(order).toEqual(['d committed', 'a durable']);
     // Three transactions, two fsyncs: the second covers both groups committed while the first ran.
     expect(commit.stats).toEqual({ commits: 3, syncs: 2, writes: 12 });
+  });
+
+  it('lets a lazy write ride on the next urgent fsync, and starts one itself when none comes', async () => {
+    const { db, file, put } = table();
+    const syncs: number[] = [];
+    const counted: SyncFile = (fd, callback) => {
+      syncs.push(performance.now());
+      fsync(fd, callback);
+    };
+    const commit = new GroupCommit(db, `${file}-wal`, undefined, counted);
+    let lazyDone = false;
+    const lazy = commit.write(() => put.run('outcome', 1), { durable: 'lazy' }).then(() => (lazyDone = true));
+    await new Promise((resolve) => setImmediate(resolve));
+    // Committed, but no fsync started for it yet.
+    expect(commit.stats.commits).toBe(1);
+    expect(syncs).toHaveLength(0);
+    await commit.write(() => put.run('handoff', 2));
+    expect(lazyDone).toBe(true);
+    // Two transactions, one fsync: the urgent write's fsync carried the lazy one too.
+    expect(commit.stats).toEqual({ commits: 2, syncs: 1, writes: 2 });
+    await lazy;
+
+    // Alone, a lazy write waits at most LAZY_SYNC_MS for company, then syncs by itself.
+    const started = performance.now();
+    await commit.write(() => put.run('alone', 3), { durable: 'lazy' });
+    expect(syncs).toHaveLength(2);
+    expect((syncs[1] ?? 0) - started).toBeGreaterThanOrEqual(LAZY_SYNC_MS - 1);
+    expect(db.prepare('SELECT count(*) AS n FROM t').get()).toEqual({ n: 3 });
   });
 
   it('fails every write after an fsync fails, rather than say done of what may not be on disk', async () => {

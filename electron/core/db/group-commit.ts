@@ -11,6 +11,12 @@
  * `{ durable: false }` resolves at COMMIT: the change is in the log, ordered
  * before every later write, but a power cut may still lose it. The spooler's
  * claim uses it; see spooler.ts for why that is safe.
+ *
+ * `{ durable: 'lazy' }` is durable like the default, but its commit does not
+ * start an fsync of its own: it resolves with the next fsync some other write
+ * starts, or one started LAZY_SYNC_MS later. A message's outcome uses it, as
+ * the next message's handoff follows within a millisecond or two and its fsync
+ * carries both.
  */
 import { closeSync, fdatasync, openSync } from 'node:fs';
 import type BetterSqlite3 from 'better-sqlite3';
@@ -18,7 +24,7 @@ import { AppFailure } from '../../../shared/errors';
 
 interface Pending {
   op: () => unknown;
-  durable: boolean;
+  durable: boolean | 'lazy';
   resolve: (value: unknown) => void;
   reject: (error: unknown) => void;
 }
@@ -38,9 +44,12 @@ export function storageFailure(cause: unknown): AppFailure {
 export type SyncFile = (fd: number, callback: (error: NodeJS.ErrnoException | null) => void) => void;
 
 export interface WriteOptions {
-  /** false: done once committed, without waiting for the disk. Default true. */
-  durable?: boolean;
+  /** false: done once committed, without waiting for the disk. 'lazy': on disk, with the next fsync. Default true. */
+  durable?: boolean | 'lazy';
 }
+
+/** The longest a lazy write waits for another write's fsync before it starts one. */
+export const LAZY_SYNC_MS = 10;
 
 export class GroupCommit {
   private pending: Pending[] = [];
@@ -48,6 +57,11 @@ export class GroupCommit {
   /** Committed, waiting for an fsync that started after their COMMIT. */
   private unsynced: Pending[] = [];
   private syncing = false;
+  /** Committed writes waiting for an fsync that should start as soon as possible (not lazy). */
+  private urgent = 0;
+  private lazyTimer: NodeJS.Timeout | null = null;
+  /** The timer ran out while an fsync was under way: the next one starts as soon as that ends. */
+  private lazyExpired = false;
   /** After a failed fsync nothing written since can be trusted to be on disk: every write fails until restart. */
   private broken: AppFailure | null = null;
   /** For the bench: transactions, fsyncs, and writes carried. */
@@ -103,9 +117,24 @@ export class GroupCommit {
       const outcome = outcomes[i] as { ok: boolean; value: unknown };
       if (!outcome.ok) entry.reject(outcome.value);
       else if (!entry.durable) entry.resolve(outcome.value);
-      else this.unsynced.push({ ...entry, resolve: () => entry.resolve(outcome.value) });
+      else {
+        if (entry.durable === true) this.urgent++;
+        this.unsynced.push({ ...entry, resolve: () => entry.resolve(outcome.value) });
+      }
     });
-    this.sync();
+    this.syncWhenDue();
+  }
+
+  /** Starts an fsync now if a write needs one, or sets the timer that bounds how long lazy writes wait. */
+  private syncWhenDue(): void {
+    if (this.urgent > 0 || this.lazyExpired) return this.sync();
+    if (this.unsynced.length && !this.lazyTimer) {
+      this.lazyTimer = setTimeout(() => {
+        this.lazyTimer = null;
+        this.lazyExpired = true;
+        this.sync();
+      }, LAZY_SYNC_MS);
+    }
   }
 
   /** One transaction for the batch; null when nothing of it was committed (every entry is rejected). */
@@ -147,10 +176,18 @@ export class GroupCommit {
   }
 
   private sync(): void {
-    if (this.syncing || !this.unsynced.length) return;
+    if (this.syncing) return;
+    if (!this.unsynced.length) {
+      this.lazyExpired = false;
+      return;
+    }
     this.syncing = true;
     const group = this.unsynced;
     this.unsynced = [];
+    this.urgent = 0;
+    this.lazyExpired = false;
+    if (this.lazyTimer) clearTimeout(this.lazyTimer);
+    this.lazyTimer = null;
     try {
       // Kept open: SQLite keeps the log file (the same inode) for as long as its connection is open.
       this.walFd ??= openSync(this.walFile, 'r');
@@ -171,7 +208,7 @@ export class GroupCommit {
       return;
     }
     for (const entry of group) entry.resolve(undefined);
-    this.sync();
+    this.syncWhenDue();
     this.releaseLog();
   }
 

@@ -5,7 +5,10 @@
  * disk (fsync); the claim only for its COMMIT. That is enough: the claim is in
  * the log before the handoff, so the handoff's fsync makes it durable too, and
  * a claim lost to a power cut before any handoff leaves an item that was never
- * handed off, which recovery rightly sends again without a flag.
+ * handed off, which recovery rightly sends again without a flag. A 'sent'
+ * outcome is durable but lazy: it is announced only once on disk, with the
+ * fsync of the next handoff; lost to a power cut before that, the item is
+ * handed off with no reply, the one case recovery resends and flags.
  */
 import type { Readable } from 'node:stream';
 import { addressToAscii } from '../../../shared/address';
@@ -254,7 +257,7 @@ export class Spooler implements SpoolerControl {
       const outcome = await this.attempt(claimed, flight);
       // The transcript is a record of the attempt, not part of it: failing to store it must not leave the item stuck.
       // Not awaited before the outcome, so both join the same group commit.
-      const transcriptStored = this.deps.transcript.flush().catch((error: unknown) => this.deps.onError?.(error));
+      const transcriptStored = this.deps.transcript.flush({ durable: 'lazy' }).catch((error: unknown) => this.deps.onError?.(error));
       const recorded = flight.renderFailed && outcome.kind === 'failed' && !flight.handoffStarted ? this.recordCorrupt(claimed, outcome.failure.message) : this.record(claimed, outcome);
       if (outcome.kind === 'sent') {
         // The connection takes the next item now, while this outcome reaches the disk: pumped in this same
@@ -359,7 +362,7 @@ export class Spooler implements SpoolerControl {
             };
           }
           return { state: 'sent', sentAt: now, lastReply: outcome.reply, error: null, recipients, warnings };
-        }),
+        }, { durable: 'lazy' }),
       );
       return;
     }

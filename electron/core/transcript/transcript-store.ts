@@ -4,6 +4,7 @@
  * turn into one write per line; a flush joins whatever group commit is next.
  */
 import type { TranscriptEntry } from '../../../shared/model';
+import type { WriteOptions } from '../db/group-commit';
 import type { MailStore } from '../db/mail-store';
 import type { EventBus } from '../events';
 
@@ -35,12 +36,12 @@ export class TranscriptStore {
   }
 
   /** Writes everything buffered so far; resolves when it is stored. */
-  flush(): Promise<void> {
+  flush(options?: WriteOptions): Promise<void> {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     const batch = this.buffer;
     this.buffer = [];
-    return batch.length ? this.store.commit.write(() => this.write(batch)) : Promise.resolve();
+    return batch.length ? this.store.commit.write(() => this.write(batch), options) : Promise.resolve();
   }
 
   private write(batch: TranscriptEntry[]): void {
