@@ -39,6 +39,7 @@ const SCHEMA = `
   CREATE INDEX items_created ON items (created_at, id);
   CREATE TABLE drafts (id TEXT PRIMARY KEY, updated_at INTEGER NOT NULL, json TEXT NOT NULL);
   CREATE INDEX drafts_updated ON drafts (updated_at, id);
+  -- json: the lines of one flush, as an array (a row from before they were grouped holds one line, as an object).
   CREATE TABLE transcript (
     item_id TEXT NOT NULL, connection_id TEXT NOT NULL, seq INTEGER NOT NULL, json TEXT NOT NULL,
     PRIMARY KEY (item_id, connection_id, seq)) WITHOUT ROWID;
@@ -77,11 +78,14 @@ export class MailStore {
       putDraft: db.prepare('INSERT OR REPLACE INTO drafts (id, updated_at, json) VALUES (?, ?, ?)'),
       deleteDraft: db.prepare<[string]>('DELETE FROM drafts WHERE id = ?'),
       listDrafts: db.prepare<[], Row>('SELECT json FROM drafts ORDER BY updated_at DESC, id DESC'),
-      // Keys are unique by construction; a line copied twice (moving earlier rows) is the same line.
-      addLine: db.prepare('INSERT OR IGNORE INTO transcript (item_id, connection_id, seq, json) VALUES (?, ?, ?, ?)'),
+      // A row holds one item's lines of one flush, keyed by its first line; keys are unique by construction,
+      // and a row copied twice (moving earlier rows) is the same row.
+      addLines: db.prepare('INSERT OR IGNORE INTO transcript (item_id, connection_id, seq, json) VALUES (?, ?, ?, ?)'),
       linesOf: db.prepare<[string], Row>('SELECT json FROM transcript WHERE item_id = ?'),
-      countLines: db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM transcript WHERE item_id = ?'),
-      deleteLine: db.prepare('DELETE FROM transcript WHERE item_id = ? AND connection_id = ? AND seq = ?'),
+      // Rows written before lines were grouped hold one line each, as an object.
+      countLines: db.prepare<[string], { n: number }>(
+        "SELECT coalesce(sum(CASE json_type(json) WHEN 'array' THEN json_array_length(json) ELSE 1 END), 0) AS n FROM transcript WHERE item_id = ?",
+      ),
       deleteLinesOf: db.prepare<[string]>('DELETE FROM transcript WHERE item_id = ?'),
       putQuarantine: db.prepare('INSERT OR REPLACE INTO quarantine (id, at, reason, row) VALUES (?, ?, ?, ?)'),
       listQuarantine: db.prepare<[], { id: string; at: number; reason: string; row: string }>('SELECT id, at, reason, row FROM quarantine ORDER BY at, id'),
@@ -147,21 +151,33 @@ export class MailStore {
     return this.sql.listDrafts.all().map((r) => JSON.parse(r.json) as Draft);
   }
 
-  // Transcript lines.
+  // Transcript lines: one row per item per flush, not one per line (a message has a dozen).
   addLines(entries: readonly TranscriptEntry[]): void {
-    for (const e of entries) this.sql.addLine.run(e.itemId, e.connectionId, e.seq, JSON.stringify(e));
+    const byItem = new Map<string, TranscriptEntry[]>();
+    for (const e of entries) {
+      const lines = byItem.get(e.itemId);
+      if (lines) lines.push(e);
+      else byItem.set(e.itemId, [e]);
+    }
+    for (const [itemId, lines] of byItem) {
+      const first = lines[0] as TranscriptEntry;
+      this.sql.addLines.run(itemId, first.connectionId, first.seq, JSON.stringify(lines));
+    }
   }
+  /** In no particular order. */
   linesOf(itemId: string): TranscriptEntry[] {
-    return this.sql.linesOf.all(itemId).map((r) => JSON.parse(r.json) as TranscriptEntry);
+    return this.sql.linesOf.all(itemId).flatMap((r) => JSON.parse(r.json) as TranscriptEntry | TranscriptEntry[]);
+  }
+  /** Replaces an item's lines with `kept` (trimming). */
+  keepLinesOf(itemId: string, kept: readonly TranscriptEntry[]): void {
+    this.sql.deleteLinesOf.run(itemId);
+    this.addLines(kept);
   }
   countLines(itemId: string): number {
     return this.sql.countLines.get(itemId)?.n ?? 0;
   }
   deleteLinesOf(itemId: string): void {
     this.sql.deleteLinesOf.run(itemId);
-  }
-  deleteLines(entries: readonly TranscriptEntry[]): void {
-    for (const e of entries) this.sql.deleteLine.run(e.itemId, e.connectionId, e.seq);
   }
 
   // Quarantine.

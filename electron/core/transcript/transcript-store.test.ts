@@ -32,4 +32,20 @@ describe('TranscriptStore', () => {
     expect(await again.forItem('item-a')).toHaveLength(TRANSCRIPT_LIMIT);
     db.close();
   });
+
+  it('stores the lines of one flush as one row, and still reads and counts rows of one line written by earlier versions', async () => {
+    const db = openMailStore(join(tempDir(), 'outbox.sqlite'));
+    const older = (n: number) => ({ ...line('item-a', n), connectionId: 'c0', seq: n });
+    const insert = db.db.prepare('INSERT INTO transcript (item_id, connection_id, seq, json) VALUES (?, ?, ?, ?)');
+    for (let n = 0; n < 3; n++) insert.run('item-a', 'c0', n, JSON.stringify(older(n)));
+    expect(db.countLines('item-a')).toBe(3);
+
+    const store = new TranscriptStore(db, new EventBus());
+    for (let n = 3; n < 12; n++) store.append({ ...line('item-a', n), connectionId: 'c1' });
+    await store.flush();
+    expect(db.db.prepare('SELECT count(*) AS n FROM transcript').get()).toEqual({ n: 4 });
+    expect(db.countLines('item-a')).toBe(12);
+    expect((await store.forItem('item-a')).map((l) => l.text)).toEqual(Array.from({ length: 12 }, (_, n) => `250 line ${n}`));
+    db.close();
+  });
 });

@@ -51,8 +51,7 @@ export class TranscriptStore {
       const count = (this.stored.get(itemId) ?? this.store.countLines(itemId) - added) + added;
       this.stored.set(itemId, Math.min(count, TRANSCRIPT_LIMIT));
       if (count <= TRANSCRIPT_LIMIT) continue;
-      const rows = this.store.linesOf(itemId).sort(chronological);
-      this.store.deleteLines(rows.slice(0, rows.length - TRANSCRIPT_LIMIT));
+      this.store.keepLinesOf(itemId, this.store.linesOf(itemId).sort(chronological).slice(-TRANSCRIPT_LIMIT));
     }
   }
 
