@@ -66,6 +66,8 @@ export class MailStore {
       insertItem: db.prepare('INSERT INTO items (id, state, not_before, account_id, created_at, json) VALUES (?, ?, ?, ?, ?, ?)'),
       // An UPDATE rewrites only the indexes whose columns changed; a REPLACE would delete and re-add the row and all its index entries.
       updateItem: db.prepare('UPDATE items SET state = ?, not_before = ?, account_id = ?, json = ? WHERE id = ?'),
+      // SQLite rewrites the index entries of every column a SET names, changed or not: this one names none.
+      updateItemJson: db.prepare('UPDATE items SET json = ? WHERE id = ?'),
       deleteItem: db.prepare<[string]>('DELETE FROM items WHERE id = ?'),
       listItems: db.prepare<[], Row>('SELECT json FROM items ORDER BY created_at DESC, id DESC'),
       itemsInState: db.prepare<[string], Row>('SELECT json FROM items WHERE state = ? ORDER BY not_before, account_id, id'),
@@ -105,8 +107,13 @@ export class MailStore {
   insertItem(item: OutboxItem): void {
     this.sql.insertItem.run(...itemColumns(item));
   }
-  putItem(item: OutboxItem): void {
+  /** `stored`: the item as it is in the store, when the caller has it; then unchanged index columns are left alone. */
+  putItem(item: OutboxItem, stored?: OutboxItem): void {
     const json = JSON.stringify(item);
+    if (stored && stored.state === item.state && stored.notBefore === item.notBefore && stored.accountId === item.accountId) {
+      this.sql.updateItemJson.run(json, item.id);
+      return;
+    }
     if (this.sql.updateItem.run(item.state, item.notBefore, item.accountId, json, item.id).changes === 0) {
       this.sql.insertItem.run(item.id, item.state, item.notBefore, item.accountId, item.createdAt, json);
     }

@@ -84,7 +84,7 @@ export class OutboxRepository {
       }
       const changes = typeof patch === 'function' ? patch(item) : patch;
       const next: OutboxItem = { ...item, ...changes, updatedAt: this.now() };
-      this.store.putItem(next);
+      this.store.putItem(next, item);
       return next;
     }, options);
   }
