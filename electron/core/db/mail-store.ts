@@ -59,7 +59,8 @@ export class MailStore {
     file: string,
     onError: (message: string) => void,
   ) {
-    this.checkpointer = new Checkpointer(file, onError);
+    // Never inside a transaction: group commits run whole within one turn of the event loop, and this runs in another.
+    this.checkpointer = new Checkpointer(file, onError, () => db.pragma('wal_checkpoint(PASSIVE)'));
     this.commit = new GroupCommit(db, `${file}-wal`, () => this.checkpointer.committed());
     this.sql = {
       getItem: db.prepare<[string], Row>('SELECT json FROM items WHERE id = ?'),

@@ -25,7 +25,8 @@ export function createTranscriptLogger(emit: (line: TranscriptLine) => void, now
   let inAuthExchange = false;
   const write = (direction: TranscriptLine['direction']) => (context: LogContext | string, message?: string, ...args: unknown[]) => {
     const ctx = typeof context === 'object' && context !== null ? context : {};
-    const text = typeof context === 'string' ? format(context, message, ...args) : format(message ?? '', ...args);
+    // nodemailer passes client and server lines whole, without arguments: those need no formatting.
+    const text = typeof context === 'string' ? format(context, message, ...args) : args.length ? format(message ?? '', ...args) : (message ?? '');
     if (ctx.tnx === 'client') {
       const isAuth = /^AUTH\b/i.test(text);
       const line = isAuth ? maskClientLine(text) : inAuthExchange ? '****' : text;
