@@ -18,10 +18,11 @@ installSqlCounter();
 
 /** Group-commit counters since the last call. */
 function groupCounter(core: Core): () => GroupStats {
-  let last = { ...core.store.commit.stats };
+  const read = (): GroupStats => ({ ...core.store.commit.stats, checkpoints: core.store.checkpointer.stats.checkpoints, catchUpMs: core.store.checkpointer.stats.catchUpMs });
+  let last = read();
   return () => {
-    const now = { ...core.store.commit.stats };
-    const delta = { commits: now.commits - last.commits, syncs: now.syncs - last.syncs, writes: now.writes - last.writes };
+    const now = read();
+    const delta = Object.fromEntries(Object.entries(now).map(([k, v]) => [k, v - last[k as keyof GroupStats]])) as unknown as GroupStats;
     last = now;
     return delta;
   };

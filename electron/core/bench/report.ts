@@ -104,6 +104,7 @@ export function sections(m: Measurements): Section[] {
       const g = t.group;
       rows.push({ label: 'outbox store per message: transactions / fsyncs', value: `${fix(perMsg(g.commits, t.count), 2)} / ${fix(perMsg(g.syncs, t.count), 2)}` });
       rows.push({ label: 'outbox store: writes per transaction / per fsync', value: `${fix(g.writes / g.commits, 2)} / ${fix(g.writes / g.syncs, 2)}` });
+      rows.push({ label: 'outbox store: checkpoints (worker) / main-thread catch-up, total', value: `${g.checkpoints} / ${ms(g.catchUpMs)}` });
       rows.push({ label: 'IndexedDB store (accounts, settings) per message: transactions / SELECTs', value: `${fix(perMsg(t.sql.begin, t.count), 3)} / ${fix(perMsg(t.sql.select, t.count), 3)}` });
       rows.push({ label: 'events per message: outbox:changed / smtp:response', value: `${fix(perMsg(t.transitions, t.count))} / ${fix(perMsg(t.smtpLines, t.count))}` });
       if (sink && sink.messages !== t.sent) notes.push(`The sink counted ${sink.messages} messages during the core run, the core ${t.sent}.`);

@@ -32,6 +32,9 @@ export interface GroupStats {
   commits: number;
   syncs: number;
   writes: number;
+  /** Checkpoints by the worker, and the time the main connection then spent on its short catch-up. */
+  checkpoints: number;
+  catchUpMs: number;
 }
 
 export interface LatencyResult {

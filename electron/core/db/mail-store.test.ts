@@ -54,4 +54,31 @@ describe('the outbox store', () => {
     raw.close();
     expect(() => openMailStore(file)).toThrow(/newer version of the app \(schema 99\)/);
   });
+
+  it('brings a store of schema 1 up to date at open, keeping its transcript lines and their count', async () => {
+    const file = join(tempDir(), 'outbox.sqlite');
+    // The layout version 1 wrote: one transcript line per row, no line count.
+    const raw = new Database(file);
+    raw.exec(`
+      CREATE TABLE items (id TEXT PRIMARY KEY, state TEXT NOT NULL, not_before INTEGER NOT NULL, account_id TEXT NOT NULL, created_at INTEGER NOT NULL, json TEXT NOT NULL);
+      CREATE INDEX items_due ON items (state, not_before, account_id, id);
+      CREATE INDEX items_created ON items (created_at, id);
+      CREATE TABLE drafts (id TEXT PRIMARY KEY, updated_at INTEGER NOT NULL, json TEXT NOT NULL);
+      CREATE INDEX drafts_updated ON drafts (updated_at, id);
+      CREATE TABLE transcript (item_id TEXT NOT NULL, connection_id TEXT NOT NULL, seq INTEGER NOT NULL, json TEXT NOT NULL, PRIMARY KEY (item_id, connection_id, seq)) WITHOUT ROWID;
+      CREATE TABLE quarantine (id TEXT PRIMARY KEY, at INTEGER NOT NULL, reason TEXT NOT NULL, row TEXT NOT NULL);
+    `);
+    const line = (seq: number) => ({ itemId: 'item-a', connectionId: 'c0', seq, at: T + seq, direction: 'server' as const, text: `250 line ${seq}` });
+    for (const seq of [0, 1]) raw.prepare('INSERT INTO transcript VALUES (?, ?, ?, ?)').run('item-a', 'c0', seq, JSON.stringify(line(seq)));
+    raw.pragma('user_version = 1');
+    raw.close();
+
+    const store = openMailStore(file);
+    expect(store.db.pragma('user_version', { simple: true })).toBe(2);
+    expect(store.countLines('item-a')).toBe(2);
+    await store.commit.write(() => store.addLines([line(2), line(3), line(4)].map((l) => ({ ...l, connectionId: 'c1' }))));
+    expect(store.countLines('item-a')).toBe(5);
+    expect(store.linesOf('item-a').map((l) => l.text).sort()).toEqual([0, 1, 2, 3, 4].map((n) => `250 line ${n}`));
+    store.close();
+  });
 });

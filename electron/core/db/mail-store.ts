@@ -29,7 +29,7 @@ export interface WaitingEntry {
   notBefore: number;
 }
 
-const SCHEMA_VERSION = 1;
+const SCHEMA_VERSION = 2;
 const SCHEMA = `
   CREATE TABLE items (
     id TEXT PRIMARY KEY, state TEXT NOT NULL, not_before INTEGER NOT NULL,
@@ -42,9 +42,16 @@ const SCHEMA = `
   -- json: the lines of one flush, as an array (a row from before they were grouped holds one line, as an object).
   CREATE TABLE transcript (
     item_id TEXT NOT NULL, connection_id TEXT NOT NULL, seq INTEGER NOT NULL, json TEXT NOT NULL,
+    lines INTEGER NOT NULL DEFAULT 1,
     PRIMARY KEY (item_id, connection_id, seq)) WITHOUT ROWID;
   CREATE TABLE quarantine (id TEXT PRIMARY KEY, at INTEGER NOT NULL, reason TEXT NOT NULL, row TEXT NOT NULL);
 `;
+
+/** From each schema version to the next; a store is brought up to date in one transaction at open. */
+const UPGRADES: Record<number, string> = {
+  // Lines grouped into one row per flush: each row says how many it holds (rows until then hold one).
+  1: 'ALTER TABLE transcript ADD COLUMN lines INTEGER NOT NULL DEFAULT 1;',
+};
 
 type Row = { json: string };
 
@@ -83,12 +90,9 @@ export class MailStore {
       listDrafts: db.prepare<[], Row>('SELECT json FROM drafts ORDER BY updated_at DESC, id DESC'),
       // A row holds one item's lines of one flush, keyed by its first line; keys are unique by construction,
       // and a row copied twice (moving earlier rows) is the same row.
-      addLines: db.prepare('INSERT OR IGNORE INTO transcript (item_id, connection_id, seq, json) VALUES (?, ?, ?, ?)'),
+      addLines: db.prepare('INSERT OR IGNORE INTO transcript (item_id, connection_id, seq, json, lines) VALUES (?, ?, ?, ?, ?)'),
       linesOf: db.prepare<[string], Row>('SELECT json FROM transcript WHERE item_id = ?'),
-      // Rows written before lines were grouped hold one line each, as an object.
-      countLines: db.prepare<[string], { n: number }>(
-        "SELECT coalesce(sum(CASE json_type(json) WHEN 'array' THEN json_array_length(json) ELSE 1 END), 0) AS n FROM transcript WHERE item_id = ?",
-      ),
+      countLines: db.prepare<[string], { n: number }>('SELECT coalesce(sum(lines), 0) AS n FROM transcript WHERE item_id = ?'),
       deleteLinesOf: db.prepare<[string]>('DELETE FROM transcript WHERE item_id = ?'),
       putQuarantine: db.prepare('INSERT OR REPLACE INTO quarantine (id, at, reason, row) VALUES (?, ?, ?, ?)'),
       listQuarantine: db.prepare<[], { id: string; at: number; reason: string; row: string }>('SELECT id, at, reason, row FROM quarantine ORDER BY at, id'),
@@ -169,7 +173,7 @@ export class MailStore {
     }
     for (const [itemId, lines] of byItem) {
       const first = lines[0] as TranscriptEntry;
-      this.sql.addLines.run(itemId, first.connectionId, first.seq, JSON.stringify(lines));
+      this.sql.addLines.run(itemId, first.connectionId, first.seq, JSON.stringify(lines), lines.length);
     }
   }
   /** In no particular order. */
@@ -265,7 +269,8 @@ export function openMailStore(file: string, onError: (message: string) => void =
     if (version > SCHEMA_VERSION) throw new AppFailure('CORRUPT_DATA', `The outbox store ${file} was written by a newer version of the app (schema ${version}).`);
     if (version < SCHEMA_VERSION) {
       db.transaction(() => {
-        db.exec(SCHEMA);
+        if (version === 0) db.exec(SCHEMA);
+        else for (let v = version; v < SCHEMA_VERSION; v++) db.exec(UPGRADES[v] as string);
         db.pragma(`user_version = ${SCHEMA_VERSION}`);
       })();
     }
