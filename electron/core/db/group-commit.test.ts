@@ -68,22 +68,39 @@ describe('GroupCommit', () => {
     expect(rows()).toHaveLength(2);
   });
 
-  it('shares one fsync among the writes committed while another fsync runs, and resolves a non-durable write at COMMIT', async () => {
+  it('runs two fsyncs at once, has the writes committed meanwhile share the next, and resolves a non-durable write at COMMIT', async () => {
     const { db, file, put } = table();
-    // An fsync that takes 50 ms, so what is committed meanwhile is known to wait for the next one.
-    const slowSync: SyncFile = (fd, callback) => void setTimeout(() => fsync(fd, callback), 50);
-    const commit = new GroupCommit(db, `${file}-wal`, undefined, slowSync);
-    const order: string[] = [];
-    const first = commit.write(() => put.run('a', 1)).then(() => order.push('a durable'));
-    await new Promise((resolve) => setImmediate(resolve)); // 'a' is committed; its fsync runs
-    const later = Array.from({ length: 5 }, (_, i) => commit.write(() => put.run(`b${i}`, i)));
-    await new Promise((resolve) => setImmediate(resolve));
-    const more = Array.from({ length: 5 }, (_, i) => commit.write(() => put.run(`c${i}`, i)));
-    const quick = commit.write(() => put.run('d', 1), { durable: false }).then(() => order.push('d committed'));
-    await Promise.all([first, quick, ...later, ...more]);
-    expect(order).toEqual(['d committed', 'a durable']);
-    // Three transactions, two fsyncs: the second covers both groups committed while the first ran.
-    expect(commit.stats).toEqual({ commits: 3, syncs: 2, writes: 12 });
+    // fsyncs that end only when the test says, so what waits for which is known.
+    const running: (() => void)[] = [];
+    const heldSync: SyncFile = (fd, callback) => void running.push(() => fsync(fd, callback));
+    const commit = new GroupCommit(db, `${file}-wal`, undefined, heldSync);
+    const turn = () => new Promise((resolve) => setImmediate(resolve));
+    const done: string[] = [];
+    const a = commit.write(() => put.run('a', 1)).then(() => done.push('a'));
+    await turn();
+    const b = commit.write(() => put.run('b', 1)).then(() => done.push('b'));
+    await turn();
+    // Two fsyncs under way: b's did not wait for a's to end.
+    expect(running).toHaveLength(2);
+    const c = Array.from({ length: 5 }, (_, i) => commit.write(() => put.run(`c${i}`, i)).then(() => done.push(`c${i}`)));
+    const quick = commit.write(() => put.run('d', 1), { durable: false }).then(() => done.push('d committed'));
+    await quick;
+    await turn();
+    expect(running).toHaveLength(2); // the c writes wait for a free fsync
+    expect(done).toEqual(['d committed']);
+
+    // b's fsync ends first: it started after a's COMMIT too, so a is on disk as well.
+    running[1]?.();
+    await Promise.all([a, b]);
+    expect(done).toEqual(['d committed', 'a', 'b']);
+    // The five c writes share the next fsync; a's own, ending late, resolves nothing more.
+    running[0]?.();
+    await turn();
+    expect(running).toHaveLength(3);
+    running[2]?.();
+    await Promise.all(c);
+    expect(done.slice(3)).toHaveLength(5);
+    expect(commit.stats).toEqual({ commits: 3, syncs: 3, writes: 8 });
   });
 
   it('lets a lazy write ride on the next urgent fsync, and starts one itself when none comes', async () => {

@@ -5,8 +5,10 @@
  * does not wait for the disk; durability comes from an fsync of the write-ahead
  * log, run on libuv's thread pool so the event loop (and the SMTP sessions on
  * it) goes on meanwhile. A durable write is reported done only after an fsync
- * that started after its COMMIT returned; every write committed while one fsync
- * runs shares the next, so one fsync covers many state changes.
+ * that started after its COMMIT returned. Two fsyncs may run at once, so a
+ * handoff committed while another's fsync runs need not wait for that one to
+ * end before its own starts; writes committed while two run share the next.
+ * An fsync that ends covers every group whose fsync started before it.
  *
  * `{ durable: false }` resolves at COMMIT: the change is in the log, ordered
  * before every later write, but a power cut may still lose it. The spooler's
@@ -51,12 +53,16 @@ export interface WriteOptions {
 /** The longest a lazy write waits for another write's fsync before it starts one. */
 export const LAZY_SYNC_MS = 10;
 
+/** fsyncs under way at once. */
+const PARALLEL_SYNCS = 2;
+
 export class GroupCommit {
   private pending: Pending[] = [];
   private scheduled = false;
   /** Committed, waiting for an fsync that started after their COMMIT. */
   private unsynced: Pending[] = [];
-  private syncing = false;
+  /** Groups whose fsync is under way, in the order those fsyncs started. */
+  private inFlight: Pending[][] = [];
   /** Committed writes waiting for an fsync that should start as soon as possible (not lazy). */
   private urgent = 0;
   private lazyTimer: NodeJS.Timeout | null = null;
@@ -176,13 +182,13 @@ export class GroupCommit {
   }
 
   private sync(): void {
-    if (this.syncing) return;
+    if (this.inFlight.length >= PARALLEL_SYNCS) return;
     if (!this.unsynced.length) {
       this.lazyExpired = false;
       return;
     }
-    this.syncing = true;
     const group = this.unsynced;
+    this.inFlight.push(group);
     this.unsynced = [];
     this.urgent = 0;
     this.lazyExpired = false;
@@ -198,16 +204,20 @@ export class GroupCommit {
   }
 
   private synced(group: Pending[], error: unknown): void {
-    this.syncing = false;
     this.stats.syncs++;
+    const at = this.inFlight.indexOf(group);
     if (error) {
       this.broken = storageFailure(error);
-      for (const entry of [...group, ...this.unsynced]) entry.reject(this.broken);
+      for (const entry of [...this.inFlight.flat(), ...this.unsynced]) entry.reject(this.broken);
+      this.inFlight = [];
       this.unsynced = [];
       this.releaseLog();
       return;
     }
-    for (const entry of group) entry.resolve(undefined);
+    // This fsync started after the COMMITs of its own group and of every group whose fsync started earlier;
+    // a group already gone was resolved by a later fsync that ended first.
+    const covered = at < 0 ? [] : this.inFlight.splice(0, at + 1);
+    for (const entry of covered.flat()) entry.resolve(undefined);
     this.syncWhenDue();
     this.releaseLog();
   }
@@ -219,7 +229,7 @@ export class GroupCommit {
   }
 
   private releaseLog(): void {
-    if (!this.closed || this.syncing || this.walFd === null) return;
+    if (!this.closed || this.inFlight.length || this.walFd === null) return;
     closeSync(this.walFd);
     this.walFd = null;
   }
