@@ -8,7 +8,7 @@ import { app, BrowserWindow, ipcMain, net, Notification, powerMonitor, safeStora
 import { parseMailto } from '../shared/mailto';
 import type { OutboxItem } from '../shared/model';
 import { createCore, type Core } from './core/create-core';
-import { desktopNotice } from './core/notify/desktop-notice';
+import { desktopNotice, noticeLanguage } from './core/notify/desktop-notice';
 import type { SecretBox } from './core/secrets/secret-box';
 import { bindElectronIpc } from './ipc-electron';
 
@@ -93,13 +93,21 @@ if (!app.requestSingleInstanceLock()) {
 
     // A message that fails for good, or is refused for some recipients, is never silent: a desktop notification, once per message.
     const notified = new Set<string>();
+    // In the language the window shows; with no window (or no answer from it), the system's.
+    const windowLanguage = async () => {
+      const page: unknown = await window?.webContents.executeJavaScript('document.documentElement.lang', false).catch(() => null);
+      return noticeLanguage(page, app.getPreferredSystemLanguages());
+    };
     core.events.onAny((name, payload) => {
       if (name !== 'outbox:changed' || !Notification.isSupported()) return;
       const item = payload as OutboxItem;
-      const notice = desktopNotice(item, notified);
-      if (!notice) return;
+      // Decided now, worded once the window has said its language.
+      if (!desktopNotice(item, notified)) return;
       notified.add(item.id);
-      new Notification(notice).show();
+      void windowLanguage().then((language) => {
+        const notice = desktopNotice(item, new Set(), language);
+        if (notice) new Notification(notice).show();
+      });
     });
 
     // Offline pauses the queue without using attempts; waking from sleep retries at once.

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ADDRESS_REASON_KEYS, addressReason } from './address-reasons';
-import { en } from './en';
+import { en } from '../../shared/i18n/en';
 
 /** Every reason string the shared parser can return, read from its source. */
 function reasonsInParser(): string[] {

@@ -4,10 +4,10 @@
  * Intl.PluralRules), the same placeholders, and nothing extra or empty.
  */
 import { describe, expect, it } from 'vitest';
-import { en } from './en';
+import { en } from '../../shared/i18n/en';
 import { catalogues } from './i18n';
-import { LANGUAGES } from './language-logic';
-import { PLURAL_CATEGORIES } from './types';
+import { LANGUAGES } from '../../shared/i18n/language-logic';
+import { PLURAL_CATEGORIES } from '../../shared/i18n/types';
 
 const PLURAL_SUFFIX = new RegExp(`_(${PLURAL_CATEGORIES.join('|')})$`);
 const englishKeys = Object.keys(en);

@@ -4,11 +4,11 @@
  * to the user's language before the first render (see language.ts).
  */
 import i18next from 'i18next';
-import { en } from './en';
-import { fr } from './fr';
-import { ru } from './ru';
-import type { Catalogue } from './types';
-import { dateLocaleFor, type Language } from './language-logic';
+import { en } from '../../shared/i18n/en';
+import { fr } from '../../shared/i18n/fr';
+import { ru } from '../../shared/i18n/ru';
+import type { Catalogue } from '../../shared/i18n/types';
+import { dateLocaleFor, type Language } from '../../shared/i18n/language-logic';
 
 export const catalogues: Readonly<Record<Language, Catalogue>> = { en, fr, ru };
 

@@ -4,7 +4,7 @@
  * the document so screen readers pronounce the text right.
  */
 import { i18n, setPreferredLanguages } from './i18n';
-import { pickLanguage, type Language } from './language-logic';
+import { pickLanguage, type Language } from '../../shared/i18n/language-logic';
 import { t } from './t';
 
 const STORAGE_KEY = 'outbox-mail.language';

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { en } from './en';
+import { en } from '../../shared/i18n/en';
 import { i18n } from './i18n';
-import { LANGUAGES } from './language-logic';
+import { LANGUAGES } from '../../shared/i18n/language-logic';
 import { t, tPlural, type MessageKey } from './t';
 
 afterEach(() => i18n.changeLanguage('en'));

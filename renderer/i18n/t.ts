@@ -8,14 +8,12 @@
  * expressions, option objects) cost more per call than the whole rest of a row.
  * t.test.ts checks the result equals i18next's for every key of every catalogue.
  */
+import { fillPlaceholders, type Vars } from '../../shared/i18n/fill';
 import { i18n } from './i18n';
-import type { MessageKey, PluralKey } from './types';
+import type { MessageKey, PluralKey } from '../../shared/i18n/types';
 
 export type { MessageKey, PluralKey };
-export type Vars = Readonly<Record<string, string | number>>;
-
-// i18next's placeholder syntax as configured in i18n.ts ({name}, trimmed inside).
-const PLACEHOLDER = /\{(.+?)\}/g;
+export type { Vars };
 
 let templatesLanguage: string | undefined;
 let templates = new Map<string, string>();
@@ -36,12 +34,7 @@ function template(key: MessageKey): string {
 
 export function t(key: MessageKey, vars?: Vars): string {
   const text = template(key);
-  if (vars === undefined || !text.includes('{')) return text;
-  // A function replacement inserts values literally: "$&" or "{x}" in a value is not expanded, as with i18next.
-  return text.replace(PLACEHOLDER, (match: string, name: string) => {
-    const value = vars[name.trim()];
-    return value === undefined || value === null ? match : String(value);
-  });
+  return vars === undefined ? text : fillPlaceholders(text, vars);
 }
 
 /** Picks the plural form for `count` by the language's rules and passes count as the {count} value. */

@@ -39,7 +39,7 @@ describe('errorHeadline', () => {
 describe('error codes', () => {
   it('has a sentence for every code the core can send', async () => {
     const { ERROR_CODES } = await import('../../../shared/errors');
-    const { en } = await import('../../i18n/en');
+    const { en } = await import('../../../shared/i18n/en');
     for (const code of ERROR_CODES) expect(en, code).toHaveProperty([`errors.${code}`]);
   });
   it('falls back for a code it does not know', () => {

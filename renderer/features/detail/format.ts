@@ -1,7 +1,7 @@
 /** Pure wording of the details pane. */
 import type { DsnRequest, Recipient } from '../../../shared/model';
 import { dateLocale } from '../../i18n/i18n';
-import { en } from '../../i18n/en';
+import { en } from '../../../shared/i18n/en';
 import { t, type MessageKey } from '../../i18n/t';
 import { replyText } from '../outbox/format';
 

@@ -1,6 +1,6 @@
 /** The language select: applies at once, kept in this computer's localStorage. */
 import { changeLanguage } from '../../i18n/language';
-import { isLanguage, LANGUAGES } from '../../i18n/language-logic';
+import { isLanguage, LANGUAGES } from '../../../shared/i18n/language-logic';
 import { useT } from '../../i18n/use-t';
 import { Field } from '../form/Field';
 

@@ -1,5 +1,6 @@
 /**
- * Every string the renderer shows, in English: the reference catalogue. Other
+ * Every string the app shows (the renderer, and the main process's desktop
+ * notifications), in English: the reference catalogue. Other
  * languages have the same keys (catalogues.test.ts checks it). `{name}` marks a
  * value filled in by t(); keys ending in _one/_other are plural forms, and a
  * language adds the forms its plural rules need (_few, _many).
@@ -278,6 +279,9 @@ export const en = {
   'alerts.dismiss': 'Dismiss',
   'alerts.failed': '“{subject}” could not be sent: {reason}',
   'alerts.partlyRefused': '“{subject}” was sent, but not to: {refused}',
+  'notice.failed': 'Not sent: {subject}',
+  'notice.partlyRefused': 'Not delivered to everyone: {subject}',
+  'notice.refused': 'refused',
   'alerts.queued': 'Message queued.',
   'alerts.scheduled': 'Message queued to send at {time}.',
   'alerts.undo': 'Undo',
