@@ -1,36 +1,11 @@
-/**
- * The same send, in the real Electron shell. Runs where an Electron binary
- * exists (the electron package's download, or ELECTRON_OVERRIDE_DIST_PATH);
- * elsewhere it is skipped and says why.
- */
-import { createRequire } from 'node:module';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { _electron as electron, expect, test } from '@playwright/test';
+/** The same send, in the real Electron shell (skipped, saying why, where there is no Electron binary). */
+import { expect, test } from '@playwright/test';
 import { details, sendMessage } from '../support/app';
-
-const ROOT = resolve(__dirname, '..', '..');
-
-async function findElectron(): Promise<{ path: string | null; reason?: string }> {
-  const { electronBinary } = (await import(join(ROOT, 'scripts/electron-binary.mjs'))) as {
-    electronBinary: (req: NodeRequire) => { path: string | null; reason?: string };
-  };
-  return electronBinary(createRequire(join(ROOT, 'package.json')));
-}
+import { launchShell } from '../support/electron';
 
 test('Electron: compose, send to the sandbox, see Sent and the 250 reply', async () => {
-  const found = await findElectron();
-  if (!found.path) {
-    console.log(`[electron] skipped: no Electron binary (${found.reason})`);
-    test.skip(true, `no Electron binary: ${found.reason}`);
-    return;
-  }
-  const userData = mkdtempSync(join(tmpdir(), 'outbox-electron-'));
-  const app = await electron.launch({
-    executablePath: found.path,
-    args: [ROOT, `--user-data-dir=${userData}`, '--no-sandbox'],
-  });
+  const app = await launchShell();
+  if (!app) return;
   try {
     const page = await app.firstWindow();
     // The renderer has the contract API and nothing of Node.
