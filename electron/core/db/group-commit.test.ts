@@ -131,6 +131,20 @@ describe('GroupCommit', () => {
     expect(db.prepare('SELECT count(*) AS n FROM t').get()).toEqual({ n: 3 });
   });
 
+  it('gives a lazy write still waiting its fsync when the store closes', async () => {
+    const { db, file, put } = table();
+    const commit = new GroupCommit(db, `${file}-wal`);
+    let done = false;
+    const lazy = commit.write(() => put.run('last', 1), { durable: 'lazy' }).then(() => (done = true));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(commit.stats.commits).toBe(1);
+    expect(done).toBe(false);
+    commit.close();
+    db.close();
+    await lazy;
+    expect(done).toBe(true);
+  });
+
   it('fails every write after an fsync fails, rather than say done of what may not be on disk', async () => {
     const dir = tempDir();
     const db = new Database(join(dir, 'g.sqlite'));

@@ -20,7 +20,7 @@
  * the next message's handoff follows within a millisecond or two and its fsync
  * carries both.
  */
-import { closeSync, fdatasync, openSync } from 'node:fs';
+import { closeSync, fdatasync, fdatasyncSync, openSync } from 'node:fs';
 import type BetterSqlite3 from 'better-sqlite3';
 import { AppFailure } from '../../../shared/errors';
 
@@ -222,8 +222,24 @@ export class GroupCommit {
     this.releaseLog();
   }
 
-  /** Before the connection closes (SQLite may then remove the log). An fsync under way keeps the file open until it ends. */
+  /**
+   * Before the connection closes (SQLite may then remove the log). Committed writes still waiting for
+   * an fsync (lazy ones) get it now; an fsync under way keeps the file open until it ends.
+   */
   close(): void {
+    if (this.lazyTimer) clearTimeout(this.lazyTimer);
+    this.lazyTimer = null;
+    const waiting = this.unsynced;
+    this.unsynced = [];
+    if (waiting.length) {
+      try {
+        this.walFd ??= openSync(this.walFile, 'r');
+        fdatasyncSync(this.walFd);
+        for (const entry of waiting) entry.resolve(undefined);
+      } catch (error) {
+        for (const entry of waiting) entry.reject(storageFailure(error));
+      }
+    }
     this.closed = true;
     this.releaseLog();
   }
