@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { makeItem } from '../testing/fixtures';
 import { tempDir } from '../testing/test-core';
+import { unpackedPath } from './checkpointer';
 import { openMailStore } from './mail-store';
 
 describe('Checkpointer', () => {
@@ -37,5 +38,16 @@ describe('Checkpointer', () => {
     expect(frames()).toBeLessThan((perCommit * 1200) / 2);
     expect(store.checkpointer.stats.failures).toBe(0);
     store.close();
+  });
+
+  it('gives its worker real paths: the unpacked copy of a module packed in the app archive', () => {
+    expect(unpackedPath('/opt/Outbox Mail/resources/app.asar/node_modules/better-sqlite3/lib/index.js')).toBe(
+      '/opt/Outbox Mail/resources/app.asar.unpacked/node_modules/better-sqlite3/lib/index.js',
+    );
+    expect(unpackedPath('C:\\Program Files\\Outbox Mail\\resources\\app.asar\\node_modules\\better-sqlite3\\build\\Release\\better_sqlite3.node')).toBe(
+      'C:\\Program Files\\Outbox Mail\\resources\\app.asar.unpacked\\node_modules\\better-sqlite3\\build\\Release\\better_sqlite3.node',
+    );
+    // Outside an archive (development, tests) a path is left as it is.
+    expect(unpackedPath('/work/main/node_modules/better-sqlite3/lib/index.js')).toBe('/work/main/node_modules/better-sqlite3/lib/index.js');
   });
 });

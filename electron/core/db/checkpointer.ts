@@ -18,7 +18,7 @@ import { Worker } from 'node:worker_threads';
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.module);
-const db = new Database(workerData.file);
+const db = new Database(workerData.file, { nativeBinding: workerData.addon });
 db.pragma('synchronous = NORMAL');
 db.pragma('busy_timeout = 2000');
 parentPort.on('message', (request) => {
@@ -38,6 +38,15 @@ parentPort.on('message', (request) => {
 });
 `;
 
+/**
+ * A path inside the app's asar archive, as its unpacked copy beside it. electron-builder.yml unpacks
+ * better-sqlite3 whole (a native addon cannot load from an archive), and a worker thread is given
+ * real paths so it needs no help reading inside the archive.
+ */
+export function unpackedPath(path: string): string {
+  return path.replace(/([\\/])app\.asar([\\/])/, '$1app.asar.unpacked$2');
+}
+
 /** Commits between checkpoints: a few hundred keeps the log to a few megabytes. */
 const COMMITS_PER_CHECKPOINT = 200;
 
@@ -54,7 +63,13 @@ export class Checkpointer {
     /** Runs on the main connection after each checkpoint of the worker's. */
     catchUp: () => void = () => undefined,
   ) {
-    this.worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { file, module: require.resolve('better-sqlite3') } });
+    const workerData = {
+      file,
+      module: unpackedPath(require.resolve('better-sqlite3')),
+      // Given by path, so the worker does not look for it through `bindings` (packed in the archive).
+      addon: unpackedPath(require.resolve('better-sqlite3/build/Release/better_sqlite3.node')),
+    };
+    this.worker = new Worker(WORKER_SOURCE, { eval: true, workerData });
     this.worker.unref();
     this.worker.on('message', (reply: { ok: boolean; message?: string }) => {
       this.running = false;
