@@ -23,6 +23,8 @@ export interface BenchConfig {
   latencySubmits: number;
   recoveryItems: number;
   drainSeconds: number;
+  /** Times the throughput ratio is measured. */
+  rounds: number;
 }
 
 export interface Measurements {
@@ -34,6 +36,8 @@ export interface Measurements {
    */
   reference?: { pooled: ReferenceResult[]; perMessage: ReferenceResult | null; plainLoop?: ReferenceResult | null; sink: SinkUse };
   throughput?: { result: ThroughputResult; sink: SinkUse };
+  /** The throughput ratio measured again and again: each round a plain loop, then the core (the first round is the runs above). */
+  rounds?: { plain: ReferenceResult; core: ThroughputResult }[];
   latency?: LatencyResult;
   recovery?: { seed: SeedResult; run: RecoveryResult; sink: SinkUse };
   errors: string[];
@@ -87,9 +91,17 @@ export function sections(m: Measurements): Section[] {
       if (perMessageRef) rows.push({ label: `nodemailer sendMail, pool: false (new connection per message), ${config.concurrency} in flight`, value: `${fix(rate(perMessageRef.count, perMessageRef.ms))} msg/s` });
       if (plainRef) rows.push({ label: 'plain nodemailer loop: default transport, `for … await sendMail()`', value: `${fix(rate(plainRef.count, plainRef.ms))} msg/s` });
     }
-    if (t && plainRef) {
+    const rounds = m.rounds ?? [];
+    if (t && plainRef && rounds.length < 2) {
       const ratio = coreRate / rate(plainRef.count, plainRef.ms);
       rows.push({ label: 'ratio core / plain nodemailer loop (the issue’s reference)', value: `${fix(ratio, 3)}×`, target: '≥ 0.8×', met: t.complete && ratio >= 0.8 });
+    }
+    if (rounds.length >= 2) {
+      const ratios = rounds.map((r) => rate(r.core.sent, r.core.ms) / rate(r.plain.count, r.plain.ms));
+      const median = [...ratios].sort((a, b) => a - b)[Math.floor(ratios.length / 2)] as number;
+      const complete = rounds.every((r) => r.core.complete);
+      rows.push({ label: `ratio core / plain loop in each of ${rounds.length} rounds (a plain loop, then the core)`, value: ratios.map((r) => `${fix(r, 2)}×`).join(' · ') });
+      rows.push({ label: `ratio core / plain nodemailer loop, median of ${rounds.length} rounds (the issue’s reference)`, value: `${fix(median, 3)}×`, target: '≥ 0.8×', met: complete && median >= 0.8 });
     }
     if (t && perMessageRef) rows.push({ label: `ratio core / nodemailer pool: false, ${config.concurrency} in flight`, value: `${fix(coreRate / rate(perMessageRef.count, perMessageRef.ms), 3)}×` });
     if (t && ref) rows.push({ label: `ratio core / best pooled nodemailer (stricter: ${config.concurrency} reused connections, nothing stored)`, value: `${fix(coreRate / refRate, 3)}×` });
@@ -210,7 +222,8 @@ export function renderMarkdown(m: Measurements, command: string): string {
     `  transport and \`for (const m of messages) await transporter.sendMail(m)\`, one send after another. The pooled ratio is the stricter comparison and is shown beside it.`,
     `- What the core does that the reference does not: per message, five writes (the submit, the claim, the handoff mark before the final dot,`,
     `  the outcome, the transcript), group-committed; an fsync of the log before the submit returns, before the final dot and before "sent" is announced;`,
-    `  every SMTP line parsed, stored and pushed to the UI; the item validated when it is taken. The reference keeps nothing and can lose everything.`,
+    `  every SMTP line parsed, stored and pushed to the UI; rows found on disk validated when taken. The reference keeps nothing and can lose everything.`,
+    `- The throughput target is judged on the median of ${c.rounds} rounds, each a plain loop and then the core: this machine's speed drifts from run to run.`,
     '',
   ];
   for (const section of sections(m)) {
