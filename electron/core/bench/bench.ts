@@ -27,7 +27,8 @@ const config: BenchConfig = {
   latencySubmits: env('BENCH_LATENCY', 500),
   recoveryItems: env('BENCH_RECOVERY', 10_000),
   drainSeconds: env('BENCH_DRAIN_S', 20),
-  rounds: Math.max(1, env('BENCH_ROUNDS', 3)),
+  rounds: Math.max(1, env('BENCH_ROUNDS', 5)),
+  warmup: env('BENCH_WARMUP', 300),
 };
 const CHILDREN = __dirname;
 const ROOT = process.cwd();
@@ -75,19 +76,21 @@ async function sinkUse(sink: SinkProcess) {
 }
 
 async function throughputPart(m: Measurements, sink: SinkProcess, scratch: string): Promise<void> {
-  const { messages, bytes, concurrency } = config;
-  const reference = (pooled: boolean) => runChild<ReferenceResult>(CHILDREN, 'reference-child.cjs', [sink.port, messages, bytes, concurrency, pooled ? 1 : 0], 120_000);
+  const { messages, bytes, concurrency, warmup } = config;
+  const reference = (pooled: boolean) => runChild<ReferenceResult>(CHILDREN, 'reference-child.cjs', [sink.port, messages, bytes, concurrency, pooled ? 1 : 0, warmup], 120_000);
+  // The issue's reference: nodemailer's default transport in a plain loop, one send after another.
+  const plain = () => runChild<ReferenceResult>(CHILDREN, 'reference-child.cjs', [sink.port, messages, bytes, 1, 0, warmup], 120_000);
+  const core = (name: string) => runChild<ThroughputResult>(CHILDREN, 'core-bench-child.cjs', ['throughput', join(scratch, name), sink.port, messages, bytes, warmup], 300_000);
   // The pooled reference runs before and after the core, so a machine that slows down mid-run shows up as a spread.
   await sink.reset();
   const pooled = [await reference(true)];
   const perMessage = await reference(false);
-  // The issue's reference: nodemailer's default transport in a plain loop, one send after another.
-  const plainLoop = await runChild<ReferenceResult>(CHILDREN, 'reference-child.cjs', [sink.port, messages, bytes, 1, 0], 120_000);
+  const plainLoop = await plain();
   const referenceSink = await sinkUse(sink);
   log(`reference: pooled ${msgPerSecond(pooled[0])}, pool:false ${msgPerSecond(perMessage)}, plain loop ${msgPerSecond(plainLoop)} msg/s`);
 
   await sink.reset();
-  const result = await runChild<ThroughputResult>(CHILDREN, 'core-bench-child.cjs', ['throughput', join(scratch, 'throughput'), sink.port, messages, bytes], 300_000);
+  const result = await core('throughput');
   m.throughput = { result, sink: await sinkUse(sink) };
   log(`core: ${((result.sent / result.ms) * 1000).toFixed(1)} msg/s`);
 
@@ -100,10 +103,9 @@ async function throughputPart(m: Measurements, sink: SinkProcess, scratch: strin
   // and then the core, and the median is the figure.
   const rounds = [{ plain: plainLoop, core: result }];
   for (let i = 1; i < config.rounds; i++) {
-    const plain = await runChild<ReferenceResult>(CHILDREN, 'reference-child.cjs', [sink.port, messages, bytes, 1, 0], 120_000);
-    const core = await runChild<ThroughputResult>(CHILDREN, 'core-bench-child.cjs', ['throughput', join(scratch, `throughput-${i}`), sink.port, messages, bytes], 300_000);
-    log(`round ${i + 1}: plain loop ${msgPerSecond(plain)}, core ${((core.sent / core.ms) * 1000).toFixed(1)} msg/s`);
-    rounds.push({ plain, core });
+    const round = { plain: await plain(), core: await core(`throughput-${i}`) };
+    log(`round ${i + 1}: plain loop ${msgPerSecond(round.plain)}, core ${((round.core.sent / round.core.ms) * 1000).toFixed(1)} msg/s`);
+    rounds.push(round);
   }
   m.rounds = rounds;
 }

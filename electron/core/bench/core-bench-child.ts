@@ -1,7 +1,7 @@
 /**
  * The measured client: a whole core on the real SQLite store, in its own
  * process (one database folder per process). Prints one result line.
- *   throughput <dir> <sinkPort> <count> <bytes>   submit through the router, wait until all are sent
+ *   throughput <dir> <sinkPort> <count> <bytes> [warmup]   submit through the router, wait until all are sent
  *   latency    <dir> <count> <ws 0|1>             held submits, timed one by one (router, then WebSocket bridge)
  *   seed       <dir> <sinkPort> <count> <bytes>   bulk-writes queued items into the store, spooler offline
  *   recover    <dir> <seeded> <drainSeconds>      starts a core on a seeded store and times recovery
@@ -43,7 +43,7 @@ function watchStates(core: Core, count: number) {
   const watch = { phaseReadyAt: NaN, firstSendingAt: NaN, firstSentAt: NaN, sent: new Set<string>(), failed: 0, deferred: 0, transitions: 0, smtpLines: 0 };
   let resolveAll: () => void = () => undefined;
   const allSent = new Promise<void>((resolve) => (resolveAll = resolve));
-  core.events.onAny((name, payload) => {
+  const stop = core.events.onAny((name, payload) => {
     if (name === 'smtp:response') watch.smtpLines++;
     if (name === 'app:status' && (payload as { phase?: string }).phase === 'ready' && Number.isNaN(watch.phaseReadyAt)) watch.phaseReadyAt = performance.now();
     if (name !== 'outbox:changed') return;
@@ -58,15 +58,29 @@ function watchStates(core: Core, count: number) {
       if (watch.sent.size >= count) resolveAll();
     }
   });
-  return { watch, allSent };
+  return { watch, allSent, stop };
 }
 
 const within = (promise: Promise<void>, ms: number) => Promise.race([promise.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), ms).unref())]);
 
-async function throughput(dir: string, port: number, count: number, bytes: number): Promise<void> {
+/** Sends `count` messages through the core, unmeasured, as the reference makes warm-up sends: the JIT's warm-up is not the core's speed. */
+async function warmUp(core: Core, accountId: string, count: number, bytes: number): Promise<void> {
+  if (count <= 0) return;
+  const { allSent, stop } = watchStates(core, count);
+  for (let i = 0; i < count; i++) {
+    const sent = await core.router.handle('outbox.submit', { accountId, to: BENCH_TO, subject: `warm-up ${i}`, text: benchBody(bytes, -1 - i), delaySeconds: 0 });
+    if (!sent.ok) throw new Error(`warm-up submit refused: ${sent.error.message}`);
+  }
+  const done = await within(allSent, 120_000);
+  stop();
+  if (!done) throw new Error('the warm-up sends did not finish');
+}
+
+async function throughput(dir: string, port: number, count: number, bytes: number, warmup: number): Promise<void> {
   const core = await startCore(dir);
   await core.ready;
   const account = await addSinkAccount(core, port);
+  await warmUp(core, account.id, warmup, bytes);
   const bodies = Array.from({ length: count }, (_, i) => benchBody(bytes, i));
   const { watch, allSent } = watchStates(core, count);
   takeSqlCounts();
@@ -181,7 +195,7 @@ async function main(): Promise<void> {
   const [mode, dir, ...rest] = process.argv.slice(2);
   const n = rest.map(Number);
   if (!dir) throw new Error('usage: core-bench-child throughput|latency|seed|recover <dir> ...');
-  if (mode === 'throughput') return throughput(dir, n[0] ?? 0, n[1] ?? 0, n[2] ?? 0);
+  if (mode === 'throughput') return throughput(dir, n[0] ?? 0, n[1] ?? 0, n[2] ?? 0, n[3] ?? 0);
   if (mode === 'latency') return latency(dir, n[0] ?? 0, n[1] === 1);
   if (mode === 'seed') return seed(dir, n[0] ?? 0, n[1] ?? 0, n[2] ?? 0);
   if (mode === 'recover') return recover(dir, n[0] ?? 0, n[1] ?? 0);
