@@ -95,7 +95,12 @@ if (!app.requestSingleInstanceLock()) {
     const notified = new Set<string>();
     // In the language the window shows; with no window (or no answer from it), the system's.
     const windowLanguage = async () => {
-      const page: unknown = await window?.webContents.executeJavaScript('document.documentElement.lang', false).catch(() => null);
+      let page: unknown = null;
+      try {
+        if (window && !window.isDestroyed()) page = await window.webContents.executeJavaScript('document.documentElement.lang', false);
+      } catch {
+        // A window closing or not yet loaded: the system's language then.
+      }
       return noticeLanguage(page, app.getPreferredSystemLanguages());
     };
     core.events.onAny((name, payload) => {
