@@ -149,7 +149,22 @@ export const RecipientSchema = z.object({
 });
 export type Recipient = z.infer<typeof RecipientSchema>;
 
-export const ItemErrorSchema = z.object({ code: z.enum(ERROR_CODES), message: z.string() });
+/**
+ * Why something went wrong, as a catalogue key and its values, so each window words it in its own
+ * language (shared/i18n/reason.ts). A value may be a reason itself: "Waiting for the server (the
+ * connection was refused)". Server replies and system error texts go in as values, untranslated.
+ */
+export interface Reason {
+  key: string;
+  values?: Record<string, string | number | Reason>;
+}
+export const ReasonSchema: z.ZodType<Reason> = z.lazy(() =>
+  z.object({ key: z.string().regex(/^reason\.\w+$/), values: z.record(z.string(), z.union([z.string(), z.number(), ReasonSchema])).optional() }),
+);
+
+/** `message` is the English wording, for logs and for rows written before reasons existed. */
+export const ItemErrorSchema = z.object({ code: z.enum(ERROR_CODES), message: z.string(), reason: ReasonSchema.optional() });
+export type ItemError = z.infer<typeof ItemErrorSchema>;
 
 export const OutboxItemSchema = z.object({
   id: IdSchema,

@@ -3,6 +3,7 @@
  * and the browser host both call createCore and bind its router and events.
  */
 import { join } from 'node:path';
+import { reason } from '../../shared/i18n/reason';
 import type { AppStatus } from '../../shared/model';
 import { AccountsService } from './accounts/accounts-service';
 import { AttachmentStore } from './attachments/attachment-store';
@@ -113,7 +114,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     render: (item) => renderMime(item, attachments),
     check: (item) => {
       const missing = item.attachments.find((a) => !attachments.has(a.sha256));
-      return missing ? `the file of the attachment "${missing.name}" is missing` : null;
+      return missing ? reason('reason.attachmentMissing', { name: missing.name }) : null;
     },
     ...options.spooler,
     onConnectivityChange: (online) => {

@@ -125,7 +125,12 @@ describe('attachments', () => {
     rmSync(join(core.userDataDir, 'attachments', sha.slice(0, 2), sha));
 
     const failed = await core.waitForState(broken.id, 'failed');
-    expect(failed.error).toEqual({ code: 'CORRUPT_DATA', message: 'The message could not be rebuilt: the file of the attachment "gone.bin" is missing' });
+    expect(failed.error).toEqual({
+      code: 'CORRUPT_DATA',
+      message: 'The message could not be rebuilt: the file of the attachment "gone.bin" is missing',
+      // The same, for each window to word in its language: the missing file's name, inside the failure.
+      reason: { key: 'reason.rebuildFailed', values: { reason: { key: 'reason.attachmentMissing', values: { name: 'gone.bin' } } } },
+    });
     expect(failed.attempts).toBe(0);
     await core.waitForState(fine.id, 'sent');
     expect((await core.call<SandboxMessage[]>('sandbox.list', {})).map((m) => m.subject)).toEqual(['Fine']);

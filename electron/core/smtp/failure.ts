@@ -4,12 +4,15 @@
  * transient, 5yz permanent; a lost or refused connection is transient).
  */
 import type { ErrorCode } from '../../../shared/errors';
-import type { SmtpReply } from '../../../shared/model';
+import { described } from '../../../shared/i18n/reason';
+import type { Reason, SmtpReply } from '../../../shared/model';
 import { parseReply } from './reply';
 
 export interface SendFailure {
   code: ErrorCode;
+  /** In English; `reason` lets each window word it in its own language. */
   message: string;
+  reason?: Reason;
   retryable: boolean;
   reply?: SmtpReply;
 }
@@ -43,39 +46,37 @@ export function classifyFailure(error: unknown): SendFailure {
     // 454 is a temporary authentication failure (RFC 4954 §6); 535 and the rest need the user.
     const said = e.response?.trim();
     return {
-      code: 'AUTH_FAILED',
-      message: said ? `The server refused the login: ${said}.` : `Could not log in: ${e.message ?? 'no credentials'}.`,
+      ...(said ? described('AUTH_FAILED', 'reason.loginRefused', { reply: said }) : described('AUTH_FAILED', 'reason.loginFailed', { detail: e.message ?? 'no credentials' })),
       retryable: code !== undefined && code >= 400 && code < 500,
       ...(reply ? { reply } : {}),
     };
   }
   if (!code && isTlsFailure(e)) {
-    return { code: 'TLS_FAILED', message: `The secure connection failed: ${e.message ?? e.originalCode ?? 'TLS error'}.`, retryable: false };
+    return { ...described('TLS_FAILED', 'reason.tlsFailed', { detail: e.message ?? e.originalCode ?? 'TLS error' }), retryable: false };
   }
   if (code && code >= 400) {
     // Name the step: a reply to the message data (EMESSAGE) is not one to the DATA command; a CONN reply (the
     // greeting, or what was left when the line closed) has no command to name.
     const verb = e.command?.split(/[\s:]/)[0];
-    const where = e.code === 'EMESSAGE' ? ' after the message data' : verb && verb !== 'CONN' ? ` at ${verb}` : '';
+    const said = e.response?.trim() ?? code;
     return {
-      code: 'SERVER_REJECTED',
-      message: `The server replied ${e.response?.trim() ?? code}${where}.`,
+      ...(e.code === 'EMESSAGE'
+        ? described('SERVER_REJECTED', 'reason.serverRepliedAfterData', { reply: said })
+        : verb && verb !== 'CONN'
+          ? described('SERVER_REJECTED', 'reason.serverRepliedAt', { reply: said, command: verb })
+          : described('SERVER_REJECTED', 'reason.serverReplied', { reply: said })),
       retryable: code < 500,
       ...(reply ? { reply } : {}),
     };
   }
   if (e.code === 'ETIMEDOUT') {
-    const message =
-      e.timeoutType === 'GREETING_TIMEOUT'
-        ? 'The server took the connection but sent no greeting.'
-        : e.timeoutType === 'CONNECT_TIMEOUT'
-          ? 'Connecting to the server timed out.'
-          : 'The server stopped answering.';
-    return { code: 'TIMEOUT', message, retryable: true };
+    const key = e.timeoutType === 'GREETING_TIMEOUT' ? 'reason.noGreeting' : e.timeoutType === 'CONNECT_TIMEOUT' ? 'reason.connectTimeout' : 'reason.stoppedAnswering';
+    return { ...described('TIMEOUT', key), retryable: true };
   }
   if (e.code && CONNECTION_CODES.has(e.code)) {
-    return { code: 'NOT_CONNECTED', message: `Could not talk to the server: ${e.message ?? e.code}.`, retryable: true };
+    return { ...described('NOT_CONNECTED', 'reason.cannotTalk', { detail: e.message ?? e.code }), retryable: true };
   }
   // Unknown errors are treated as transient: retrying costs little, losing a message costs a lot.
-  return { code: 'NOT_CONNECTED', message: e.message ?? 'The connection failed.', retryable: true };
+  // The system's own words when it has any: they name the problem better than we could.
+  return e.message ? { code: 'NOT_CONNECTED', message: e.message, retryable: true } : { ...described('NOT_CONNECTED', 'reason.connectionFailed'), retryable: true };
 }

@@ -8,6 +8,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
 import SMTPConnection from 'nodemailer/lib/smtp-connection';
 import { addressToAscii, needsSmtpUtf8 } from '../../../shared/address';
+import { described } from '../../../shared/i18n/reason';
 import type { WarningCode } from '../../../shared/errors';
 import type { DsnRequest, SmtpReply } from '../../../shared/model';
 import { connectionOptions, loginData, type Credentials, type SmtpEndpoint, type Timeouts } from './connection-options';
@@ -264,12 +265,12 @@ export function sendMessage(request: SendRequest): Promise<SendOutcome> {
       }
       const utf8 = capabilities.smtputf8;
       if ([request.from, ...request.to].some(needsSmtpUtf8) && !utf8) {
-        return refuse({ code: 'SMTPUTF8_REQUIRED', message: 'An address has non-ASCII characters before the @ and the server does not offer SMTPUTF8.', retryable: false });
+        return refuse({ ...described('SMTPUTF8_REQUIRED', 'reason.needsSmtputf8'), retryable: false });
       }
       const limit = capabilities.size;
       if (limit && request.sizeEstimate && request.sizeEstimate > limit) {
-        const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
-        return refuse({ code: 'MESSAGE_TOO_BIG', message: `The message is about ${mb(request.sizeEstimate)}; the server accepts at most ${mb(limit)}.`, retryable: false });
+        const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
+        return refuse({ ...described('MESSAGE_TOO_BIG', 'reason.tooBig', { size: mb(request.sizeEstimate), limit: mb(limit) }), retryable: false });
       }
       const wire = (address: string) => (utf8 ? address : addressToAscii(address));
       const transaction = (to: string[], dsn: boolean) =>

@@ -13,7 +13,8 @@
 import type { Readable } from 'node:stream';
 import { addressToAscii } from '../../../shared/address';
 import { AppFailure } from '../../../shared/errors';
-import { OutboxItemSchema, type OutboxItem, type Recipient } from '../../../shared/model';
+import { described, type ReasonValues } from '../../../shared/i18n/reason';
+import { OutboxItemSchema, type OutboxItem, type Reason, type Recipient } from '../../../shared/model';
 import type { AccountsService } from '../accounts/accounts-service';
 import type { EventBus } from '../events';
 import type { ItemPatch, OutboxRepository } from '../outbox/repository';
@@ -48,7 +49,7 @@ export interface SpoolerDeps {
   send: (request: SendRequest) => Promise<SendOutcome>;
   render: (item: OutboxItem) => Readable;
   /** Why the item cannot be rendered (a missing attachment file), checked before connecting. */
-  check?: (item: OutboxItem) => string | null;
+  check?: (item: OutboxItem) => Reason | null;
   /** Connections at once per account. */
   concurrency?: number;
   retry?: RetryPolicy;
@@ -318,7 +319,7 @@ export class Spooler implements SpoolerControl {
    * straight back to the queue, to be rebuilt from its stored fields; the second time it fails
    * with the reason. No server was bothered, so no attempt is used.
    */
-  private async recordCorrupt(item: OutboxItem, reason: string): Promise<void> {
+  private async recordCorrupt(item: OutboxItem, why: ReasonValues[string]): Promise<void> {
     const again = item.error?.code === 'CORRUPT_DATA';
     this.emit(
       await this.deps.repo.transition(item.id, ['sending'], (current) => ({
@@ -326,7 +327,7 @@ export class Spooler implements SpoolerControl {
         attempts: Math.max(0, current.attempts - 1),
         notBefore: this.now(),
         handedOffAt: null,
-        error: { code: 'CORRUPT_DATA', message: again ? `The message could not be rebuilt: ${reason}` : `Rebuilding the message: ${reason}` },
+        error: described('CORRUPT_DATA', again ? 'reason.rebuildFailed' : 'reason.rebuilding', { reason: why }),
       })),
     );
   }
@@ -350,12 +351,13 @@ export class Spooler implements SpoolerControl {
           // Some recipients got a 4yz: the others have the message; the item waits to try just those again.
           const waiting = recipients.filter((r) => r.state === 'pending');
           if (waiting.length) {
-            const why = waiting.map((r) => `${r.address}: ${r.reply ? formatReply(r.reply) : 'no reply'}`);
+            // The server's words for each; a dash where it gave none (the recipient's own line says so in full).
+            const why = waiting.map((r) => `${r.address}: ${r.reply ? formatReply(r.reply) : '—'}`);
             return {
               state: 'deferred',
               notBefore: now + retryDelay(this.retry, current.attempts),
               lastReply: outcome.reply,
-              error: { code: 'SERVER_REJECTED', message: `Delivered to the other recipients; the server deferred ${why.join('; ')}.` },
+              error: described('SERVER_REJECTED', 'reason.partlyDeferred', { list: why.join('; ') }),
               recipients,
               warnings,
               handedOffAt: null,
@@ -376,7 +378,7 @@ export class Spooler implements SpoolerControl {
           state: 'deferred',
           attempts: Math.max(0, current.attempts - 1),
           notBefore: now,
-          error: { code: failure.code, message: `Waiting for ${account.host}:${account.port} to be reachable (${failure.message}) No attempt is used while waiting.` },
+          error: described(failure.code, 'reason.waitingForServer', { host: account.host, port: account.port, detail: failure.reason ?? failure.message }),
           handedOffAt: null,
         })),
       );
@@ -390,7 +392,7 @@ export class Spooler implements SpoolerControl {
         state: giveUp ? 'failed' : 'deferred',
         notBefore: giveUp ? current.notBefore : now + retryDelay(this.retry, current.attempts),
         lastReply: failure.reply ?? current.lastReply,
-        error: { code: failure.code, message: failure.message },
+        error: { code: failure.code, message: failure.message, ...(failure.reason ? { reason: failure.reason } : {}) },
         recipients: settleRecipients(mergeRecipients(current.recipients, outcome.recipients), giveUp, failure.reply),
         // Handed off with no reply: the server may have it, so the resend is flagged.
         warnings: handedOff ? [...new Set([...current.warnings, 'POSSIBLE_DUPLICATE' as const])] : current.warnings,

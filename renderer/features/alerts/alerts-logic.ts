@@ -1,5 +1,6 @@
 /** Pure rules for the notes above the status bar. */
 import type { OutboxItem } from '../../../shared/model';
+import { errorText } from '../../i18n/error-text';
 import { t } from '../../i18n/t';
 import { recipientReply } from '../detail/format';
 import { subjectText } from '../outbox/format';
@@ -7,7 +8,7 @@ import { subjectText } from '../outbox/format';
 /** A message that has just failed for good: the user is told at once, and the note stays until dismissed. */
 export function failureText(before: OutboxItem | undefined, after: OutboxItem): string | null {
   if (after.state !== 'failed' || before?.state === 'failed') return null;
-  const reason = after.error ? after.error.message : t('errors.INTERNAL');
+  const reason = after.error ? errorText(after.error) : t('errors.INTERNAL');
   return t('alerts.failed', { subject: subjectText(after.subject), reason });
 }
 

@@ -4,6 +4,7 @@
  * SMTP transcript. It follows the message wherever it moves (Outbox → Sent).
  */
 import { formatDateTime, formatWhen, isoTime } from '../../format/time';
+import { errorText } from '../../i18n/error-text';
 import { useT } from '../../i18n/use-t';
 import { useDraftsStore } from '../../store/drafts';
 import { useOutboxStore } from '../../store/outbox';
@@ -47,7 +48,7 @@ export function MessageDetail() {
       {item.error && (
         <div className={`detail-error${item.state === 'deferred' ? ' is-transient' : ''}`}>
           <p className="detail-error-title">{errorHeadline(item.error.code, item.state === 'deferred')}</p>
-          <p className="detail-error-text">{item.error.message}</p>
+          <p className="detail-error-text">{errorText(item.error)}</p>
         </div>
       )}
       <div className="detail-body">

@@ -4,6 +4,7 @@ import type { WarningCode } from '../../../shared/errors';
 import type { OutboxItem, OutboxState, Recipient, SmtpReply } from '../../../shared/model';
 import { formatCount } from '../../format/number';
 import { formatWhen } from '../../format/time';
+import { errorText } from '../../i18n/error-text';
 import { t, tPlural, type MessageKey } from '../../i18n/t';
 
 export function stateWord(state: OutboxState): string {
@@ -48,7 +49,7 @@ export function replyText(reply: SmtpReply): string {
 
 /** The Last server reply column; the reason of a failure or a deferral comes first, as it says more. */
 export function lastReplyText(item: Pick<OutboxItem, 'error' | 'lastReply'>): string {
-  if (item.error) return item.error.message;
+  if (item.error) return errorText(item.error);
   return item.lastReply ? replyText(item.lastReply) : t('outbox.none');
 }
 
