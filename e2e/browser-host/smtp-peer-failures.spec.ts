@@ -184,3 +184,21 @@ test('a 451 at the end of DATA defers with the reason and the next try; Retry no
   expect(peer.deliveries[0]?.raw).toContain('Subject: Try again');
   await expect(notifications(page).getByRole('alert')).toHaveCount(0);
 });
+
+test('the reason a message failed is worded in the language the window shows, the server’s words as they came', async ({ page, host, startPeer }) => {
+  const peer = await startPeer({ rcpt: rcptRefusingUnknown });
+  await page.goto(host.url);
+  await addAccount(page, account(peer.port));
+  await goTo(page, 'Outbox');
+  await sendMessage(page, { from: fromOption(account(peer.port)), to: UNKNOWN, subject: 'Nul', text: 'Personne ?', delay: 0 });
+  await expect(outboxRow(page, 'Nul')).toContainText(`The server replied ${USER_UNKNOWN_WORDS} at RCPT.`, { timeout: 60_000 });
+
+  // Stored once, in the core; worded again by the window in the language it now shows.
+  await goTo(page, 'Settings');
+  await page.getByLabel('Language', { exact: true }).selectOption({ label: 'Français' });
+  await page.getByRole('navigation').getByRole('button', { name: 'Boîte d’envoi', exact: true }).click();
+  const row = mailboxRow(page, 'Boîte d’envoi', 'Nul');
+  await expect(row).toContainText(`Le serveur a répondu ${USER_UNKNOWN_WORDS} à RCPT.`);
+  await row.click();
+  await expect(page.getByRole('region', { name: 'Détails du message' })).toContainText(`Le serveur a répondu ${USER_UNKNOWN_WORDS} à RCPT.`);
+});
