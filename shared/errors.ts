@@ -33,11 +33,23 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 export const WARNING_CODES = ['NO_DSN_SUPPORT', 'POSSIBLE_DUPLICATE'] as const;
 export type WarningCode = (typeof WARNING_CODES)[number];
 
+/**
+ * Why something went wrong, as a catalogue key and its values, so each window words it in its own
+ * language (shared/i18n/reason.ts). A value may be a reason itself: "Waiting for the server (the
+ * connection was refused)". Server replies and system error texts go in as values, untranslated.
+ */
+export interface Reason {
+  key: string;
+  values?: Record<string, string | number | Reason>;
+}
+
 export interface AppError {
   code: ErrorCode;
+  /** In English, for logs; `reason`, when given, lets the window word it in its own language. */
   message: string;
   /** Optional structured detail, e.g. the offending addresses. Always JSON-safe. */
   detail?: Record<string, unknown>;
+  reason?: Reason;
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };
@@ -51,10 +63,10 @@ export const err = <T = never>(code: ErrorCode, message: string, detail?: Record
 /** An exception that carries an AppError; thrown inside the core, turned into a Result at the boundary. */
 export class AppFailure extends Error {
   readonly appError: AppError;
-  constructor(code: ErrorCode, message: string, detail?: Record<string, unknown>) {
+  constructor(code: ErrorCode, message: string, detail?: Record<string, unknown>, reason?: Reason) {
     super(message);
     this.name = 'AppFailure';
-    this.appError = detail ? { code, message, detail } : { code, message };
+    this.appError = { code, message, ...(detail ? { detail } : {}), ...(reason ? { reason } : {}) };
   }
 }
 

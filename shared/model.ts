@@ -3,7 +3,7 @@
  * schema, so a shape is written exactly once.
  */
 import { z } from 'zod';
-import { ERROR_CODES, WARNING_CODES } from './errors';
+import { ERROR_CODES, WARNING_CODES, type Reason } from './errors';
 
 export const OUTBOX_STATES = ['draft', 'queued', 'sending', 'deferred', 'sent', 'failed', 'cancelled'] as const;
 export type OutboxState = (typeof OUTBOX_STATES)[number];
@@ -149,15 +149,7 @@ export const RecipientSchema = z.object({
 });
 export type Recipient = z.infer<typeof RecipientSchema>;
 
-/**
- * Why something went wrong, as a catalogue key and its values, so each window words it in its own
- * language (shared/i18n/reason.ts). A value may be a reason itself: "Waiting for the server (the
- * connection was refused)". Server replies and system error texts go in as values, untranslated.
- */
-export interface Reason {
-  key: string;
-  values?: Record<string, string | number | Reason>;
-}
+export type { Reason };
 export const ReasonSchema: z.ZodType<Reason> = z.lazy(() =>
   z.object({ key: z.string().regex(/^reason\.\w+$/), values: z.record(z.string(), z.union([z.string(), z.number(), ReasonSchema])).optional() }),
 );

@@ -14,6 +14,7 @@ import { useSandboxStore } from '../store/sandbox';
 import { useSettingsStore } from '../store/settings';
 import { useStatusStore } from '../store/status';
 import { useTranscriptStore } from '../store/transcript';
+import { errorText } from '../i18n/error-text';
 import { t } from '../i18n/t';
 import { startAutosave } from '../features/compose/autosave';
 import { composeFromRequest } from '../features/compose/open-compose';
@@ -26,7 +27,7 @@ export async function loadOutbox(api: MailApi): Promise<void> {
     store.merge(result.value);
     store.setLoadError(null);
   } else {
-    store.setLoadError(t('outbox.loadFailed', { message: result.error.message }));
+    store.setLoadError(t('outbox.loadFailed', { message: errorText(result.error) }));
   }
 }
 
@@ -34,7 +35,7 @@ export async function loadStatus(api: MailApi): Promise<void> {
   const before = useStatusStore.getState().statusVersion;
   const result = await settle(() => api.app.status({}));
   const store = useStatusStore.getState();
-  if (!result.ok) store.setConnectionError(result.error.message);
+  if (!result.ok) store.setConnectionError(errorText(result.error));
   // An app:status event that arrived meanwhile is newer than this answer.
   else if (store.statusVersion === before) store.setApp(result.value);
 }
@@ -56,7 +57,7 @@ export async function loadSettings(api: MailApi): Promise<void> {
   const before = useSettingsStore.getState().version;
   const result = await settle(() => api.settings.get({}));
   const store = useSettingsStore.getState();
-  if (!result.ok) store.setLoadError(t('settings.loadFailed', { message: result.error.message }));
+  if (!result.ok) store.setLoadError(t('settings.loadFailed', { message: errorText(result.error) }));
   // A settings:changed event (or a save) that arrived meanwhile is newer than this answer.
   else if (store.version === before) applySettings(result.value);
 }
@@ -68,7 +69,7 @@ export async function loadSandbox(api: MailApi): Promise<void> {
     store.add(result.value);
     store.setLoadError(null);
   } else {
-    store.setLoadError(t('sandbox.loadFailed', { message: result.error.message }));
+    store.setLoadError(t('sandbox.loadFailed', { message: errorText(result.error) }));
   }
 }
 
@@ -76,7 +77,7 @@ export async function loadDrafts(api: MailApi): Promise<void> {
   const before = useDraftsStore.getState().version;
   const result = await settle(() => api.drafts.list({}));
   const store = useDraftsStore.getState();
-  if (!result.ok) store.setLoadError(t('drafts.loadFailed', { message: result.error.message }));
+  if (!result.ok) store.setLoadError(t('drafts.loadFailed', { message: errorText(result.error) }));
   // A drafts:changed event that arrived meanwhile is newer than this answer.
   else if (store.version === before) store.replace(result.value);
 }
@@ -89,7 +90,7 @@ export async function loadTranscript(api: MailApi, itemId: string | null): Promi
   const result = await settle(() => api.transcript.get({ id: itemId }));
   const store = useTranscriptStore.getState();
   if (result.ok) store.loaded(itemId, result.value);
-  else store.failed(itemId, t('transcript.loadFailed', { message: result.error.message }));
+  else store.failed(itemId, t('transcript.loadFailed', { message: errorText(result.error) }));
 }
 
 /** An item pushed by the core; a fresh failure is also announced. */

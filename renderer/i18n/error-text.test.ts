@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { described } from '../../shared/i18n/reason';
+import { described, failure } from '../../shared/i18n/reason';
 import { errorText } from './error-text';
 import { i18n } from './i18n';
 
@@ -18,5 +18,11 @@ describe('errorText', () => {
     void i18n.changeLanguage('fr');
     expect(errorText({ message: 'connect ECONNREFUSED 127.0.0.1:25' })).toBe('connect ECONNREFUSED 127.0.0.1:25');
     expect(errorText({ message: 'Something new.', reason: { key: 'reason.fromTheFuture' } })).toBe('Something new.');
+  });
+  it('words a call’s error the same way: a full disk at Send, in Russian', () => {
+    const full = failure('STORAGE_FAILED', 'reason.storageFailed', { detail: 'SQLITE_FULL: database or disk is full' }).appError;
+    expect(full.message).toBe('Could not save to disk (SQLITE_FULL: database or disk is full). Nothing was queued; free some space and try again.');
+    void i18n.changeLanguage('ru');
+    expect(errorText(full)).toBe('Не удалось сохранить на диск (SQLITE_FULL: database or disk is full). Ничего не поставлено в очередь; освободите место и попробуйте снова.');
   });
 });

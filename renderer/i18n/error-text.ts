@@ -1,13 +1,14 @@
 /**
- * An outbox item's error in the window's language: the core's reason worded
- * from this window's catalogue; the English message for rows stored before
- * reasons existed, or a reason this catalogue does not know.
+ * An error from the core (an outbox item's, or a call's) in the window's
+ * language: the core's reason worded from this window's catalogue; the English
+ * message when there is no reason (system texts, rows stored before reasons
+ * existed) or one this catalogue does not know.
  */
+import type { Reason } from '../../shared/errors';
 import { wordReason } from '../../shared/i18n/reason';
-import type { ItemError } from '../../shared/model';
 import { catalogues, currentLanguage } from './i18n';
 
-export function errorText(error: Pick<ItemError, 'message' | 'reason'>): string {
+export function errorText(error: { message: string; reason?: Reason }): string {
   if (!error.reason) return error.message;
   return wordReason(error.reason, catalogues[currentLanguage()] ?? catalogues.en) ?? error.message;
 }

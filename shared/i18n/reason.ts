@@ -3,7 +3,7 @@
  * catalogue key and values; each side words it from its own catalogue. The
  * English wording is kept beside the reason as the error's `message`.
  */
-import type { Reason } from '../model';
+import { AppFailure, type ErrorCode, type Reason } from '../errors';
 import { en } from './en';
 import { fillPlaceholders } from './fill';
 import type { Catalogue, PlainKey } from './types';
@@ -22,6 +22,12 @@ export function wordReason(r: Reason, catalogue: Catalogue): string | null {
     values[name] = typeof value === 'object' ? (wordReason(value, catalogue) ?? '') : value;
   }
   return fillPlaceholders(text, values);
+}
+
+/** A failure to throw across the IPC boundary, worded in English and carrying its reason. */
+export function failure(code: ErrorCode, key: ReasonKey, values?: ReasonValues, detail?: Record<string, unknown>): AppFailure {
+  const d = described(code, key, values);
+  return new AppFailure(code, d.message, detail, d.reason);
 }
 
 /** An error's code, English message and reason together, as the core stores them. */

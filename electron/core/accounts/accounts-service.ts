@@ -6,6 +6,7 @@
 import type { Transaction } from 'dexie';
 import { addressProblem, normalizeAddress } from '../../../shared/address';
 import { AppFailure } from '../../../shared/errors';
+import { failure } from '../../../shared/i18n/reason';
 import { DEFAULT_DSN, type Account, type AccountInput } from '../../../shared/model';
 import type { MailDatabase } from '../db/database';
 import { durableWrite } from '../db/durable-write';
@@ -74,7 +75,7 @@ export class AccountsService {
     const cached = this.cache.get(id);
     if (cached) return cached;
     const read = this.db.accounts.get(id).then((account) => {
-      if (!account) throw new AppFailure('NOT_FOUND', 'That account no longer exists.');
+      if (!account) throw failure('NOT_FOUND', 'reason.noSuchAccount');
       return account;
     });
     // Shared by every caller while it runs; a failed read is not kept. A write empties the cache (see the constructor).
@@ -89,24 +90,24 @@ export class AccountsService {
     const accounts = await this.list();
     const preferred = (await this.settings.get()).defaultAccountId;
     const chosen = accounts.find((a) => a.id === preferred) ?? accounts.find((a) => !a.sandbox) ?? accounts[0];
-    if (!chosen) throw new AppFailure('NOT_FOUND', 'No account is configured.');
+    if (!chosen) throw failure('NOT_FOUND', 'reason.noAccount');
     return chosen;
   }
 
   async save(input: AccountInput): Promise<Account> {
     const previous = input.id ? await this.get(input.id) : null;
-    if (previous?.sandbox) throw new AppFailure('ILLEGAL_STATE', 'The local sandbox account cannot be changed.');
+    if (previous?.sandbox) throw failure('ILLEGAL_STATE', 'reason.sandboxFixed');
     const problem = addressProblem(input.fromAddress);
     if (problem) throw new AppFailure('INVALID_ADDRESS_LIST', `The sender address is not valid: ${problem}.`);
     if (input.security === 'none' && !LOOPBACK.test(input.host)) {
-      throw new AppFailure('INVALID_ARG', 'An unencrypted connection is only allowed to this computer (127.0.0.1 or localhost). Choose TLS or STARTTLS.');
+      throw failure('INVALID_ARG', 'reason.plainOnlyLocal');
     }
     const mechanism = input.auth.mechanism;
-    if (mechanism !== 'none' && !input.auth.username) throw new AppFailure('INVALID_ARG', 'Enter the user name for this login method.');
+    if (mechanism !== 'none' && !input.auth.username) throw failure('INVALID_ARG', 'reason.needUser');
     const sealed = this.sealSecret(input.secret);
     const keepsSecret = input.secret === undefined && previous?.hasSecret === true;
     const hasSecret = mechanism !== 'none' && (sealed !== null || keepsSecret);
-    if (mechanism !== 'none' && !hasSecret) throw new AppFailure('INVALID_ARG', mechanism === 'xoauth2' ? 'Enter the access token.' : 'Enter the password.');
+    if (mechanism !== 'none' && !hasSecret) throw failure('INVALID_ARG', mechanism === 'xoauth2' ? 'reason.needToken' : 'reason.needPassword');
     const sameServer = previous && previous.host === input.host && previous.port === input.port;
     const account: Account = {
       id: previous?.id ?? newId(),
@@ -137,7 +138,7 @@ export class AccountsService {
 
   async remove(id: string): Promise<Account[]> {
     const account = await this.get(id);
-    if (account.sandbox) throw new AppFailure('ILLEGAL_STATE', 'The local sandbox account cannot be removed.');
+    if (account.sandbox) throw failure('ILLEGAL_STATE', 'reason.sandboxKept');
     const waiting = this.unsentCount(id);
     if (waiting) throw new AppFailure('ILLEGAL_STATE', `${waiting} message(s) are still waiting to be sent from this account.`);
     await this.db.transaction('rw', this.db.accounts, this.db.secrets, async () => {
@@ -152,7 +153,7 @@ export class AccountsService {
   async credentialsFor(account: Account): Promise<Credentials | undefined> {
     if (account.auth.mechanism === 'none') return undefined;
     const row = await this.db.secrets.get(account.id);
-    if (!row) throw new AppFailure('AUTH_FAILED', 'No password or token is stored for this account.');
+    if (!row) throw failure('AUTH_FAILED', 'reason.noSecretStored');
     return { mechanism: account.auth.mechanism, user: account.auth.username, secret: this.secrets.open(row.sealed) };
   }
 

@@ -23,6 +23,7 @@
 import { closeSync, fdatasync, fdatasyncSync, openSync } from 'node:fs';
 import type BetterSqlite3 from 'better-sqlite3';
 import { AppFailure } from '../../../shared/errors';
+import { failure } from '../../../shared/i18n/reason';
 
 interface Pending {
   op: () => unknown;
@@ -39,8 +40,7 @@ export function isStorageError(error: unknown): boolean {
 }
 
 export function storageFailure(cause: unknown): AppFailure {
-  const reason = cause instanceof Error ? cause.message : 'the database write failed';
-  return new AppFailure('STORAGE_FAILED', `Could not save to disk (${reason}). Nothing was queued; free some space and try again.`);
+  return failure('STORAGE_FAILED', 'reason.storageFailed', { detail: cause instanceof Error ? cause.message : 'the database write failed' });
 }
 
 export type SyncFile = (fd: number, callback: (error: NodeJS.ErrnoException | null) => void) => void;

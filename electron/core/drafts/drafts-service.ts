@@ -3,7 +3,7 @@
  * loses at most the last couple of seconds. A draft's attachments are files in
  * the store, referred to by hash.
  */
-import { AppFailure } from '../../../shared/errors';
+import { failure } from '../../../shared/i18n/reason';
 import type { Draft, DraftSave } from '../../../shared/model';
 import type { AttachmentStore } from '../attachments/attachment-store';
 import type { MailStore } from '../db/mail-store';
@@ -38,7 +38,7 @@ export class DraftsService {
 
   async delete(id: string): Promise<{ id: string }> {
     await this.store.commit.write(() => {
-      if (!this.store.getDraft(id)) throw new AppFailure('NOT_FOUND', 'No such draft.');
+      if (!this.store.getDraft(id)) throw failure('NOT_FOUND', 'reason.noSuchDraft');
       this.store.deleteDraft(id);
     });
     this.announce();

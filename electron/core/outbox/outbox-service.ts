@@ -4,6 +4,7 @@
  */
 import { parseAddressList } from '../../../shared/address';
 import { AppFailure } from '../../../shared/errors';
+import { failure } from '../../../shared/i18n/reason';
 import { cancelState, LIMITS, type AttachmentInput, type AttachmentRef, type DraftInput, type OutboxItem, type Recipient, type StoredAttachment } from '../../../shared/model';
 import type { AccountsService } from '../accounts/accounts-service';
 import type { AttachmentStore } from '../attachments/attachment-store';
@@ -58,7 +59,7 @@ function parseRecipients(input: DraftInput): Recipient[] {
     const more = invalid.length > 1 ? ` (and ${invalid.length - 1} more)` : '';
     throw new AppFailure('INVALID_ADDRESS_LIST', `Invalid address "${first.input}" in ${first.field}: ${first.reason}${more}.`, { invalid });
   }
-  if (!recipients.length) throw new AppFailure('INVALID_ADDRESS_LIST', 'Add at least one recipient.', { invalid: [] });
+  if (!recipients.length) throw failure('INVALID_ADDRESS_LIST', 'reason.noRecipient', undefined, { invalid: [] });
   return recipients;
 }
 
@@ -66,7 +67,7 @@ function parseRecipients(input: DraftInput): Recipient[] {
 export function storeAttachment(store: AttachmentStore, input: AttachmentInput): StoredAttachment {
   const bytes = Buffer.from(input.contentBase64, 'base64');
   if (bytes.length > LIMITS.attachmentBytes) {
-    throw new AppFailure('INVALID_ARG', `The attachment "${input.name}" is larger than ${LIMITS.attachmentBytes / 1024 / 1024} MB.`);
+    throw failure('INVALID_ARG', 'reason.attachmentTooLarge', { name: input.name, limit: LIMITS.attachmentBytes / 1024 / 1024 });
   }
   return { name: input.name, type: input.type.toLowerCase(), size: bytes.length, sha256: store.put(bytes) };
 }
@@ -75,7 +76,7 @@ export function storeAttachment(store: AttachmentStore, input: AttachmentInput):
 export function resolveAttachment(store: AttachmentStore, input: AttachmentInput | AttachmentRef): StoredAttachment {
   if ('contentBase64' in input) return storeAttachment(store, input);
   const size = store.sizeOf(input.sha256);
-  if (size === null) throw new AppFailure('INVALID_ARG', `The attachment "${input.name}" is no longer available; attach it again.`);
+  if (size === null) throw failure('INVALID_ARG', 'reason.attachmentGone', { name: input.name });
   return { name: input.name, type: input.type.toLowerCase(), size, sha256: input.sha256 };
 }
 
@@ -92,7 +93,7 @@ export class OutboxService {
     const account = await this.deps.accounts.resolve(input.accountId);
     const now = this.now();
     if (input.sendAt !== undefined && (input.sendAt < now - 60_000 || input.sendAt > now + LIMITS.sendAtMaxAheadMs)) {
-      throw new AppFailure('INVALID_ARG', input.sendAt < now ? 'The send-later time is in the past.' : 'The send-later time is more than a year away.');
+      throw failure('INVALID_ARG', input.sendAt < now ? 'reason.sendLaterPast' : 'reason.sendLaterTooFar');
     }
     // Undo-send and send-later are one stored time, so both survive a restart.
     const delaySeconds = input.delaySeconds ?? (await this.deps.settings.get()).undoSendSeconds;
@@ -135,7 +136,7 @@ export class OutboxService {
         throw new AppFailure(current.state === 'sending' || current.state === 'sent' ? 'TOO_LATE' : 'ILLEGAL_STATE', `Cannot cancel: ${possible.reason}`, { state: current.state });
       }
       if (this.deps.spooler.cancelInFlight(id) === 'too-late') {
-        throw new AppFailure('TOO_LATE', 'Cannot cancel: the message has been handed to the server.', { state: current.state });
+        throw failure('TOO_LATE', 'reason.tooLateToCancel', undefined, { state: current.state });
       }
       return { state: 'cancelled' };
     });

@@ -5,13 +5,14 @@
  * group-committed: a caller hears back only once its write is on disk.
  */
 import { AppFailure } from '../../../shared/errors';
+import { failure } from '../../../shared/i18n/reason';
 import type { OutboxItem, OutboxState } from '../../../shared/model';
 import type { WriteOptions } from '../db/group-commit';
 import type { MailStore } from '../db/mail-store';
 
 export type ItemPatch = Partial<Omit<OutboxItem, 'id' | 'messageId' | 'envid' | 'createdAt'>>;
 
-const notFound = () => new AppFailure('NOT_FOUND', 'No such message in the outbox.');
+const notFound = () => failure('NOT_FOUND', 'reason.noSuchMessage');
 
 export class OutboxRepository {
   /**

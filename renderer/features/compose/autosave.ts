@@ -7,6 +7,7 @@
  */
 import type { MailApi } from '../../../shared/contract';
 import { settle } from '../../app/settle';
+import { errorText } from '../../i18n/error-text';
 import { t } from '../../i18n/t';
 import { useComposeStore, type ComposeState } from '../../store/compose';
 import { draftSaveRequest, isBlank } from '../../store/draft-logic';
@@ -52,7 +53,7 @@ async function saveOnce(): Promise<void> {
   const result = await settle(() => core.drafts.save(request));
   const after = useComposeStore.getState();
   if (!result.ok) {
-    after.draftSaveFailed(session, t('compose.draftSaveFailed', { message: result.error.message }));
+    after.draftSaveFailed(session, t('compose.draftSaveFailed', { message: errorText(result.error) }));
     return;
   }
   useDraftsStore.getState().upsert(result.value);

@@ -7,6 +7,7 @@
  */
 import type { MailApi } from '../../../shared/contract';
 import { settle } from '../../app/settle';
+import { errorText } from '../../i18n/error-text';
 import { t } from '../../i18n/t';
 import { admitFiles, attachmentKey, safeFileName, safeMimeType, type ComposeAttachment } from '../../store/attachment-logic';
 import { useComposeStore } from '../../store/compose';
@@ -48,7 +49,7 @@ export async function attachFiles(api: MailApi, files: readonly File[]): Promise
     }
     const result = await settle(() => api.attachments.put({ name, type, contentBase64 }));
     if (result.ok) stored.push({ key: attachmentKey(), name, type, size: result.value.size, sha256: result.value.sha256 });
-    else failed.push(t('compose.attachmentNotStored', { name, message: result.error.message }));
+    else failed.push(t('compose.attachmentNotStored', { name, message: errorText(result.error) }));
   }
   // Compose moved on to another message meanwhile: these files were for the one before.
   if (useComposeStore.getState().session !== session) {

@@ -8,6 +8,7 @@ import type { MailApi } from '../../../shared/contract';
 import type { DraftInput } from '../../../shared/model';
 import { settle } from '../../app/settle';
 import { formatWhen } from '../../format/time';
+import { errorText } from '../../i18n/error-text';
 import { t } from '../../i18n/t';
 import { chosenAccount } from '../../store/accounts-logic';
 import { useAlertsStore } from '../../store/alerts';
@@ -66,7 +67,7 @@ export async function submitCompose(api: MailApi, options: SubmitOptions = {}): 
   const result = await settle(() => api.outbox.submit(request));
   if (!result.ok) {
     // The form keeps everything typed, so the user can fix and resend.
-    useComposeStore.getState().submitFailed(result.error.message);
+    useComposeStore.getState().submitFailed(errorText(result.error));
     const fieldErrors = fieldErrorsFromDetail(result.error.detail);
     if (fieldErrors) {
       useComposeStore.setState((state) => ({ errors: { ...state.errors, ...fieldErrors.errors } }));

@@ -4,6 +4,7 @@
  */
 import type { MailApi } from '../../../shared/contract';
 import { settle } from '../../app/settle';
+import { errorText } from '../../i18n/error-text';
 import { t } from '../../i18n/t';
 import { useAlertsStore } from '../../store/alerts';
 import { useComposeStore } from '../../store/compose';
@@ -33,7 +34,7 @@ export async function openDraft(id: string): Promise<boolean> {
 async function deleteSavedDraft(api: MailApi, id: string, subject: string): Promise<boolean> {
   const result = await settle(() => api.drafts.delete({ id }));
   if (!result.ok && result.error.code !== 'NOT_FOUND') {
-    useAlertsStore.getState().push({ kind: 'error', text: t('drafts.deleteFailed', { subject: subjectText(subject), message: result.error.message }) });
+    useAlertsStore.getState().push({ kind: 'error', text: t('drafts.deleteFailed', { subject: subjectText(subject), message: errorText(result.error) }) });
     return false;
   }
   useDraftsStore.getState().remove(id);

@@ -5,6 +5,7 @@
 import type { MailApi } from '../../../shared/contract';
 import type { OutboxItem, OutboxState } from '../../../shared/model';
 import { settle } from '../../app/settle';
+import { errorText } from '../../i18n/error-text';
 import { t } from '../../i18n/t';
 import { useAlertsStore } from '../../store/alerts';
 import { askConfirm } from '../../store/confirm';
@@ -31,7 +32,7 @@ export async function deleteItem(api: MailApi, id: string): Promise<boolean> {
   const result = await settle(() => api.outbox.delete({ id }));
   useOutboxStore.getState().setPending(id, null);
   if (!result.ok) {
-    useAlertsStore.getState().push({ kind: 'error', text: t('outbox.deleteFailed', { subject, message: result.error.message }) });
+    useAlertsStore.getState().push({ kind: 'error', text: t('outbox.deleteFailed', { subject, message: errorText(result.error) }) });
     return false;
   }
   useOutboxStore.getState().remove(id);

@@ -6,6 +6,7 @@
 import type { Result } from '../../../shared/errors';
 import type { OutboxItem } from '../../../shared/model';
 import { settle } from '../../app/settle';
+import { errorText } from '../../i18n/error-text';
 import { t, type MessageKey } from '../../i18n/t';
 import { useAlertsStore } from '../../store/alerts';
 import { useOutboxStore, type RowAction } from '../../store/outbox';
@@ -28,6 +29,6 @@ export async function runAction(
     return result.value;
   }
   const subject = subjectText(after.items.find((item) => item.id === id)?.subject ?? '');
-  useAlertsStore.getState().push({ kind: 'error', text: t(failedKey, { subject, message: result.error.message }) });
+  useAlertsStore.getState().push({ kind: 'error', text: t(failedKey, { subject, message: errorText(result.error) }) });
   return null;
 }

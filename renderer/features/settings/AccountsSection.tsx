@@ -6,8 +6,10 @@
  */
 import { useState } from 'react';
 import { formatMailbox } from '../../../shared/address';
+import type { AppError } from '../../../shared/errors';
 import type { Account } from '../../../shared/model';
 import { useApi } from '../../app/api-context';
+import { errorText } from '../../i18n/error-text';
 import { useT } from '../../i18n/use-t';
 import { accountName, defaultAccount } from '../../store/accounts-logic';
 import { useAccountsUiStore } from '../../store/accounts-ui';
@@ -25,10 +27,10 @@ function AccountItem({ account, isDefault, onEdit }: { account: Account; isDefau
   const name = accountName(account);
   const nameId = `account-name-${account.id}`;
 
-  const run = async (action: () => Promise<{ message: string } | null>) => {
+  const run = async (action: () => Promise<AppError | null>) => {
     setError(null);
     const failure = await action();
-    if (failure) setError(failure.message);
+    if (failure) setError(errorText(failure));
   };
 
   return (

@@ -5,6 +5,7 @@
 import type { MailApi } from '../../../shared/contract';
 import { applySettings } from '../../app/connect';
 import { settle } from '../../app/settle';
+import { errorText } from '../../i18n/error-text';
 import { t } from '../../i18n/t';
 import { checkSettings } from '../../store/settings-logic';
 import { useSettingsStore } from '../../store/settings';
@@ -22,7 +23,7 @@ export async function saveSettings(api: MailApi): Promise<SaveOutcome> {
   store.saveStarted();
   const result = await settle(() => api.settings.update(check.changes));
   if (!result.ok) {
-    useSettingsStore.getState().saveFailed(t('settings.saveFailed', { message: result.error.message }));
+    useSettingsStore.getState().saveFailed(t('settings.saveFailed', { message: errorText(result.error) }));
     return 'failed';
   }
   useSettingsStore.getState().saved(result.value, t('settings.saved'));

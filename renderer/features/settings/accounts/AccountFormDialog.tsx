@@ -8,6 +8,7 @@ import { useRef, useState, type FormEvent } from 'react';
 import type { Account } from '../../../../shared/model';
 import { AUTH_MECHANISMS, SECURITY_MODES } from '../../../../shared/model';
 import { useApi } from '../../../app/api-context';
+import { errorText } from '../../../i18n/error-text';
 import { useT } from '../../../i18n/use-t';
 import { Dialog } from '../../dialog/Dialog';
 import { fieldAria } from '../../form/field-aria';
@@ -51,7 +52,7 @@ export function AccountFormDialog({ account, onClose }: Props) {
     const result = await saveAccount(api, check.input);
     setSaving(false);
     if (result.ok) onClose(result.account);
-    else setFormError(result.error.code === 'NO_SECURE_STORAGE' ? t('account.fail.NO_SECURE_STORAGE') : t('account.saveFailed', { message: result.error.message }));
+    else setFormError(result.error.code === 'NO_SECURE_STORAGE' ? t('account.fail.NO_SECURE_STORAGE') : t('account.saveFailed', { message: errorText(result.error) }));
   };
 
   const input = (name: AccountField, extra: { type?: string; autoComplete?: string; inputMode?: 'numeric'; hint?: boolean } = {}) => {
