@@ -1,5 +1,5 @@
 /**
- * Reasons (shared/model.ts): the core states why something failed as a
+ * Reasons (shared/errors.ts): the core states why something failed as a
  * catalogue key and values; each side words it from its own catalogue. The
  * English wording is kept beside the reason as the error's `message`.
  */
