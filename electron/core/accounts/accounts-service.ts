@@ -160,12 +160,12 @@ export class AccountsService {
   /** Pins the certificate the server presents now, if it is the one the user was shown. */
   async trustCertificate(id: string, sha256: string): Promise<Account> {
     const account = await this.get(id);
-    if (account.security === 'none') throw new AppFailure('ILLEGAL_STATE', 'This account does not use TLS.');
+    if (account.security === 'none') throw failure('ILLEGAL_STATE', 'reason.noTls');
     const presented = await probeCertificate(account).catch((error: unknown) => {
-      throw new AppFailure('TLS_FAILED', `Could not fetch the server's certificate: ${error instanceof Error ? error.message : String(error)}.`);
+      throw failure('TLS_FAILED', 'reason.certUnreachable', { detail: error instanceof Error ? error.message : String(error) });
     });
     if (!sameFingerprint(presented.sha256, sha256)) {
-      throw new AppFailure('TLS_FAILED', `The server now presents a different certificate (SHA-256 ${presented.sha256}); nothing was trusted.`, { sha256: presented.sha256 });
+      throw failure('TLS_FAILED', 'reason.certChanged', { sha256: presented.sha256 }, { sha256: presented.sha256 });
     }
     const trusted: Account = { ...account, trustedCertificate: { sha256: presented.sha256, pem: presented.pem } };
     await this.db.accounts.put(trusted);
@@ -176,7 +176,7 @@ export class AccountsService {
   private sealSecret(secret: string | undefined): string | null {
     if (!secret) return null;
     const reason = this.secrets.unavailableReason();
-    if (reason) throw new AppFailure('NO_SECURE_STORAGE', `Passwords cannot be stored safely on this system (${reason}), so none was saved.`);
+    if (reason) throw failure('NO_SECURE_STORAGE', 'reason.noSecureStorage', { detail: reason });
     return this.secrets.seal(secret);
   }
 

@@ -6,6 +6,7 @@
 import type { PeerCertificate } from 'node:tls';
 import SMTPConnection from 'nodemailer/lib/smtp-connection';
 import { AppFailure } from '../../../shared/errors';
+import { failure } from '../../../shared/i18n/reason';
 import type { ConnectionTest } from '../../../shared/model';
 import { probeCertificate } from './certificate-probe';
 import { connectionOptions, loginData, type Credentials, type SmtpEndpoint, type Timeouts } from './connection-options';
@@ -17,14 +18,9 @@ async function tlsFailure(endpoint: SmtpEndpoint, cause: unknown): Promise<AppFa
   const reason = cause instanceof Error ? cause.message : String(cause);
   try {
     const cert = await probeCertificate(endpoint);
-    return new AppFailure('TLS_FAILED', `The server's certificate is not trusted (${reason}). SHA-256 fingerprint: ${cert.sha256}.`, {
-      sha256: cert.sha256,
-      subject: cert.subject,
-      issuer: cert.issuer,
-      validTo: cert.validTo,
-    });
+    return failure('TLS_FAILED', 'reason.certUntrusted', { detail: reason, sha256: cert.sha256 }, { sha256: cert.sha256, subject: cert.subject, issuer: cert.issuer, validTo: cert.validTo });
   } catch {
-    return new AppFailure('TLS_FAILED', `The secure connection failed: ${reason}.`);
+    return failure('TLS_FAILED', 'reason.tlsFailed', { detail: reason });
   }
 }
 
@@ -49,8 +45,8 @@ export function testConnection(endpoint: SmtpEndpoint, credentials: Credentials 
       done = true;
       conn.close();
       if (isTlsFailure(error)) return reject(await tlsFailure(endpoint, error));
-      const failure = classifyFailure(error);
-      reject(new AppFailure(failure.code, failure.message));
+      const classified = classifyFailure(error);
+      reject(new AppFailure(classified.code, classified.message, undefined, classified.reason));
     };
     conn.on('error', (error) => void fail(error));
     conn.connect((connectError) => {

@@ -6,6 +6,7 @@
  */
 import { useApi } from '../../../app/api-context';
 import { formatWhen } from '../../../format/time';
+import { errorText } from '../../../i18n/error-text';
 import { useT } from '../../../i18n/use-t';
 import { useAccountsUiStore } from '../../../store/accounts-ui';
 import { trustCertificate } from './accounts-actions';
@@ -44,7 +45,7 @@ export function TestResult({ accountId }: { accountId: string }) {
     <div id={regionId} className="test-result is-failed">
       <div role="alert">
         <p className="test-headline">{failureHeadline(test.error)}</p>
-        <p className="test-detail">{test.error.message}</p>
+        <p className="test-detail">{errorText(test.error)}</p>
       </div>
       {certificate && (
         <>
