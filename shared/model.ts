@@ -149,14 +149,12 @@ export const RecipientSchema = z.object({
 });
 export type Recipient = z.infer<typeof RecipientSchema>;
 
-export type { Reason };
 export const ReasonSchema: z.ZodType<Reason> = z.lazy(() =>
   z.object({ key: z.string().regex(/^reason\.\w+$/), values: z.record(z.string(), z.union([z.string(), z.number(), ReasonSchema])).optional() }),
 );
 
 /** `message` is the English wording, for logs and for rows written before reasons existed. */
 export const ItemErrorSchema = z.object({ code: z.enum(ERROR_CODES), message: z.string(), reason: ReasonSchema.optional() });
-export type ItemError = z.infer<typeof ItemErrorSchema>;
 
 export const OutboxItemSchema = z.object({
   id: IdSchema,

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { en } from '../../shared/i18n/en';
-import { catalogues } from './i18n';
+import { catalogues } from '../../shared/i18n/catalogues';
 import { LANGUAGES } from '../../shared/i18n/language-logic';
 import { PLURAL_CATEGORIES } from '../../shared/i18n/types';
 

@@ -6,7 +6,8 @@
  */
 import type { Reason } from '../../shared/errors';
 import { wordReason } from '../../shared/i18n/reason';
-import { catalogues, currentLanguage } from './i18n';
+import { catalogues } from '../../shared/i18n/catalogues';
+import { currentLanguage } from './i18n';
 
 export function errorText(error: { message: string; reason?: Reason }): string {
   if (!error.reason) return error.message;

@@ -4,13 +4,8 @@
  * to the user's language before the first render (see language.ts).
  */
 import i18next from 'i18next';
-import { en } from '../../shared/i18n/en';
-import { fr } from '../../shared/i18n/fr';
-import { ru } from '../../shared/i18n/ru';
-import type { Catalogue } from '../../shared/i18n/types';
+import { catalogues } from '../../shared/i18n/catalogues';
 import { dateLocaleFor, type Language } from '../../shared/i18n/language-logic';
-
-export const catalogues: Readonly<Record<Language, Catalogue>> = { en, fr, ru };
 
 export const i18n = i18next.createInstance();
 
@@ -21,9 +16,9 @@ void i18n.init({
   fallbackLng: 'en',
   supportedLngs: ['en', 'fr', 'ru'],
   resources: {
-    en: { translation: en },
-    fr: { translation: fr },
-    ru: { translation: ru },
+    en: { translation: catalogues.en },
+    fr: { translation: catalogues.fr },
+    ru: { translation: catalogues.ru },
   },
   // Keys are flat ("compose.to"), values use {name} placeholders.
   keySeparator: false,

@@ -4,12 +4,10 @@
  * message, in the language the window shows, from the same catalogues as the
  * renderer. Kept apart from main.ts so it is tested without Electron.
  */
-import { en } from '../../../shared/i18n/en';
+import { catalogues } from '../../../shared/i18n/catalogues';
 import { fillPlaceholders, type Vars } from '../../../shared/i18n/fill';
-import { fr } from '../../../shared/i18n/fr';
 import { isLanguage, pickLanguage, type Language } from '../../../shared/i18n/language-logic';
-import { ru } from '../../../shared/i18n/ru';
-import type { Catalogue, PlainKey } from '../../../shared/i18n/types';
+import type { PlainKey } from '../../../shared/i18n/types';
 import type { OutboxItem } from '../../../shared/model';
 import { formatReply } from '../smtp/reply';
 
@@ -18,7 +16,14 @@ export interface DesktopNotice {
   body: string;
 }
 
-const CATALOGUES: Readonly<Record<Language, Catalogue>> = { en, fr, ru };
+const refusedOf = (item: OutboxItem) => (item.state === 'sent' ? item.recipients.filter((r) => r.state === 'rejected') : []);
+
+/** True the first time `item` ends badly (failed for good, or sent with some recipients refused); `shown` remembers it. */
+export function firstBadEnd(item: OutboxItem, shown: Set<string>): boolean {
+  if (shown.has(item.id) || (item.state !== 'failed' && !refusedOf(item).length)) return false;
+  shown.add(item.id);
+  return true;
+}
 
 /**
  * The window's language, as its document says (the renderer keeps `lang` on
@@ -29,9 +34,9 @@ export function noticeLanguage(pageLanguage: unknown, systemLanguages: readonly 
   return isLanguage(pageLanguage) ? pageLanguage : pickLanguage(null, systemLanguages);
 }
 
-export function desktopNotice(item: OutboxItem, alreadyShown: ReadonlySet<string>, language: Language = 'en'): DesktopNotice | null {
-  if (alreadyShown.has(item.id)) return null;
-  const text = (key: PlainKey, vars: Vars = {}) => fillPlaceholders(CATALOGUES[language][key], vars);
+/** What the notice says, in `language`; null for an item that ended well or is still on its way. */
+export function desktopNotice(item: OutboxItem, language: Language = 'en'): DesktopNotice | null {
+  const text = (key: PlainKey, vars: Vars = {}) => fillPlaceholders(catalogues[language][key], vars);
   const subject = item.subject || text('outbox.noSubject');
   if (item.state === 'failed') {
     // Every error code has its headline in every catalogue: the compiler checks this key.
@@ -39,7 +44,7 @@ export function desktopNotice(item: OutboxItem, alreadyShown: ReadonlySet<string
     // The server's own words, when it gave any, say more than any headline; they need no translation.
     return { title: text('notice.failed', { subject }), body: item.lastReply ? `${headline}\n${formatReply(item.lastReply)}` : headline };
   }
-  const refused = item.state === 'sent' ? item.recipients.filter((r) => r.state === 'rejected') : [];
+  const refused = refusedOf(item);
   if (!refused.length) return null;
   return {
     title: text('notice.partlyRefused', { subject }),

@@ -3,9 +3,9 @@
  * sees, and whether trying again later may help (RFC 5321 §4.2.1: 4yz is
  * transient, 5yz permanent; a lost or refused connection is transient).
  */
-import type { ErrorCode } from '../../../shared/errors';
+import type { ErrorCode, Reason } from '../../../shared/errors';
 import { described } from '../../../shared/i18n/reason';
-import type { Reason, SmtpReply } from '../../../shared/model';
+import type { SmtpReply } from '../../../shared/model';
 import { parseReply } from './reply';
 
 export interface SendFailure {

@@ -12,9 +12,9 @@
  */
 import type { Readable } from 'node:stream';
 import { addressToAscii } from '../../../shared/address';
-import { AppFailure } from '../../../shared/errors';
-import { described, type ReasonValues } from '../../../shared/i18n/reason';
-import { OutboxItemSchema, type OutboxItem, type Reason, type Recipient } from '../../../shared/model';
+import { AppFailure, type Reason } from '../../../shared/errors';
+import { described } from '../../../shared/i18n/reason';
+import { OutboxItemSchema, type OutboxItem, type Recipient } from '../../../shared/model';
 import type { AccountsService } from '../accounts/accounts-service';
 import type { EventBus } from '../events';
 import type { ItemPatch, OutboxRepository } from '../outbox/repository';
@@ -319,7 +319,7 @@ export class Spooler implements SpoolerControl {
    * straight back to the queue, to be rebuilt from its stored fields; the second time it fails
    * with the reason. No server was bothered, so no attempt is used.
    */
-  private async recordCorrupt(item: OutboxItem, why: ReasonValues[string]): Promise<void> {
+  private async recordCorrupt(item: OutboxItem, why: Reason | string): Promise<void> {
     const again = item.error?.code === 'CORRUPT_DATA';
     this.emit(
       await this.deps.repo.transition(item.id, ['sending'], (current) => ({
