@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { makeItem } from '../testing/fixtures';
 import { tempDir } from '../testing/test-core';
-import { unpackedPath } from './checkpointer';
+import { Checkpointer, unpackedPath } from './checkpointer';
 import { openMailStore } from './mail-store';
 
 describe('Checkpointer', () => {
@@ -49,5 +49,22 @@ describe('Checkpointer', () => {
     );
     // Outside an archive (development, tests) a path is left as it is.
     expect(unpackedPath('/work/main/node_modules/better-sqlite3/lib/index.js')).toBe('/work/main/node_modules/better-sqlite3/lib/index.js');
+  });
+
+  it('reports a catch-up that fails to the log, and goes on checkpointing', async () => {
+    const file = join(tempDir(), 'outbox.sqlite');
+    const store = openMailStore(file);
+    const errors: string[] = [];
+    const checkpointer = new Checkpointer(file, (message) => errors.push(message), () => {
+      throw new Error('database is locked');
+    });
+    for (let round = 0; round < 2; round++) {
+      for (let i = 0; i < 200; i++) checkpointer.committed();
+      await expect.poll(() => checkpointer.stats.checkpoints, { timeout: 5000 }).toBe(round + 1);
+    }
+    expect(errors).toEqual(['database is locked', 'database is locked']);
+    expect(checkpointer.stats.failures).toBe(0);
+    checkpointer.close();
+    store.close();
   });
 });

@@ -131,6 +131,29 @@ describe('GroupCommit', () => {
     expect(db.prepare('SELECT count(*) AS n FROM t').get()).toEqual({ n: 3 });
   });
 
+  it('fails every group still waiting when one of two fsyncs under way fails, and the other, ending well later, says nothing was done', async () => {
+    const { db, file, put } = table();
+    const running: ((error: NodeJS.ErrnoException | null) => void)[] = [];
+    const heldSync: SyncFile = (_fd, callback) => void running.push(callback);
+    const commit = new GroupCommit(db, `${file}-wal`, undefined, heldSync);
+    const turn = () => new Promise((resolve) => setImmediate(resolve));
+    const settled: string[] = [];
+    const track = (name: string, write: Promise<unknown>) => write.then(() => settled.push(`${name} done`), () => settled.push(`${name} failed`));
+    const a = track('a', commit.write(() => put.run('a', 1)));
+    await turn();
+    const b = track('b', commit.write(() => put.run('b', 1)));
+    await turn();
+    expect(running).toHaveLength(2);
+    // The second fsync fails (an I/O error): nothing written since can be said to be on disk, a's write included.
+    running[1]?.(Object.assign(new Error('EIO: i/o error, fsync'), { code: 'EIO' }));
+    await Promise.all([a, b]);
+    expect(settled.sort()).toEqual(['a failed', 'b failed']);
+    running[0]?.(null);
+    await turn();
+    expect(settled).toHaveLength(2);
+    await expect(commit.write(() => put.run('c', 1))).rejects.toMatchObject({ appError: { code: 'STORAGE_FAILED' } });
+  });
+
   it('gives a lazy write still waiting its fsync when the store closes', async () => {
     const { db, file, put } = table();
     const commit = new GroupCommit(db, `${file}-wal`);
