@@ -23,6 +23,7 @@ import {
   type Account,
   type AppStatus,
   type ConnectionTest,
+  type DiscoveredSettings,
   type Draft,
   type StoredAttachment,
   type OutboxItem,
@@ -30,6 +31,19 @@ import {
   type Settings,
   type TranscriptEntry,
 } from './model';
+import {
+  AttachmentChunkRequestSchema,
+  FolderSchema,
+  MailChangedSchema,
+  MailListRequestSchema,
+  SyncStatusSchema,
+  type AttachmentChunk,
+  type Folder,
+  type IncomingConnectionTest,
+  type MailList,
+  type MessageDetail,
+  type SyncStatus,
+} from './mail-model';
 
 /** A response type carried at compile time only: responses come from our own main process. */
 declare const responseBrand: unique symbol;
@@ -63,7 +77,30 @@ export const commands = {
   /** Connects, says EHLO, authenticates and quits: the capabilities, or a coded error (TLS_FAILED carries the certificate). */
   'accounts.test': command(ById, returns<ConnectionTest>()),
   /** Trust the certificate the server presents now, if its fingerprint is the one the user saw. */
-  'accounts.trustCertificate': command(z.strictObject({ id: IdSchema, sha256: z.string().regex(/^[0-9A-F]{2}(:[0-9A-F]{2}){31}$/) }), returns<Account>()),
+  'accounts.trustCertificate': command(
+    z.strictObject({
+      id: IdSchema,
+      sha256: z.string().regex(/^[0-9A-F]{2}(:[0-9A-F]{2}){31}$/),
+      /** Which half's server presented it; the outgoing one when omitted. */
+      server: z.enum(['outgoing', 'incoming']).optional(),
+    }),
+    returns<Account>(),
+  ),
+  /** Looks up server settings for an address (autoconfig at the domain, then its well-known URL). */
+  'accounts.discover': command(z.strictObject({ address: z.string().max(320) }), returns<DiscoveredSettings>()),
+  /** Connects to the IMAP server, logs in and logs out: what it offers, or a coded error (TLS_FAILED carries the certificate). */
+  'accounts.testIncoming': command(ById, returns<IncomingConnectionTest>()),
+  'mail.folders': command(Empty, returns<Folder[]>()),
+  /** A window of a folder or of search results; no command returns a whole mailbox. */
+  'mail.list': command(MailListRequestSchema, returns<MailList>()),
+  /** Opens a message: from the cache, else fetched from the server (NOT_CONNECTED when offline and not cached). */
+  'mail.get': command(ById, returns<MessageDetail>()),
+  'mail.attachment': command(AttachmentChunkRequestSchema, returns<AttachmentChunk>()),
+  /** Load remote content for this message, or always for its sender. */
+  'mail.allowRemoteContent': command(z.strictObject({ id: IdSchema, scope: z.enum(['message', 'sender']) }), returns<MessageDetail>()),
+  /** Sync now (one account, or all). */
+  'mail.sync': command(z.strictObject({ accountId: IdSchema.optional() }), returns<SyncStatus[]>()),
+  'mail.syncStatus': command(Empty, returns<SyncStatus[]>()),
   'app.status': command(Empty, returns<AppStatus>()),
   'settings.get': command(Empty, returns<Settings>()),
   'settings.update': command(SettingsSchema.partial(), returns<Settings>()),
@@ -81,6 +118,9 @@ export const events = {
   'smtp:progress': SendProgressSchema,
   /** The host asks the window to open Compose (a mailto: link was opened). */
   'app:compose': ComposeRequestSchema,
+  'mail:folders': z.array(FolderSchema),
+  'mail:changed': MailChangedSchema,
+  'mail:sync': SyncStatusSchema,
 } as const;
 
 export type CommandName = keyof typeof commands;

@@ -220,6 +220,18 @@ export const AccountSchema = z.object({
   dsn: DsnRequestSchema,
   /** The built-in local sandbox server. */
   sandbox: z.boolean(),
+  /** Where mail is received (IMAP); null for an account that only sends. */
+  incoming: z
+    .object({
+      host: z.string(),
+      port: z.number().int().min(1).max(65535),
+      security: z.enum(SECURITY_MODES),
+      username: z.string(),
+      hasSecret: z.boolean(),
+      trustedCertificate: TrustedCertificateSchema.nullable(),
+    })
+    .nullable()
+    .default(null),
 });
 export type Account = z.infer<typeof AccountSchema>;
 
@@ -238,8 +250,35 @@ export const AccountInputSchema = z.strictObject({
   /** Password or OAuth2 access token. Omitted: keep the stored one. Empty string: forget it. */
   secret: z.string().max(8192).optional(),
   dsn: DsnRequestSchema.optional(),
+  /** The IMAP half; null removes it; omitted keeps it as stored. Its secret follows the same rule as `secret`. */
+  incoming: z
+    .strictObject({
+      host: z.string().max(253).regex(HOST, 'not a host name or IP address'),
+      port: z.number().int().min(1).max(65535),
+      security: z.enum(SECURITY_MODES),
+      username: noLineBreak(320),
+      secret: z.string().max(8192).optional(),
+    })
+    .nullable()
+    .optional(),
 });
 export type AccountInput = z.infer<typeof AccountInputSchema>;
+
+/** Server settings found for an address (autoconfig), for the account form to fill in. */
+export const ServerSettingsSchema = z.object({
+  host: z.string(),
+  port: z.number().int(),
+  security: z.enum(SECURITY_MODES),
+  username: z.string(),
+});
+export const DiscoveredSettingsSchema = z.object({
+  /** Where they came from: the domain's autoconfig host, its well-known URL, or nowhere (fill in by hand). */
+  source: z.enum(['autoconfig', 'well-known', 'none']),
+  outgoing: ServerSettingsSchema.nullable(),
+  incoming: ServerSettingsSchema.nullable(),
+  displayName: z.string().nullable(),
+});
+export type DiscoveredSettings = z.infer<typeof DiscoveredSettingsSchema>;
 
 /** What "Test connection" found: the EHLO keywords that matter to us. */
 export const CapabilitiesSchema = z.object({

@@ -3,6 +3,7 @@
  * and the browser host both call createCore and bind its router and events.
  */
 import { join } from 'node:path';
+import { AppFailure } from '../../shared/errors';
 import { reason } from '../../shared/i18n/reason';
 import type { AppStatus } from '../../shared/model';
 import { AccountsService } from './accounts/accounts-service';
@@ -63,6 +64,10 @@ export interface Core {
   resume(): void;
   close(): Promise<void>;
 }
+
+const notYet = (): never => {
+  throw new AppFailure('NOT_READY', 'Reading mail is not available in this build yet.');
+};
 
 const silentLog: Logger = { info: () => undefined, error: () => undefined };
 
@@ -159,6 +164,16 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         return testConnection(account, await accounts.credentialsFor(account), options.spooler?.timeouts);
       },
       'accounts.trustCertificate': ({ id, sha256 }) => accounts.trustCertificate(id, sha256),
+      // Reading mail lands in parts; until the IMAP engine is wired, these say so with a code.
+      'accounts.discover': () => notYet(),
+      'accounts.testIncoming': () => notYet(),
+      'mail.folders': () => [],
+      'mail.list': () => ({ total: 0, offset: 0, rows: [] }),
+      'mail.get': () => notYet(),
+      'mail.attachment': () => notYet(),
+      'mail.allowRemoteContent': () => notYet(),
+      'mail.sync': () => [],
+      'mail.syncStatus': () => [],
       'app.status': () => status,
       'settings.get': () => settings.get(),
       'settings.update': (changes) => settings.update(changes),

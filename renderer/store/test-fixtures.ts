@@ -53,6 +53,7 @@ export function makeAccount(overrides: Partial<Account> = {}): Account {
     trustedCertificate: null,
     dsn: DEFAULT_DSN,
     sandbox: false,
+    incoming: null,
     ...overrides,
   };
 }

@@ -61,6 +61,7 @@ export class AccountsService {
       trustedCertificate: null,
       dsn: DEFAULT_DSN,
       sandbox: true,
+      incoming: null,
     };
     await this.db.accounts.put(account);
     await this.announce();
@@ -122,6 +123,8 @@ export class AccountsService {
       trustedCertificate: sameServer ? previous.trustedCertificate : null,
       dsn: input.dsn ?? previous?.dsn ?? DEFAULT_DSN,
       sandbox: false,
+      // The IMAP half is kept as stored until the account form edits it.
+      incoming: previous?.incoming ?? null,
     };
     await durableWrite(
       () =>

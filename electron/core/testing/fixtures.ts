@@ -49,6 +49,7 @@ export function loopbackAccount(id: string, port: number, overrides: Partial<Acc
     trustedCertificate: null,
     dsn: DEFAULT_DSN,
     sandbox: false,
+    incoming: null,
     ...overrides,
   };
 }
