@@ -319,6 +319,7 @@ export const en = {
   'reason.needPassword': 'Enter the password.',
   'reason.needToken': 'Enter the access token.',
   'reason.noSecretStored': 'No password or token is stored for this account.',
+  'reason.noIncoming': 'This account does not receive mail: it has no incoming server.',
   'reason.certUntrusted': 'The server\u2019s certificate is not trusted ({detail}). SHA-256 fingerprint: {sha256}.',
   'reason.noTls': 'This account does not use TLS.',
   'reason.certUnreachable': 'Could not fetch the server\u2019s certificate: {detail}.',

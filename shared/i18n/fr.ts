@@ -262,6 +262,7 @@ export const fr = {
   'reason.needPassword': 'Saisissez le mot de passe.',
   'reason.needToken': 'Saisissez le jeton d’accès.',
   'reason.noSecretStored': 'Aucun mot de passe ni jeton n’est enregistré pour ce compte.',
+  'reason.noIncoming': 'Ce compte ne reçoit pas de courrier : il n’a pas de serveur entrant.',
   'reason.certUntrusted': 'Le certificat du serveur n’est pas reconnu ({detail}). Empreinte SHA-256\u00a0: {sha256}.',
   'reason.noTls': 'Ce compte n’utilise pas TLS.',
   'reason.certUnreachable': 'Impossible d’obtenir le certificat du serveur\u00a0: {detail}.',

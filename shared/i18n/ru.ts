@@ -268,6 +268,7 @@ export const ru = {
   'reason.needPassword': 'Введите пароль.',
   'reason.needToken': 'Введите токен доступа.',
   'reason.noSecretStored': 'Для этой учётной записи не сохранён ни пароль, ни токен.',
+  'reason.noIncoming': 'Эта учётная запись не получает почту: у неё нет сервера входящей почты.',
   'reason.certUntrusted': 'Сертификату сервера нет доверия ({detail}). Отпечаток SHA-256: {sha256}.',
   'reason.noTls': 'Эта учётная запись не использует TLS.',
   'reason.certUnreachable': 'Не удалось получить сертификат сервера: {detail}.',

@@ -68,8 +68,8 @@ export class AccountsService {
     return account;
   }
 
-  list(): Promise<Account[]> {
-    return this.db.accounts.toArray();
+  async list(): Promise<Account[]> {
+    return (await this.db.accounts.toArray()).map(withDefaults);
   }
 
   get(id: string): Promise<Account> {
@@ -77,7 +77,7 @@ export class AccountsService {
     if (cached) return cached;
     const read = this.db.accounts.get(id).then((account) => {
       if (!account) throw failure('NOT_FOUND', 'reason.noSuchAccount');
-      return account;
+      return withDefaults(account);
     });
     // Shared by every caller while it runs; a failed read is not kept. A write empties the cache (see the constructor).
     this.cache.set(id, read);
@@ -110,6 +110,7 @@ export class AccountsService {
     const hasSecret = mechanism !== 'none' && (sealed !== null || keepsSecret);
     if (mechanism !== 'none' && !hasSecret) throw failure('INVALID_ARG', mechanism === 'xoauth2' ? 'reason.needToken' : 'reason.needPassword');
     const sameServer = previous && previous.host === input.host && previous.port === input.port;
+    const incoming = this.incomingFrom(input, previous);
     const account: Account = {
       id: previous?.id ?? newId(),
       name: input.name,
@@ -123,8 +124,7 @@ export class AccountsService {
       trustedCertificate: sameServer ? previous.trustedCertificate : null,
       dsn: input.dsn ?? previous?.dsn ?? DEFAULT_DSN,
       sandbox: false,
-      // The IMAP half is kept as stored until the account form edits it.
-      incoming: previous?.incoming ?? null,
+      incoming: incoming.account,
     };
     await durableWrite(
       () =>
@@ -132,6 +132,8 @@ export class AccountsService {
           await this.db.accounts.put(account);
           if (sealed !== null) await this.db.secrets.put({ accountId: account.id, sealed });
           else if (!hasSecret) await this.db.secrets.delete(account.id);
+          if (incoming.sealed !== null) await this.db.secrets.put({ accountId: incomingSecretKey(account.id), sealed: incoming.sealed });
+          else if (!incoming.account?.hasSecret) await this.db.secrets.delete(incomingSecretKey(account.id));
         }),
       async () => (await this.db.accounts.get(account.id))?.hasSecret === hasSecret,
     );
@@ -147,6 +149,7 @@ export class AccountsService {
     await this.db.transaction('rw', this.db.accounts, this.db.secrets, async () => {
       await this.db.accounts.delete(id);
       await this.db.secrets.delete(id);
+      await this.db.secrets.delete(incomingSecretKey(id));
     });
     if ((await this.settings.get()).defaultAccountId === id) await this.settings.update({ defaultAccountId: undefined });
     return this.announce();
@@ -158,6 +161,39 @@ export class AccountsService {
     const row = await this.db.secrets.get(account.id);
     if (!row) throw failure('AUTH_FAILED', 'reason.noSecretStored');
     return { mechanism: account.auth.mechanism, user: account.auth.username, secret: this.secrets.open(row.sealed) };
+  }
+
+  /** What the IMAP client logs in with. */
+  async incomingCredentialsFor(account: Account): Promise<{ user: string; pass: string }> {
+    if (!account.incoming) throw failure('ILLEGAL_STATE', 'reason.noIncoming');
+    const row = await this.db.secrets.get(incomingSecretKey(account.id));
+    if (!row) throw failure('AUTH_FAILED', 'reason.noSecretStored');
+    return { user: account.incoming.username, pass: this.secrets.open(row.sealed) };
+  }
+
+  /** The IMAP half as the input asks: kept when omitted, removed when null, else checked and its secret sealed. */
+  private incomingFrom(input: AccountInput, previous: Account | null): { account: Account['incoming']; sealed: string | null } {
+    if (input.incoming === undefined) return { account: previous?.incoming ?? null, sealed: null };
+    if (input.incoming === null) return { account: null, sealed: null };
+    const next = input.incoming;
+    if (next.security === 'none' && !LOOPBACK.test(next.host)) throw failure('INVALID_ARG', 'reason.plainOnlyLocal');
+    if (!next.username) throw failure('INVALID_ARG', 'reason.needUser');
+    const before = previous?.incoming ?? null;
+    const sealed = this.sealSecret(next.secret);
+    const keepsSecret = next.secret === undefined && before?.hasSecret === true;
+    if (sealed === null && !keepsSecret) throw failure('INVALID_ARG', 'reason.needPassword');
+    const sameServer = before !== null && before.host === next.host && before.port === next.port;
+    return {
+      account: {
+        host: next.host,
+        port: next.port,
+        security: next.security,
+        username: next.username,
+        hasSecret: true,
+        trustedCertificate: sameServer ? before.trustedCertificate : null,
+      },
+      sealed,
+    };
   }
 
   /** Pins the certificate the server presents now, if it is the one the user was shown. */
@@ -189,3 +225,9 @@ export class AccountsService {
     return accounts;
   }
 }
+
+/** The incoming half's secret is kept apart from the outgoing one, under its own key. */
+const incomingSecretKey = (accountId: string): string => `${accountId}:incoming`;
+
+/** Rows written before accounts had an incoming half read as send-only accounts. */
+const withDefaults = (row: Account): Account => ({ ...row, incoming: row.incoming ?? null });

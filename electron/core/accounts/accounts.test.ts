@@ -130,6 +130,41 @@ describe('account settings', () => {
   });
 });
 
+describe('the incoming (IMAP) half', () => {
+  const incoming = { host: '127.0.0.1', port: 993, security: 'tls', username: 'ann', secret: 'imap secret' };
+
+  it('is sealed under its own key, kept when omitted, and removed with its secret when null', async () => {
+    core = await startTestCore();
+    const account = await core.call<Account>('accounts.save', accountInput(2525, { incoming }));
+    expect(account.incoming).toMatchObject({ host: '127.0.0.1', port: 993, username: 'ann', hasSecret: true, trustedCertificate: null });
+    expect(JSON.stringify(await core.db.secrets.toArray())).not.toContain('imap secret');
+    const outgoing = await core.db.secrets.get(account.id);
+    expect(outgoing?.sealed).toBeDefined();
+    const kept = await core.call<Account>('accounts.save', { ...accountInput(2525), id: account.id, secret: undefined });
+    expect(kept.incoming?.hasSecret).toBe(true);
+    const removed = await core.call<Account>('accounts.save', { ...accountInput(2525), id: account.id, secret: undefined, incoming: null });
+    expect(removed.incoming).toBeNull();
+    expect(await core.db.secrets.get(`${account.id}:incoming`)).toBeUndefined();
+    expect(await core.db.secrets.get(account.id)).toBeDefined();
+  });
+
+  it('needs a user name and a password, and plain text only on loopback', async () => {
+    core = await startTestCore();
+    expect((await failure(core.call('accounts.save', accountInput(2525, { incoming: { ...incoming, secret: undefined } })))).code).toBe('INVALID_ARG');
+    expect((await failure(core.call('accounts.save', accountInput(2525, { incoming: { ...incoming, username: '' } })))).code).toBe('INVALID_ARG');
+    const remotePlain = { ...incoming, host: 'imap.example.com', security: 'none' };
+    expect((await failure(core.call('accounts.save', accountInput(2525, { incoming: remotePlain })))).code).toBe('INVALID_ARG');
+  });
+
+  it('accounts stored before the incoming half existed read as send-only', async () => {
+    core = await startTestCore();
+    const account = await core.call<Account>('accounts.save', accountInput(2525));
+    const { incoming: _dropped, ...legacy } = account;
+    await core.db.accounts.put(legacy as Account);
+    expect((await core.call<Account[]>('accounts.list', {})).find((a) => a.id === account.id)?.incoming).toBeNull();
+  });
+});
+
 describe('TLS and login', () => {
   it('an unknown certificate fails with its fingerprint; trusting that fingerprint lets the account connect', async () => {
     core = await startTestCore();
