@@ -140,12 +140,42 @@ export const SmtpReplySchema = z.object({
 });
 export type SmtpReply = z.infer<typeof SmtpReplySchema>;
 
+/** What a delivery report said about one recipient (RFC 3464 Action), kept in the order reports arrived. */
+export const DELIVERY_STATES = ['relayed', 'expanded', 'delayed', 'delivered', 'failed'] as const;
+export type DeliveryState = (typeof DELIVERY_STATES)[number];
+
+export const DeliveryEventSchema = z.object({
+  state: z.enum(DELIVERY_STATES),
+  /** When the reporting server says it happened (its Last-Attempt or Arrival date), else when the report arrived. */
+  at: z.number(),
+  /** RFC 3463 status code ("5.1.1"). */
+  status: z.string().nullable(),
+  /** The remote server's own words. */
+  diagnostic: z.string().nullable(),
+  reportingMta: z.string().nullable(),
+  /** For `delayed`: the server keeps trying until then. */
+  retryUntil: z.number().nullable(),
+  /** The report this came from (its Message-ID, else a hash of it), so a report seen twice counts once. */
+  reportId: z.string(),
+});
+export type DeliveryEvent = z.infer<typeof DeliveryEventSchema>;
+
+export const ReadReceiptSchema = z.object({
+  disposition: z.enum(['displayed', 'deleted', 'dispatched', 'processed']),
+  at: z.number(),
+  reportId: z.string(),
+});
+export type ReadReceipt = z.infer<typeof ReadReceiptSchema>;
+
 export const RecipientSchema = z.object({
   address: z.string(),
   name: z.string().optional(),
   field: z.enum(['to', 'cc', 'bcc']),
   state: z.enum(['pending', 'accepted', 'rejected']),
   reply: SmtpReplySchema.optional(),
+  /** What delivery reports said after our server accepted the message: the current state and its history. */
+  delivery: z.object({ state: z.enum(DELIVERY_STATES), events: z.array(DeliveryEventSchema) }).optional(),
+  readReceipt: ReadReceiptSchema.optional(),
 });
 export type Recipient = z.infer<typeof RecipientSchema>;
 

@@ -82,6 +82,9 @@ export class MailStore {
       waiting: db.prepare<[string], { id: string; accountId: string; notBefore: number }>(
         'SELECT id, account_id AS accountId, not_before AS notBefore FROM items WHERE state = ? ORDER BY not_before, account_id, id',
       ),
+      // Reports are rare and name a message by its envelope id or Message-ID; a scan of the JSON costs less than an index kept on every send.
+      itemsByEnvid: db.prepare<[string], Row>("SELECT json FROM items WHERE json_extract(json, '$.envid') = ?"),
+      itemsByMessageId: db.prepare<[string], Row>("SELECT json FROM items WHERE json_extract(json, '$.messageId') = ?"),
       countInState: db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM items WHERE state = ?'),
       countUnsentOf: db.prepare<[string], { n: number }>("SELECT count(*) AS n FROM items WHERE state IN ('queued', 'deferred', 'sending') AND account_id = ?"),
       getDraft: db.prepare<[string], Row>('SELECT json FROM drafts WHERE id = ?'),
@@ -129,6 +132,12 @@ export class MailStore {
   /** Newest first. */
   listItems(): OutboxItem[] {
     return this.sql.listItems.all().map((r) => JSON.parse(r.json) as OutboxItem);
+  }
+  /** The items a delivery report may be about: by our envelope id, else by the Message-ID (with its angle brackets). */
+  itemsReportedOn(envid: string | null, messageId: string | null): OutboxItem[] {
+    const byEnvid = envid ? this.sql.itemsByEnvid.all(envid) : [];
+    const rows = byEnvid.length || !messageId ? byEnvid : this.sql.itemsByMessageId.all(messageId);
+    return rows.map((r) => JSON.parse(r.json) as OutboxItem);
   }
   /** Rows as stored (not validated), in notBefore order. */
   itemsInState(state: OutboxState): unknown[] {
