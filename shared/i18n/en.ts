@@ -481,6 +481,20 @@ export const en = {
   'size.bytes': '{value} B',
   'size.kilobytes': '{value} KB',
   'size.megabytes': '{value} MB',
+  // delivery-tracking
+  'tracking.state.delivered': 'Delivered',
+  'tracking.state.failed': 'Failed',
+  'tracking.state.delayed': 'Delayed',
+  'tracking.state.relayed': 'Relayed',
+  'tracking.state.expanded': 'Expanded',
+  'tracking.count': '{state}: {count}',
+  'tracking.allDelivered': 'Delivered',
+  'tracking.retryUntil': 'still trying until {when}',
+  'tracking.timeline': 'Delivery reports',
+  'tracking.receipt.displayed': 'Read {when}',
+  'tracking.receipt.deleted': 'Deleted unread {when}',
+  'tracking.receipt.dispatched': 'Handled {when}',
+  'tracking.receipt.processed': 'Processed {when}',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -496,4 +496,18 @@ export const fr = {
   'account.fail.other': 'Le test a échoué.',
   'account.trust': 'Approuver ce certificat',
   'account.trustHint': 'Ne l’approuvez que si cette empreinte est celle que l’administrateur de votre serveur vous a donnée.',
+  // delivery-tracking
+  'tracking.state.delivered': 'Distribué',
+  'tracking.state.failed': 'Échec',
+  'tracking.state.delayed': 'Retardé',
+  'tracking.state.relayed': 'Relayé',
+  'tracking.state.expanded': 'Redistribué',
+  'tracking.count': '{state} : {count}',
+  'tracking.allDelivered': 'Distribué',
+  'tracking.retryUntil': 'nouvelles tentatives jusqu’au {when}',
+  'tracking.timeline': 'Rapports de distribution',
+  'tracking.receipt.displayed': 'Lu {when}',
+  'tracking.receipt.deleted': 'Supprimé sans être lu {when}',
+  'tracking.receipt.dispatched': 'Traité {when}',
+  'tracking.receipt.processed': 'Pris en charge {when}',
 } as const satisfies Catalogue;

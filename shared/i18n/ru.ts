@@ -506,4 +506,18 @@ export const ru = {
   'account.fail.other': 'Проверка не удалась.',
   'account.trust': 'Доверять этому сертификату',
   'account.trustHint': 'Доверяйте, только если этот отпечаток совпадает с тем, что дал администратор вашего сервера.',
+  // delivery-tracking
+  'tracking.state.delivered': 'Доставлено',
+  'tracking.state.failed': 'Не доставлено',
+  'tracking.state.delayed': 'Задерживается',
+  'tracking.state.relayed': 'Передано дальше',
+  'tracking.state.expanded': 'Разослано',
+  'tracking.count': '{state}: {count}',
+  'tracking.allDelivered': 'Доставлено',
+  'tracking.retryUntil': 'попытки продолжатся до {when}',
+  'tracking.timeline': 'Отчёты о доставке',
+  'tracking.receipt.displayed': 'Прочитано {when}',
+  'tracking.receipt.deleted': 'Удалено без прочтения {when}',
+  'tracking.receipt.dispatched': 'Обработано {when}',
+  'tracking.receipt.processed': 'Принято к обработке {when}',
 } as const satisfies Catalogue;

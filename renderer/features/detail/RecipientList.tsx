@@ -2,6 +2,7 @@
 import type { Recipient } from '../../../shared/model';
 import { useT } from '../../i18n/use-t';
 import { mailboxText } from '../outbox/format';
+import { DeliveryTimeline } from '../tracking/DeliveryTimeline';
 import { fieldName, recipientReply, resultWord } from './format';
 
 /** `results`: false for a draft, whose recipients have not been tried (nothing is pending). */
@@ -19,6 +20,7 @@ export function RecipientList({ recipients, results }: { recipients: readonly Re
             </>
           )}
           {(r.reply || (results && r.state === 'pending')) && <span className="recipient-reply">{recipientReply(r)}</span>}
+          <DeliveryTimeline recipient={r} />
         </li>
       ))}
     </ul>

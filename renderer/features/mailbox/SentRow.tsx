@@ -6,7 +6,8 @@ import { formatWhen } from '../../format/time';
 import { useT } from '../../i18n/use-t';
 import { useOutboxStore } from '../../store/outbox';
 import { Cell } from '../list/Cell';
-import { deliverySummary, receiptsText, recipientsText } from '../outbox/format';
+import { deliverySummary, recipientsText } from '../outbox/format';
+import { trackingSummary } from '../tracking/tracking-logic';
 import { deleteButton } from './item-buttons';
 import { MailboxRow } from './MailboxRow';
 
@@ -14,8 +15,7 @@ export const SentRow = memo(function SentRow({ item }: { item: OutboxItem }) {
   const { t } = useT();
   const api = useApi();
   const busy = useOutboxStore((s) => s.pending[item.id] !== undefined);
-  const receipts = receiptsText(item);
-  const noDsn = item.warnings.includes('NO_DSN_SUPPORT');
+  const receipts = trackingSummary(item);
   return (
     <MailboxRow id={item.id} recipients={recipientsText(item.recipients)} subject={item.subject} busy={busy} actions={[deleteButton(api, item.id)]}>
       <Cell className="cell-time" column={t('column.sentAt')}>
@@ -24,8 +24,8 @@ export const SentRow = memo(function SentRow({ item }: { item: OutboxItem }) {
       <Cell className={`cell-delivery${item.recipients.some((r) => r.state === 'rejected') ? ' has-error' : ''}`} column={t('column.delivery')}>
         {deliverySummary(item.recipients)}
       </Cell>
-      <Cell className="cell-receipts" column={t('column.receipts')} spoken={receipts}>
-        <span className={noDsn ? 'badge badge-NO_DSN_SUPPORT' : undefined}>{receipts}</span>
+      <Cell className="cell-receipts" column={t('column.receipts')} spoken={receipts.text}>
+        <span className={receipts.tone === 'none' ? (item.warnings.includes('NO_DSN_SUPPORT') ? 'badge badge-NO_DSN_SUPPORT' : undefined) : `tracking-tone-${receipts.tone}`}>{receipts.text}</span>
       </Cell>
     </MailboxRow>
   );

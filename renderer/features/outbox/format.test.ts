@@ -6,7 +6,6 @@ import {
   deliverySummary,
   lastReplyText,
   nextTryText,
-  receiptsText,
   recipientsText,
   replyText,
   stateWord,
@@ -88,14 +87,6 @@ describe('deliverySummary', () => {
     expect(deliverySummary([{ state: 'accepted' }, { state: 'accepted' }, { state: 'rejected' }])).toBe('2 accepted · 1 rejected');
     expect(deliverySummary([{ state: 'pending' }])).toBe('1 pending');
     expect(deliverySummary([])).toBe('0 accepted');
-  });
-});
-
-describe('receiptsText', () => {
-  it('says whether receipts were requested, or that the server lacked DSN', () => {
-    expect(receiptsText(makeItem())).toBe('Requested');
-    expect(receiptsText(makeItem({ warnings: ['NO_DSN_SUPPORT'] }))).toBe('No DSN support');
-    expect(receiptsText(makeItem({ dsn: { notify: { success: false, failure: false, delay: false }, ret: 'headers' } }))).toBe('Not requested');
   });
 });
 

@@ -71,13 +71,6 @@ export function deliverySummary(recipients: readonly Pick<Recipient, 'state'>[])
   return parts.join(' · ');
 }
 
-/** The Receipts column of Sent: whether DSN went out with the message. */
-export function receiptsText(item: Pick<OutboxItem, 'warnings' | 'dsn'>): string {
-  if (item.warnings.includes('NO_DSN_SUPPORT')) return t('outbox.noDsn');
-  const { success, failure, delay } = item.dsn.notify;
-  return success || failure || delay ? t('sent.dsnRequested') : t('sent.dsnNone');
-}
-
 const WARNING_KEYS: Record<WarningCode, { label: MessageKey; hint: MessageKey }> = {
   NO_DSN_SUPPORT: { label: 'outbox.noDsn', hint: 'outbox.noDsnHint' },
   POSSIBLE_DUPLICATE: { label: 'outbox.possibleDuplicate', hint: 'outbox.possibleDuplicateHint' },
