@@ -8,7 +8,7 @@ import { app, BrowserWindow, ipcMain, net, Notification, powerMonitor, safeStora
 import { parseMailto } from '../shared/mailto';
 import type { OutboxItem } from '../shared/model';
 import { createCore, type Core } from './core/create-core';
-import { desktopNotice, firstBadEnd, noticeLanguage } from './core/notify/desktop-notice';
+import { deliveryFailedNotice, desktopNotice, firstBadEnd, newDeliveryFailures, noticeLanguage } from './core/notify/desktop-notice';
 import type { SecretBox } from './core/secrets/secret-box';
 import { bindElectronIpc } from './ipc-electron';
 
@@ -107,6 +107,10 @@ if (!app.requestSingleInstanceLock()) {
       if (name !== 'outbox:changed' || !Notification.isSupported()) return;
       const item = payload as OutboxItem;
       // Decided now, worded once the window has said its language.
+      const undelivered = newDeliveryFailures(item, notified);
+      if (undelivered.length) {
+        void windowLanguage().then((language) => new Notification(deliveryFailedNotice(item, undelivered, language)).show());
+      }
       if (!firstBadEnd(item, notified)) return;
       void windowLanguage().then((language) => {
         const notice = desktopNotice(item, language);

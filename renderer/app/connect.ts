@@ -6,7 +6,7 @@
 import type { MailApi } from '../../shared/contract';
 import type { OutboxItem, Settings } from '../../shared/model';
 import { useAlertsStore } from '../store/alerts';
-import { failureText, partlyRefusedText } from '../features/alerts/alerts-logic';
+import { deliveryFailedText, failureText, partlyRefusedText } from '../features/alerts/alerts-logic';
 import { useComposeStore } from '../store/compose';
 import { useDraftsStore } from '../store/drafts';
 import { useOutboxStore } from '../store/outbox';
@@ -97,7 +97,7 @@ export async function loadTranscript(api: MailApi, itemId: string | null): Promi
 export function itemChanged(item: OutboxItem): void {
   const before = useOutboxStore.getState().items.find((existing) => existing.id === item.id);
   useOutboxStore.getState().upsert(item);
-  const failure = failureText(before, item) ?? partlyRefusedText(before, item);
+  const failure = failureText(before, item) ?? partlyRefusedText(before, item) ?? deliveryFailedText(before, item);
   if (failure) useAlertsStore.getState().push({ kind: 'error', text: failure });
 }
 

@@ -495,6 +495,8 @@ export const en = {
   'tracking.receipt.deleted': 'Deleted unread {when}',
   'tracking.receipt.dispatched': 'Handled {when}',
   'tracking.receipt.processed': 'Processed {when}',
+  'alerts.deliveryFailed': '“{subject}” did not reach: {failed}',
+  'notice.deliveryFailed': '“{subject}” did not reach everyone',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -502,7 +502,7 @@ export const fr = {
   'tracking.state.delayed': 'Retardé',
   'tracking.state.relayed': 'Relayé',
   'tracking.state.expanded': 'Redistribué',
-  'tracking.count': '{state} : {count}',
+  'tracking.count': '{state}\u00a0: {count}',
   'tracking.allDelivered': 'Distribué',
   'tracking.retryUntil': 'nouvelles tentatives jusqu’au {when}',
   'tracking.timeline': 'Rapports de distribution',
@@ -510,4 +510,6 @@ export const fr = {
   'tracking.receipt.deleted': 'Supprimé sans être lu {when}',
   'tracking.receipt.dispatched': 'Traité {when}',
   'tracking.receipt.processed': 'Pris en charge {when}',
+  'alerts.deliveryFailed': '« {subject} » n’a pas été distribué à\u00a0: {failed}',
+  'notice.deliveryFailed': '« {subject} » n’a pas été distribué à tous',
 } as const satisfies Catalogue;

@@ -520,4 +520,6 @@ export const ru = {
   'tracking.receipt.deleted': 'Удалено без прочтения {when}',
   'tracking.receipt.dispatched': 'Обработано {when}',
   'tracking.receipt.processed': 'Принято к обработке {when}',
+  'alerts.deliveryFailed': '«{subject}» не доставлено: {failed}',
+  'notice.deliveryFailed': '«{subject}» доставлено не всем',
 } as const satisfies Catalogue;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeItem } from '../testing/fixtures';
-import { desktopNotice, firstBadEnd, noticeLanguage } from './desktop-notice';
+import { deliveryFailedNotice, desktopNotice, firstBadEnd, newDeliveryFailures, noticeLanguage } from './desktop-notice';
 
 describe('desktopNotice', () => {
   const reply = { code: 550, enhanced: '5.1.1', text: 'No such user' };
@@ -60,5 +60,24 @@ describe('noticeLanguage', () => {
     expect(noticeLanguage('de', ['fr-CA', 'en'])).toBe('fr');
     expect(noticeLanguage({ toString: () => 'fr' }, ['de'])).toBe('en');
     expect(noticeLanguage(null, [])).toBe('en');
+  });
+});
+
+describe('delivery failure notices', () => {
+  const event = { state: 'failed' as const, at: 5, status: '5.1.1', diagnostic: '550 5.1.1 no such user', reportingMta: 'mx.test', retryUntil: null, reportId: 'r1' };
+  const item = makeItem({
+    state: 'sent',
+    subject: 'Plans',
+    recipients: [
+      { address: 'ada@example.test', field: 'to', state: 'accepted', delivery: { state: 'delivered', events: [{ ...event, state: 'delivered' }] } },
+      { address: 'bob@example.test', field: 'to', state: 'accepted', delivery: { state: 'failed', events: [event] } },
+    ],
+  });
+  it('names each newly failed recipient once, with the remote server words, in the window language', () => {
+    const shown = new Set<string>();
+    const failed = newDeliveryFailures(item, shown);
+    expect(failed.map((r) => r.address)).toEqual(['bob@example.test']);
+    expect(newDeliveryFailures(item, shown)).toEqual([]);
+    expect(deliveryFailedNotice(item, failed, 'fr')).toEqual({ title: '« Plans » n’a pas été distribué à tous', body: 'bob@example.test: 5.1.1 550 5.1.1 no such user' });
   });
 });

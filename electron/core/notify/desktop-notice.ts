@@ -51,3 +51,21 @@ export function desktopNotice(item: OutboxItem, language: Language = 'en'): Desk
     body: refused.map((r) => `${r.address}: ${r.reply ? formatReply(r.reply) : text('notice.refused')}`).join('\n'),
   };
 }
+
+/** Recipients a delivery report newly says failed; `shown` remembers each one so a notice is raised once. */
+export function newDeliveryFailures(item: OutboxItem, shown: Set<string>): OutboxItem['recipients'] {
+  const failed = item.recipients.filter((r) => r.delivery?.state === 'failed' && !shown.has(`${item.id}\n${r.address}`));
+  for (const r of failed) shown.add(`${item.id}\n${r.address}`);
+  return failed;
+}
+
+/** Names who did not get the message, each with the remote server's words from the report. */
+export function deliveryFailedNotice(item: OutboxItem, failed: OutboxItem['recipients'], language: Language = 'en'): DesktopNotice {
+  const text = (key: PlainKey, vars: Vars = {}) => fillPlaceholders(catalogues[language][key], vars);
+  const subject = item.subject || text('outbox.noSubject');
+  const words = (r: OutboxItem['recipients'][number]) => {
+    const last = [...(r.delivery?.events ?? [])].reverse().find((e) => e.state === 'failed');
+    return [last?.status, last?.diagnostic].filter(Boolean).join(' ') || text('tracking.state.failed');
+  };
+  return { title: text('notice.deliveryFailed', { subject }), body: failed.map((r) => `${r.address}: ${words(r)}`).join('\n') };
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { failureText, partlyRefusedText, queuedNote } from './alerts-logic';
+import { deliveryFailedText, failureText, partlyRefusedText, queuedNote } from './alerts-logic';
 import { makeItem } from '../../store/test-fixtures';
 
 describe('failureText', () => {
@@ -47,5 +47,19 @@ describe('queuedNote', () => {
     const later = makeItem({ state: 'queued', notBefore: now + 3_600_000 });
     expect(queuedNote(later, now, now)).toEqual({ visible: true, secondsLeft: null });
     expect(queuedNote(later, now + 10_000, now)).toEqual({ visible: false });
+  });
+});
+
+describe('deliveryFailedText', () => {
+  const failedEvent = { state: 'failed' as const, at: 5, status: '5.1.1', diagnostic: '550 5.1.1 no such user', reportingMta: 'mx.test', retryUntil: null, reportId: 'r1' };
+  const before = makeItem({ state: 'sent', subject: 'Plans', recipients: [{ address: 'ada@example.test', field: 'to', state: 'accepted' }, { address: 'bob@example.test', field: 'to', state: 'accepted' }] });
+  const after = { ...before, recipients: [before.recipients[0]!, { ...before.recipients[1]!, delivery: { state: 'failed' as const, events: [failedEvent] } }] };
+  it('names a recipient a report says did not get the message, with the remote words, once', () => {
+    expect(deliveryFailedText(before, after)).toBe('“Plans” did not reach: bob@example.test (5.1.1 550 5.1.1 no such user)');
+    expect(deliveryFailedText(after, { ...after, updatedAt: 99 })).toBeNull();
+  });
+  it('stays quiet for delays and deliveries', () => {
+    const delayed = { ...before, recipients: [{ ...before.recipients[0]!, delivery: { state: 'delayed' as const, events: [{ ...failedEvent, state: 'delayed' as const }] } }] };
+    expect(deliveryFailedText(before, delayed)).toBeNull();
   });
 });

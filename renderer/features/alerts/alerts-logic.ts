@@ -20,6 +20,18 @@ export function partlyRefusedText(before: OutboxItem | undefined, after: OutboxI
   return t('alerts.partlyRefused', { subject: subjectText(after.subject), refused: refused.map((r) => `${r.address} (${recipientReply(r)})`).join('; ') });
 }
 
+/** A delivery report says a recipient finally did not get the message: named, with the remote server's words. */
+export function deliveryFailedText(before: OutboxItem | undefined, after: OutboxItem): string | null {
+  const failedBefore = new Set(before?.recipients.filter((r) => r.delivery?.state === 'failed').map((r) => r.address));
+  const failed = after.recipients.filter((r) => r.delivery?.state === 'failed' && !failedBefore.has(r.address));
+  if (!failed.length) return null;
+  const words = (r: (typeof failed)[number]) => {
+    const last = [...r.delivery!.events].reverse().find((e) => e.state === 'failed');
+    return [last?.status, last?.diagnostic].filter(Boolean).join(' ') || t('tracking.state.failed');
+  };
+  return t('alerts.deliveryFailed', { subject: subjectText(after.subject), failed: failed.map((r) => `${r.address} (${words(r)})`).join('; ') });
+}
+
 /** A scheduled message's note does not count down hours; it goes after this long. */
 export const SCHEDULED_NOTE_MS = 10_000;
 /** Longer than the biggest undo delay (60 s): a hold this long is a Send-later time. */
