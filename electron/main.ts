@@ -11,6 +11,7 @@ import { createCore, type Core } from './core/create-core';
 import { desktopNotice, firstBadEnd, noticeLanguage } from './core/notify/desktop-notice';
 import type { SecretBox } from './core/secrets/secret-box';
 import { bindElectronIpc } from './ipc-electron';
+import { startUpdates } from './updates/start-updates';
 
 const log = {
   info: (message: string) => console.log(message),
@@ -119,6 +120,7 @@ if (!app.requestSingleInstanceLock()) {
     readyCore.setOnline(net.isOnline());
     setInterval(() => readyCore.setOnline(net.isOnline()), 5000).unref();
     powerMonitor.on('resume', () => readyCore.resume());
+    startUpdates({ gate: readyCore.updates, isPackaged: app.isPackaged, userDataDir: app.getPath('userData'), loadUpdater: async () => (await import('electron-updater')).autoUpdater, log });
   });
 
   app.on('window-all-closed', () => app.quit());

@@ -481,6 +481,15 @@ export const en = {
   'size.bytes': '{value} B',
   'size.kilobytes': '{value} KB',
   'size.megabytes': '{value} MB',
+
+  // installable
+  'reason.noUpdateReady': 'No update has been downloaded yet.',
+  'update.ready': 'Outbox Mail {version} is ready. Restart to use it.',
+  'update.restart': 'Restart now',
+  'update.later': 'Later',
+  'update.waiting': 'Restarting as soon as the messages being sent have gone.',
+  'update.restarting': 'Restarting into Outbox Mail {version}…',
+  'update.failed': 'Could not restart into the update: {message}',
 } as const;
 
 export type MessageKey = keyof typeof en;

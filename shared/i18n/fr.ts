@@ -496,4 +496,13 @@ export const fr = {
   'account.fail.other': 'Le test a échoué.',
   'account.trust': 'Approuver ce certificat',
   'account.trustHint': 'Ne l’approuvez que si cette empreinte est celle que l’administrateur de votre serveur vous a donnée.',
+
+  // installable
+  'reason.noUpdateReady': 'Aucune mise à jour n’a encore été téléchargée.',
+  'update.ready': 'Outbox Mail {version} est prêt. Redémarrez pour l’utiliser.',
+  'update.restart': 'Redémarrer maintenant',
+  'update.later': 'Plus tard',
+  'update.waiting': 'Redémarrage dès que les messages en cours d’envoi seront partis.',
+  'update.restarting': 'Redémarrage vers Outbox Mail {version}…',
+  'update.failed': 'Impossible de redémarrer pour la mise à jour\u00a0: {message}',
 } as const satisfies Catalogue;

@@ -506,4 +506,13 @@ export const ru = {
   'account.fail.other': 'Проверка не удалась.',
   'account.trust': 'Доверять этому сертификату',
   'account.trustHint': 'Доверяйте, только если этот отпечаток совпадает с тем, что дал администратор вашего сервера.',
+
+  // installable
+  'reason.noUpdateReady': 'Обновление ещё не загружено.',
+  'update.ready': 'Outbox Mail {version} готов. Перезапустите, чтобы начать им пользоваться.',
+  'update.restart': 'Перезапустить сейчас',
+  'update.later': 'Позже',
+  'update.waiting': 'Перезапуск произойдёт, как только отправляемые письма уйдут.',
+  'update.restarting': 'Перезапуск в Outbox Mail {version}…',
+  'update.failed': 'Не удалось перезапуститься для обновления: {message}',
 } as const satisfies Catalogue;
