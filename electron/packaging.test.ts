@@ -88,6 +88,9 @@ describe('electron-builder.yml', () => {
 
   it('rebuilds better-sqlite3 for Electron and publishes to GitHub Releases', () => {
     expect(config.npmRebuild).toBe(true);
+    // A production dependency of our own, so it is packed and rebuilt whatever indexeddbshim asks for; Electron itself never is.
+    expect(pkg.dependencies['better-sqlite3']).toBe(pkg.overrides['better-sqlite3']);
+    expect(pkg.dependencies.electron).toBeUndefined();
     expect(config.buildDependenciesFromSource).toBe(false);
     expect(config.publish).toEqual([expect.objectContaining({ provider: 'github' })]);
   });
