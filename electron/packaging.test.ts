@@ -58,6 +58,15 @@ describe('electron-builder.yml', () => {
     expect(validate(config), JSON.stringify(validate.errors)).toBe(true);
   });
 
+  it('passes the check electron-builder itself runs before building (stricter: it knows its custom keywords)', async () => {
+    const { validateConfiguration } = createRequire(__filename)('app-builder-lib/out/util/config/config') as {
+      validateConfiguration(config: object, debugLogger: object): Promise<void>;
+    };
+    await expect(validateConfiguration(config, { isEnabled: false, add: () => undefined })).resolves.toBeUndefined();
+    // And it does refuse a mistake.
+    await expect(validateConfiguration({ ...config, linux: { ...config.linux, categroy: 'x' } }, { isEnabled: false, add: () => undefined })).rejects.toThrow(/Invalid configuration object/);
+  });
+
   it('builds the installers we promise, each with its icon', () => {
     expect(config.appId).toMatch(/^[a-z]+(\.[a-z0-9-]+)+$/);
     expect(config.linux.target).toEqual(expect.arrayContaining(['AppImage', 'deb', 'rpm']));
