@@ -120,7 +120,8 @@ if (!app.requestSingleInstanceLock()) {
     readyCore.setOnline(net.isOnline());
     setInterval(() => readyCore.setOnline(net.isOnline()), 5000).unref();
     powerMonitor.on('resume', () => readyCore.resume());
-    startUpdates({ gate: readyCore.updates, isPackaged: app.isPackaged, userDataDir: app.getPath('userData'), loadUpdater: async () => (await import('electron-updater')).autoUpdater, log });
+    // require, not import(): Node's ESM view of this CommonJS package lacks its lazy `autoUpdater` getter.
+    startUpdates({ gate: readyCore.updates, isPackaged: app.isPackaged, userDataDir: app.getPath('userData'), loadUpdater: async () => require('electron-updater').autoUpdater, log });
   });
 
   app.on('window-all-closed', () => app.quit());
