@@ -44,6 +44,10 @@ describe('workflows', () => {
     expect(release.jobs.package.strategy.matrix.os).toEqual(oses);
     const publish = release.jobs.package.steps.find((s: { run?: string }) => /npm run dist/.test(s.run ?? ''));
     expect(publish.run).toContain('--publish always');
+    // Public only when every package is in.
+    expect(release.jobs.publish.needs).toBe('package');
+    expect(release.jobs.publish.steps[0].run).toContain('--draft=false');
+    expect(release.jobs.release.steps[0].run).toContain('--draft');
   });
 
   it('hands every signing and notarization secret to the packager, and documents each', () => {
