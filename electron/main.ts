@@ -11,6 +11,7 @@ import { createCore, type Core } from './core/create-core';
 import { deliveryFailedNotice, desktopNotice, firstBadEnd, newDeliveryFailures, noticeLanguage } from './core/notify/desktop-notice';
 import type { SecretBox } from './core/secrets/secret-box';
 import { bindElectronIpc } from './ipc-electron';
+import { startUpdates } from './updates/start-updates';
 
 const log = {
   info: (message: string) => console.log(message),
@@ -123,6 +124,8 @@ if (!app.requestSingleInstanceLock()) {
     readyCore.setOnline(net.isOnline());
     setInterval(() => readyCore.setOnline(net.isOnline()), 5000).unref();
     powerMonitor.on('resume', () => readyCore.resume());
+    // require, not import(): Node's ESM view of this CommonJS package lacks its lazy `autoUpdater` getter.
+    startUpdates({ gate: readyCore.updates, isPackaged: app.isPackaged, userDataDir: app.getPath('userData'), loadUpdater: async () => require('electron-updater').autoUpdater, log });
   });
 
   app.on('window-all-closed', () => app.quit());

@@ -44,6 +44,7 @@ import {
   type MessageDetail,
   type SyncStatus,
 } from './mail-model';
+import { UpdateStateSchema, type UpdateState } from './update-model';
 
 /** A response type carried at compile time only: responses come from our own main process. */
 declare const responseBrand: unique symbol;
@@ -104,6 +105,8 @@ export const commands = {
   'app.status': command(Empty, returns<AppStatus>()),
   'settings.get': command(Empty, returns<Settings>()),
   'settings.update': command(SettingsSchema.partial(), returns<Settings>()),
+  /** Restart into the downloaded update, once no message is being sent (NOT_READY when none is downloaded). */
+  'app.restartToUpdate': command(Empty, returns<UpdateState>()),
 } as const;
 
 export const events = {
@@ -121,6 +124,8 @@ export const events = {
   'mail:folders': z.array(FolderSchema),
   'mail:changed': MailChangedSchema,
   'mail:sync': SyncStatusSchema,
+  /** An update was downloaded, or its restart is waiting or under way. */
+  'app:update': UpdateStateSchema,
 } as const;
 
 export type CommandName = keyof typeof commands;

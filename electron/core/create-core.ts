@@ -28,6 +28,7 @@ import { recoverOutbox } from './spooler/recovery';
 import { Spooler, type SpoolerDeps } from './spooler/spooler';
 import { SettingsService } from './settings/settings-service';
 import { TranscriptStore } from './transcript/transcript-store';
+import { UpdateGate } from './updates/update-gate';
 
 export interface Logger {
   info(message: string): void;
@@ -55,6 +56,8 @@ export interface Core {
   db: MailDatabase;
   /** Outbox items, drafts, transcripts and quarantine. */
   store: MailStore;
+  /** Where the Electron host reports a downloaded update; restarts wait for sends in progress. */
+  updates: UpdateGate;
   status(): AppStatus;
   /** Resolves when start-up recovery has finished. */
   ready: Promise<void>;
@@ -74,6 +77,7 @@ const silentLog: Logger = { info: () => undefined, error: () => undefined };
 export async function createCore(options: CoreOptions): Promise<Core> {
   const log = options.log ?? silentLog;
   const events = new EventBus();
+  const updates = new UpdateGate(events);
   const dbDir = join(options.userDataDir, 'db');
   const dbFile = sqliteFileFor(dbDir, DATABASE_NAME);
   if (!options.indexedDb) {
@@ -177,6 +181,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       'app.status': () => status,
       'settings.get': () => settings.get(),
       'settings.update': (changes) => settings.update(changes),
+      'app.restartToUpdate': () => updates.restart(),
     },
     (name, error) => log.error(`command ${name} failed`, error),
   );
@@ -186,6 +191,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     events,
     db,
     store,
+    updates,
     status: () => status,
     ready,
     setOnline: (online) => spooler.setHostOnline(online),

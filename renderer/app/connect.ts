@@ -14,6 +14,7 @@ import { useSandboxStore } from '../store/sandbox';
 import { useSettingsStore } from '../store/settings';
 import { useStatusStore } from '../store/status';
 import { useTranscriptStore } from '../store/transcript';
+import { useUpdateStore } from '../store/update';
 import { errorText } from '../i18n/error-text';
 import { t } from '../i18n/t';
 import { startAutosave } from '../features/compose/autosave';
@@ -114,6 +115,7 @@ export function connectStores(api: MailApi): () => void {
     api.on('outbox:removed', ({ id }) => useOutboxStore.getState().remove(id)),
     api.on('smtp:progress', (progress) => useOutboxStore.getState().setProgress(progress)),
     api.on('app:compose', (request) => void composeFromRequest(request)),
+    api.on('app:update', (update) => useUpdateStore.getState().set(update)),
     startAutosave(api),
     // The transcript follows the selection, wherever the selection was changed from.
     useOutboxStore.subscribe((state, previous) => {

@@ -497,6 +497,15 @@ export const en = {
   'tracking.receipt.processed': 'Processed {when}',
   'alerts.deliveryFailed': '“{subject}” did not reach: {failed}',
   'notice.deliveryFailed': '“{subject}” did not reach everyone',
+
+  // installable
+  'reason.noUpdateReady': 'No update has been downloaded yet.',
+  'update.ready': 'Outbox Mail {version} is ready. Restart to use it.',
+  'update.restart': 'Restart now',
+  'update.later': 'Later',
+  'update.waiting': 'Restarting as soon as the messages being sent have gone.',
+  'update.restarting': 'Restarting into Outbox Mail {version}…',
+  'update.failed': 'Could not restart into the update: {message}',
 } as const;
 
 export type MessageKey = keyof typeof en;

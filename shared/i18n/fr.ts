@@ -512,4 +512,13 @@ export const fr = {
   'tracking.receipt.processed': 'Pris en charge {when}',
   'alerts.deliveryFailed': '« {subject} » n’a pas été distribué à\u00a0: {failed}',
   'notice.deliveryFailed': '« {subject} » n’a pas été distribué à tous',
+
+  // installable
+  'reason.noUpdateReady': 'Aucune mise à jour n’a encore été téléchargée.',
+  'update.ready': 'Outbox Mail {version} est prêt. Redémarrez pour l’utiliser.',
+  'update.restart': 'Redémarrer maintenant',
+  'update.later': 'Plus tard',
+  'update.waiting': 'Redémarrage dès que les messages en cours d’envoi seront partis.',
+  'update.restarting': 'Redémarrage vers Outbox Mail {version}…',
+  'update.failed': 'Impossible de redémarrer pour la mise à jour\u00a0: {message}',
 } as const satisfies Catalogue;

@@ -522,4 +522,13 @@ export const ru = {
   'tracking.receipt.processed': 'Принято к обработке {when}',
   'alerts.deliveryFailed': '«{subject}» не доставлено: {failed}',
   'notice.deliveryFailed': '«{subject}» доставлено не всем',
+
+  // installable
+  'reason.noUpdateReady': 'Обновление ещё не загружено.',
+  'update.ready': 'Outbox Mail {version} готов. Перезапустите, чтобы начать им пользоваться.',
+  'update.restart': 'Перезапустить сейчас',
+  'update.later': 'Позже',
+  'update.waiting': 'Перезапуск произойдёт, как только отправляемые письма уйдут.',
+  'update.restarting': 'Перезапуск в Outbox Mail {version}…',
+  'update.failed': 'Не удалось перезапуститься для обновления: {message}',
 } as const satisfies Catalogue;

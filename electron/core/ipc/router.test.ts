@@ -81,6 +81,7 @@ describe('valid requests', () => {
       'app.status': {},
       'settings.get': {},
       'settings.update': { undoSendSeconds: 10 },
+      'app.restartToUpdate': {},
     };
     for (const name of COMMAND_NAMES) {
       expect(await router.handle(name, requests[name])).toEqual({ ok: true, value: name });

@@ -10,6 +10,7 @@ import { useT } from '../../i18n/use-t';
 import { useAlertsStore, type Alert } from '../../store/alerts';
 import { useOutboxStore } from '../../store/outbox';
 import { editItem } from '../outbox/edit';
+import { UpdateNote } from '../update/UpdateNote';
 import { queuedNote } from './alerts-logic';
 
 function useNow(intervalMs: number): number {
@@ -74,6 +75,7 @@ export function AlertArea() {
         {queued.map((alert) => (
           <QueuedNote key={alert.id} alert={alert} />
         ))}
+        <UpdateNote />
       </div>
     </section>
   );
