@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { ERROR_CODES, WARNING_CODES, type Reason } from './errors';
 
-export const OUTBOX_STATES = ['draft', 'queued', 'sending', 'deferred', 'sent', 'failed', 'cancelled'] as const;
+export const OUTBOX_STATES = ['queued', 'sending', 'deferred', 'sent', 'failed', 'cancelled'] as const;
 export type OutboxState = (typeof OUTBOX_STATES)[number];
 
 /** Upper bounds on what the renderer may hand over; beyond them the request is refused, not truncated. */

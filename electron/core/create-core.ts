@@ -12,9 +12,8 @@ import { KeyFileSecretBox } from './secrets/key-file-secret-box';
 import type { SecretBox } from './secrets/secret-box';
 import { testConnection } from './smtp/connection-test';
 import { DATABASE_NAME, openMailDatabase, type IndexedDbFactory, type MailDatabase } from './db/database';
-import { setAsideUnreadableRows, sqliteFileFor, useWriteAheadLog } from './db/unreadable-rows';
+import { findUnreadableRows, removeRows, sqliteFileFor, useWriteAheadLog } from './db/unreadable-rows';
 import { openMailStore, type MailStore } from './db/mail-store';
-import { moveLegacyRows } from './db/move-legacy-rows';
 import { sqliteIndexedDb } from './db/sqlite-indexeddb';
 import { EventBus } from './events';
 import { createRouter, type Router } from './ipc/router';
@@ -76,16 +75,18 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const events = new EventBus();
   const dbDir = join(options.userDataDir, 'db');
   const dbFile = sqliteFileFor(dbDir, DATABASE_NAME);
+  const store = openMailStore(join(options.userDataDir, 'outbox.sqlite'), (message) => log.error(`store: checkpoint: ${message}`));
   if (!options.indexedDb) {
     useWriteAheadLog(dbFile);
-    for (const row of setAsideUnreadableRows(dbFile, join(options.userDataDir, 'quarantine'))) {
-      log.error(`store: unreadable row ${row.key} in ${row.table} set aside`, row.file);
+    const unreadable = findUnreadableRows(dbFile, Date.now());
+    if (unreadable.length) {
+      // In quarantine on disk before they leave the file they came from: never dropped.
+      await store.commit.write(() => unreadable.forEach((row) => store.putQuarantine(row.quarantine)));
+      removeRows(dbFile, unreadable);
+      for (const row of unreadable) log.error(`store: unreadable row ${row.key} in ${row.table} set aside in quarantine`);
     }
   }
   const db = await openMailDatabase(options.indexedDb ?? sqliteIndexedDb(dbDir));
-  const store = openMailStore(join(options.userDataDir, 'outbox.sqlite'), (message) => log.error(`store: checkpoint: ${message}`));
-  const moved = await moveLegacyRows(db, store);
-  if (moved) log.info(`store: moved ${moved} outbox row(s) from the IndexedDB store to outbox.sqlite`);
   const settings = new SettingsService(db, events);
   const secrets = options.secrets ?? new KeyFileSecretBox(join(options.userDataDir, 'secret.key'));
   const accounts = new AccountsService(db, events, secrets, settings, (id) => store.countUnsentOf(id));

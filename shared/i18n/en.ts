@@ -178,7 +178,6 @@ export const en = {
   'cancel.sent': 'The message has been sent.',
   'cancel.cancelled': 'The message is already cancelled.',
   'cancel.failed': 'The message has failed; nothing is waiting to be sent.',
-  'cancel.draft': 'The message is a draft; nothing is waiting to be sent.',
 
   'sent.title': 'Sent',
   'sent.empty': 'No sent messages yet.',
@@ -206,7 +205,6 @@ export const en = {
   'drafts.defaultAccount': 'The default account',
   'drafts.noRecipients': 'No recipients yet',
 
-  'state.draft': 'Draft',
   'state.queued': 'Queued',
   'state.sending': 'Sending',
   'state.deferred': 'Deferred',

@@ -139,7 +139,6 @@ export const fr = {
   'cancel.sent': 'Le message a été envoyé.',
   'cancel.cancelled': 'Le message est déjà annulé.',
   'cancel.failed': 'Le message a échoué\u00a0; rien n’attend d’être envoyé.',
-  'cancel.draft': 'Le message est un brouillon\u00a0; rien n’attend d’être envoyé.',
 
   'sent.title': 'Envoyés',
   'sent.empty': 'Aucun message envoyé pour l’instant.',
@@ -158,7 +157,6 @@ export const fr = {
   'drafts.title': 'Brouillons',
   'drafts.empty': 'Aucun brouillon. Les messages en cours de rédaction sont enregistrés ici au fil de la frappe, et un message annulé revient ici, intact.',
 
-  'state.draft': 'Brouillon',
   'state.queued': 'En file',
   'state.sending': 'Envoi en cours',
   'state.deferred': 'Différé',

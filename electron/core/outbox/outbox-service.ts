@@ -130,7 +130,7 @@ export class OutboxService {
   }
 
   async abort(id: string): Promise<OutboxItem> {
-    const item = await this.deps.repo.transition(id, ['queued', 'deferred', 'sending', 'sent', 'failed', 'cancelled', 'draft'], (current) => {
+    const item = await this.deps.repo.transition(id, ['queued', 'deferred', 'sending', 'sent', 'failed', 'cancelled'], (current) => {
       const possible = cancelState(current);
       if (!possible.possible) {
         throw new AppFailure(current.state === 'sending' || current.state === 'sent' ? 'TOO_LATE' : 'ILLEGAL_STATE', `Cannot cancel: ${possible.reason}`, { state: current.state });
