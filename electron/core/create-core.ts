@@ -13,6 +13,7 @@ import type { SecretBox } from './secrets/secret-box';
 import { testConnection } from './smtp/connection-test';
 import { DATABASE_NAME, openMailDatabase, type IndexedDbFactory, type MailDatabase } from './db/database';
 import { findUnreadableRows, removeRows, sqliteFileFor, useWriteAheadLog } from './db/unreadable-rows';
+import { durableWrite } from './db/durable-write';
 import { openMailStore, type MailStore } from './db/mail-store';
 import { sqliteIndexedDb } from './db/sqlite-indexeddb';
 import { EventBus } from './events';
@@ -104,7 +105,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     dir: join(options.userDataDir, 'sandbox'),
     ...(options.sandboxPort !== undefined ? { port: options.sandboxPort } : {}),
     onMessage: async (message) => {
-      await db.sandboxMail.put(message);
+      await durableWrite(
+        () => db.sandboxMail.put(message),
+        async () => (await db.sandboxMail.get(message.id)) !== undefined,
+      );
       events.emit('sandbox:received', message);
     },
     onError: (error) => log.error('sandbox server error', error),
