@@ -479,6 +479,16 @@ export const en = {
   'size.bytes': '{value} B',
   'size.kilobytes': '{value} KB',
   'size.megabytes': '{value} MB',
+
+  // harden-store
+  'reason.attachmentNotSaved': 'Could not save the attachment "{name}" to disk ({detail}). Free some space and attach it again.',
+  'store.damaged': 'The outbox store was damaged (found at start on {time}). The damaged files are kept untouched in {folder}.',
+  'store.lost': 'Lost: {list}.',
+  'store.kept': '{count} message(s) were recovered and are in the outbox as they were.',
+  'store.quarantined': '{count} stored row(s) could not be read and were set aside:',
+  'store.noteLabel': 'Storage',
+  'store.quarantineRow': '{id} ({time}): {reason}',
+  'alerts.missedEnds': 'While no window was open: {list}',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -494,4 +494,14 @@ export const fr = {
   'account.fail.other': 'Le test a échoué.',
   'account.trust': 'Approuver ce certificat',
   'account.trustHint': 'Ne l’approuvez que si cette empreinte est celle que l’administrateur de votre serveur vous a donnée.',
+
+  // harden-store
+  'reason.attachmentNotSaved': 'Impossible d’enregistrer la pièce jointe «\u00a0{name}\u00a0» sur le disque ({detail}). Libérez de l’espace et joignez-la de nouveau.',
+  'store.damaged': 'Le stockage de la boîte d’envoi était endommagé (constaté au démarrage le {time}). Les fichiers endommagés sont conservés intacts dans {folder}.',
+  'store.lost': 'Perdus\u00a0: {list}.',
+  'store.kept': '{count} message(s) ont été récupérés et sont dans la boîte d’envoi tels quels.',
+  'store.quarantined': '{count} ligne(s) enregistrée(s) illisible(s) mise(s) de côté\u00a0:',
+  'store.noteLabel': 'Stockage',
+  'store.quarantineRow': '{id} ({time})\u00a0: {reason}',
+  'alerts.missedEnds': 'Pendant qu’aucune fenêtre n’était ouverte\u00a0: {list}',
 } as const satisfies Catalogue;

@@ -504,4 +504,14 @@ export const ru = {
   'account.fail.other': 'Проверка не удалась.',
   'account.trust': 'Доверять этому сертификату',
   'account.trustHint': 'Доверяйте, только если этот отпечаток совпадает с тем, что дал администратор вашего сервера.',
+
+  // harden-store
+  'reason.attachmentNotSaved': 'Не удалось сохранить вложение «{name}» на диск ({detail}). Освободите место и прикрепите его снова.',
+  'store.damaged': 'Хранилище исходящих было повреждено (обнаружено при запуске {time}). Повреждённые файлы сохранены нетронутыми в {folder}.',
+  'store.lost': 'Утрачено: {list}.',
+  'store.kept': 'Восстановлено сообщений: {count}; они в исходящих в прежнем виде.',
+  'store.quarantined': 'Не удалось прочитать сохранённых записей: {count}; они отложены в сторону:',
+  'store.noteLabel': 'Хранилище',
+  'store.quarantineRow': '{id} ({time}): {reason}',
+  'alerts.missedEnds': 'Пока ни одно окно не было открыто: {list}',
 } as const satisfies Catalogue;
