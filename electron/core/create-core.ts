@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import { AppFailure } from '../../shared/errors';
 import { reason } from '../../shared/i18n/reason';
-import type { AppStatus } from '../../shared/model';
+import type { AppStatus, StorageDamage } from '../../shared/model';
 import { AccountsService } from './accounts/accounts-service';
 import { AttachmentStore } from './attachments/attachment-store';
 import { KeyFileSecretBox } from './secrets/key-file-secret-box';
@@ -14,7 +14,9 @@ import { testConnection } from './smtp/connection-test';
 import { DATABASE_NAME, openMailDatabase, type IndexedDbFactory, type MailDatabase } from './db/database';
 import { findUnreadableRows, removeRows, sqliteFileFor, useWriteAheadLog } from './db/unreadable-rows';
 import { durableWrite } from './db/durable-write';
-import { openMailStore, type MailStore } from './db/mail-store';
+import { openCheckedStore } from './db/damage-check';
+import { ledgerFileFor, type MailStore } from './db/mail-store';
+import { StoreLedger } from './db/store-ledger';
 import { sqliteIndexedDb } from './db/sqlite-indexeddb';
 import { EventBus } from './events';
 import { createRouter, type Router } from './ipc/router';
@@ -69,6 +71,14 @@ const notYet = (): never => {
   throw new AppFailure('NOT_READY', 'Reading mail is not available in this build yet.');
 };
 
+/** Shown in the window: the most recent rows in quarantine are listed, all are counted. */
+const QUARANTINE_LISTED = 50;
+
+function storageStatus(store: MailStore, damage: StorageDamage | null): NonNullable<AppStatus['storage']> {
+  const rows = store.listQuarantine();
+  return { damage, quarantined: rows.slice(-QUARANTINE_LISTED).map(({ id, at, reason }) => ({ id, at, reason })), quarantinedTotal: rows.length };
+}
+
 const silentLog: Logger = { info: () => undefined, error: () => undefined };
 
 export async function createCore(options: CoreOptions): Promise<Core> {
@@ -76,7 +86,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const events = new EventBus();
   const dbDir = join(options.userDataDir, 'db');
   const dbFile = sqliteFileFor(dbDir, DATABASE_NAME);
-  const store = openMailStore(join(options.userDataDir, 'outbox.sqlite'), (message) => log.error(`store: checkpoint: ${message}`));
+  const storeFile = join(options.userDataDir, 'outbox.sqlite');
+  const { store, damage } = openCheckedStore(storeFile, new StoreLedger(ledgerFileFor(storeFile)), join(options.userDataDir, 'damaged'), (message) => log.error(`store: ${message}`));
+  if (damage) log.error(`store: damaged outbox store set aside in ${damage.folder}: ${damage.lost.length} lost, ${damage.kept.items} item(s) and ${damage.kept.drafts} draft(s) kept`);
   if (!options.indexedDb) {
     useWriteAheadLog(dbFile);
     const unreadable = findUnreadableRows(dbFile, Date.now());
@@ -95,7 +107,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const transcript = new TranscriptStore(store, events);
   const attachments = new AttachmentStore(join(options.userDataDir, 'attachments'));
 
-  let status: AppStatus = { phase: 'recovering', recovery: { total: 0, done: 0 }, online: true, host: options.host, version: options.version };
+  let status: AppStatus = { phase: 'recovering', recovery: { total: 0, done: 0 }, online: true, host: options.host, version: options.version, storage: storageStatus(store, damage) };
   const setStatus = (next: Partial<AppStatus>) => {
     status = { ...status, ...next };
     events.emit('app:status', status);
@@ -140,6 +152,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     setStatus({ phase: 'ready', recovery: { total: report.total, done: report.total } });
     log.info(`recovery: ${report.total} undelivered message(s), ${report.requeued.length} interrupted send(s) re-queued`);
     for (const row of report.quarantined) log.error(`recovery: set aside outbox row ${row.id} in quarantine`, row.reason);
+    setStatus({ storage: storageStatus(store, damage) });
     // Awaited, so no submit can race the queue index being filled.
     await spooler.start();
   })();
