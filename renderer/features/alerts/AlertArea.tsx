@@ -11,6 +11,7 @@ import { useAlertsStore, type Alert } from '../../store/alerts';
 import { useOutboxStore } from '../../store/outbox';
 import { editItem } from '../outbox/edit';
 import { queuedNote } from './alerts-logic';
+import { StorageNoteView } from './StorageNote';
 
 function useNow(intervalMs: number): number {
   const [now, setNow] = useState(() => Date.now());
@@ -59,6 +60,7 @@ export function AlertArea() {
     <section className="alerts" aria-label={t('alerts.label')}>
       {/* An error is an alert of its own, announced when it appears; the polite region is always present. */}
       <div className="alert-stack">
+        <StorageNoteView />
         {errors.map((alert) => (
           <div key={alert.id} role="alert" className="toast toast-error">
             <p className="toast-text" id={`alert-text-${alert.id}`}>
