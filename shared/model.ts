@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { ERROR_CODES, WARNING_CODES, type Reason } from './errors';
 
-export const OUTBOX_STATES = ['draft', 'queued', 'sending', 'deferred', 'sent', 'failed', 'cancelled'] as const;
+export const OUTBOX_STATES = ['queued', 'sending', 'deferred', 'sent', 'failed', 'cancelled'] as const;
 export type OutboxState = (typeof OUTBOX_STATES)[number];
 
 /** Upper bounds on what the renderer may hand over; beyond them the request is refused, not truncated. */
@@ -355,12 +355,28 @@ export const SettingsSchema = z.strictObject({
 export type Settings = z.infer<typeof SettingsSchema>;
 export const DEFAULT_SETTINGS: Settings = { undoSendSeconds: 5 };
 
+/** The outbox store was found damaged at start: what was lost (by the damage record), what kept, where the files went. */
+export const StorageDamageSchema = z.object({
+  at: z.number(),
+  /** The damaged files, copied aside untouched. */
+  folder: z.string(),
+  lost: z.array(z.object({ kind: z.enum(['item', 'draft']), id: z.string(), subject: z.string() })),
+  kept: z.object({ items: z.number().int(), drafts: z.number().int() }),
+});
+export type StorageDamage = z.infer<typeof StorageDamageSchema>;
+
+/** A stored row set aside because it could not be read or did not validate. */
+export const QuarantinedRowSchema = z.object({ id: z.string(), at: z.number(), reason: z.string() });
+export type QuarantinedRow = z.infer<typeof QuarantinedRowSchema>;
+
 export const AppStatusSchema = z.object({
   phase: z.enum(['recovering', 'ready']),
   recovery: z.object({ total: z.number().int(), done: z.number().int() }),
   online: z.boolean(),
   host: z.enum(['electron', 'browser']),
   version: z.string(),
+  /** Damage found at start, and rows in quarantine: shown to the user until dismissed. */
+  storage: z.object({ damage: StorageDamageSchema.nullable(), quarantined: z.array(QuarantinedRowSchema), quarantinedTotal: z.number().int() }).optional(),
 });
 export type AppStatus = z.infer<typeof AppStatusSchema>;
 

@@ -5,16 +5,18 @@
 import { join } from 'node:path';
 import { AppFailure } from '../../shared/errors';
 import { reason } from '../../shared/i18n/reason';
-import type { AppStatus } from '../../shared/model';
+import type { AppStatus, StorageDamage } from '../../shared/model';
 import { AccountsService } from './accounts/accounts-service';
 import { AttachmentStore } from './attachments/attachment-store';
 import { KeyFileSecretBox } from './secrets/key-file-secret-box';
 import type { SecretBox } from './secrets/secret-box';
 import { testConnection } from './smtp/connection-test';
 import { DATABASE_NAME, openMailDatabase, type IndexedDbFactory, type MailDatabase } from './db/database';
-import { setAsideUnreadableRows, sqliteFileFor, useWriteAheadLog } from './db/unreadable-rows';
-import { openMailStore, type MailStore } from './db/mail-store';
-import { moveLegacyRows } from './db/move-legacy-rows';
+import { findUnreadableRows, removeRows, sqliteFileFor, useWriteAheadLog } from './db/unreadable-rows';
+import { durableWrite } from './db/durable-write';
+import { openCheckedStore } from './db/damage-check';
+import { ledgerFileFor, type MailStore } from './db/mail-store';
+import { StoreLedger } from './db/store-ledger';
 import { sqliteIndexedDb } from './db/sqlite-indexeddb';
 import { EventBus } from './events';
 import { createRouter, type Router } from './ipc/router';
@@ -72,6 +74,14 @@ const notYet = (): never => {
   throw new AppFailure('NOT_READY', 'Reading mail is not available in this build yet.');
 };
 
+/** Shown in the window: the most recent rows in quarantine are listed, all are counted. */
+const QUARANTINE_LISTED = 50;
+
+function storageStatus(store: MailStore, damage: StorageDamage | null): NonNullable<AppStatus['storage']> {
+  const rows = store.listQuarantine();
+  return { damage, quarantined: rows.slice(-QUARANTINE_LISTED).map(({ id, at, reason }) => ({ id, at, reason })), quarantinedTotal: rows.length };
+}
+
 const silentLog: Logger = { info: () => undefined, error: () => undefined };
 
 export async function createCore(options: CoreOptions): Promise<Core> {
@@ -80,16 +90,20 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const updates = new UpdateGate(events);
   const dbDir = join(options.userDataDir, 'db');
   const dbFile = sqliteFileFor(dbDir, DATABASE_NAME);
+  const storeFile = join(options.userDataDir, 'outbox.sqlite');
+  const { store, damage } = openCheckedStore(storeFile, new StoreLedger(ledgerFileFor(storeFile)), join(options.userDataDir, 'damaged'), (message) => log.error(`store: ${message}`));
+  if (damage) log.error(`store: damaged outbox store set aside in ${damage.folder}: ${damage.lost.length} lost, ${damage.kept.items} item(s) and ${damage.kept.drafts} draft(s) kept`);
   if (!options.indexedDb) {
     useWriteAheadLog(dbFile);
-    for (const row of setAsideUnreadableRows(dbFile, join(options.userDataDir, 'quarantine'))) {
-      log.error(`store: unreadable row ${row.key} in ${row.table} set aside`, row.file);
+    const unreadable = findUnreadableRows(dbFile, Date.now());
+    if (unreadable.length) {
+      // In quarantine on disk before they leave the file they came from: never dropped.
+      await store.commit.write(() => unreadable.forEach((row) => store.putQuarantine(row.quarantine)));
+      removeRows(dbFile, unreadable);
+      for (const row of unreadable) log.error(`store: unreadable row ${row.key} in ${row.table} set aside in quarantine`);
     }
   }
   const db = await openMailDatabase(options.indexedDb ?? sqliteIndexedDb(dbDir));
-  const store = openMailStore(join(options.userDataDir, 'outbox.sqlite'), (message) => log.error(`store: checkpoint: ${message}`));
-  const moved = await moveLegacyRows(db, store);
-  if (moved) log.info(`store: moved ${moved} outbox row(s) from the IndexedDB store to outbox.sqlite`);
   const settings = new SettingsService(db, events);
   const secrets = options.secrets ?? new KeyFileSecretBox(join(options.userDataDir, 'secret.key'));
   const accounts = new AccountsService(db, events, secrets, settings, (id) => store.countUnsentOf(id));
@@ -97,7 +111,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const transcript = new TranscriptStore(store, events);
   const attachments = new AttachmentStore(join(options.userDataDir, 'attachments'));
 
-  let status: AppStatus = { phase: 'recovering', recovery: { total: 0, done: 0 }, online: true, host: options.host, version: options.version };
+  let status: AppStatus = { phase: 'recovering', recovery: { total: 0, done: 0 }, online: true, host: options.host, version: options.version, storage: storageStatus(store, damage) };
   const setStatus = (next: Partial<AppStatus>) => {
     status = { ...status, ...next };
     events.emit('app:status', status);
@@ -107,7 +121,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     dir: join(options.userDataDir, 'sandbox'),
     ...(options.sandboxPort !== undefined ? { port: options.sandboxPort } : {}),
     onMessage: async (message) => {
-      await db.sandboxMail.put(message);
+      await durableWrite(
+        () => db.sandboxMail.put(message),
+        async () => (await db.sandboxMail.get(message.id)) !== undefined,
+      );
       events.emit('sandbox:received', message);
     },
     onError: (error) => log.error('sandbox server error', error),
@@ -139,6 +156,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     setStatus({ phase: 'ready', recovery: { total: report.total, done: report.total } });
     log.info(`recovery: ${report.total} undelivered message(s), ${report.requeued.length} interrupted send(s) re-queued`);
     for (const row of report.quarantined) log.error(`recovery: set aside outbox row ${row.id} in quarantine`, row.reason);
+    setStatus({ storage: storageStatus(store, damage) });
     // Awaited, so no submit can race the queue index being filled.
     await spooler.start();
   })();

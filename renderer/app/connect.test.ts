@@ -217,3 +217,22 @@ describe('connectStores', () => {
     expect(useTranscriptStore.getState()).toMatchObject({ itemId: null, loading: false });
   });
 });
+
+describe('failures while no window was open', () => {
+  const failed = makeItem({ id: 'item-0009', state: 'failed', subject: 'Quarterly', updatedAt: 500, error: { code: 'SERVER_REJECTED', message: '554 no' } });
+  const fine = makeItem({ id: 'item-0010', state: 'sent', subject: 'Fine', updatedAt: 600 });
+
+  it('a window that opens is told of a message that failed while none was open, once', async () => {
+    await connected({ 'outbox.list': () => ok([failed, fine]), 'app.status': () => ok(ready) });
+    const texts = useAlertsStore.getState().alerts.map((a) => a.text);
+    expect(texts).toHaveLength(1);
+    expect(texts[0]).toMatch(/Quarterly/);
+    expect(texts[0]).not.toMatch(/Fine/);
+
+    // The next window (a reload) has been told already.
+    stop();
+    useAlertsStore.setState({ alerts: [] });
+    await connected({ 'outbox.list': () => ok([failed, fine]), 'app.status': () => ok(ready) });
+    expect(useAlertsStore.getState().alerts).toHaveLength(0);
+  });
+});

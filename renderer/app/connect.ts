@@ -6,7 +6,8 @@
 import type { MailApi } from '../../shared/contract';
 import type { OutboxItem, Settings } from '../../shared/model';
 import { useAlertsStore } from '../store/alerts';
-import { deliveryFailedText, failureText, partlyRefusedText } from '../features/alerts/alerts-logic';
+import { deliveryFailedText, failureText, missedEndsText, partlyRefusedText } from '../features/alerts/alerts-logic';
+import { markEndsSeen, seenEndsUntil } from '../features/alerts/seen-ends';
 import { useComposeStore } from '../store/compose';
 import { useDraftsStore } from '../store/drafts';
 import { useOutboxStore } from '../store/outbox';
@@ -27,6 +28,10 @@ export async function loadOutbox(api: MailApi): Promise<void> {
   if (result.ok) {
     store.merge(result.value);
     store.setLoadError(null);
+    // What ended badly while no window was open is said now, once.
+    const missed = missedEndsText(result.value, seenEndsUntil());
+    if (missed) useAlertsStore.getState().push({ kind: 'error', text: missed });
+    markEndsSeen(Math.max(0, ...result.value.map((item) => item.updatedAt)));
   } else {
     store.setLoadError(t('outbox.loadFailed', { message: errorText(result.error) }));
   }
@@ -99,7 +104,10 @@ export function itemChanged(item: OutboxItem): void {
   const before = useOutboxStore.getState().items.find((existing) => existing.id === item.id);
   useOutboxStore.getState().upsert(item);
   const failure = failureText(before, item) ?? partlyRefusedText(before, item) ?? deliveryFailedText(before, item);
-  if (failure) useAlertsStore.getState().push({ kind: 'error', text: failure });
+  if (failure) {
+    useAlertsStore.getState().push({ kind: 'error', text: failure });
+    markEndsSeen(item.updatedAt);
+  }
 }
 
 /** Starts the live view; returns a function that stops it. */

@@ -1,4 +1,5 @@
 /** An in-memory MailApi for unit tests: scripted command answers, events emitted by hand. */
+import { resetSeenEnds } from '../features/alerts/seen-ends';
 import { buildMailApi, type CommandName, type EventName, type EventPayload, type MailApi, type RequestOf, type ResponseOf } from '../../shared/contract';
 import { err, type Result } from '../../shared/errors';
 import { initialAlertsState, useAlertsStore } from '../store/alerts';
@@ -57,6 +58,7 @@ export function resetStores(): void {
   useStatusStore.setState(initialStatusState);
   useTranscriptStore.setState(initialTranscriptState);
   useAlertsStore.setState(initialAlertsState);
+  resetSeenEnds();
   useSupersededStore.setState(initialSupersededState);
   useUiStore.setState(initialUiState);
   useDraftsStore.setState(initialDraftsState);

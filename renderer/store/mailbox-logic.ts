@@ -11,7 +11,6 @@ export const VIEWS: readonly View[] = ['drafts', 'outbox', 'sent', 'sandbox', 's
 
 /** A cancelled message goes back to Drafts; everything not yet accepted by the server is in the Outbox. */
 const MAILBOX_OF: Readonly<Record<OutboxState, Mailbox>> = {
-  draft: 'drafts',
   cancelled: 'drafts',
   queued: 'outbox',
   sending: 'outbox',
@@ -53,7 +52,7 @@ export function countStates(items: readonly OutboxItem[], superseded: Readonly<R
 export const unsentCount = (counts: StateCounts): number => counts.queued + counts.sending + counts.deferred + counts.failed;
 
 /** Drafts' count: saved drafts and messages cancelled back out of the queue. */
-export const draftCount = (counts: StateCounts, savedDrafts = 0): number => counts.draft + counts.cancelled + savedDrafts;
+export const draftCount = (counts: StateCounts, savedDrafts = 0): number => counts.cancelled + savedDrafts;
 
 /** How many messages are in the given outbox filter. */
 export const filterCount = (counts: StateCounts, filter: OutboxFilter): number => (filter === 'all' ? unsentCount(counts) : counts[filter]);

@@ -178,7 +178,6 @@ export const en = {
   'cancel.sent': 'The message has been sent.',
   'cancel.cancelled': 'The message is already cancelled.',
   'cancel.failed': 'The message has failed; nothing is waiting to be sent.',
-  'cancel.draft': 'The message is a draft; nothing is waiting to be sent.',
 
   'sent.title': 'Sent',
   'sent.empty': 'No sent messages yet.',
@@ -206,7 +205,6 @@ export const en = {
   'drafts.defaultAccount': 'The default account',
   'drafts.noRecipients': 'No recipients yet',
 
-  'state.draft': 'Draft',
   'state.queued': 'Queued',
   'state.sending': 'Sending',
   'state.deferred': 'Deferred',
@@ -506,6 +504,16 @@ export const en = {
   'update.waiting': 'Restarting as soon as the messages being sent have gone.',
   'update.restarting': 'Restarting into Outbox Mail {version}…',
   'update.failed': 'Could not restart into the update: {message}',
+
+  // harden-store
+  'reason.attachmentNotSaved': 'Could not save the attachment "{name}" to disk ({detail}). Free some space and attach it again.',
+  'store.damaged': 'The outbox store was damaged (found at start on {time}). The damaged files are kept untouched in {folder}.',
+  'store.lost': 'Lost: {list}.',
+  'store.kept': '{count} message(s) were recovered and are in the outbox as they were.',
+  'store.quarantined': '{count} stored row(s) could not be read and were set aside:',
+  'store.noteLabel': 'Storage',
+  'store.quarantineRow': '{id} ({time}): {reason}',
+  'alerts.missedEnds': 'While no window was open: {list}',
 } as const;
 
 export type MessageKey = keyof typeof en;

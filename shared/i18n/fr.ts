@@ -139,7 +139,6 @@ export const fr = {
   'cancel.sent': 'Le message a été envoyé.',
   'cancel.cancelled': 'Le message est déjà annulé.',
   'cancel.failed': 'Le message a échoué\u00a0; rien n’attend d’être envoyé.',
-  'cancel.draft': 'Le message est un brouillon\u00a0; rien n’attend d’être envoyé.',
 
   'sent.title': 'Envoyés',
   'sent.empty': 'Aucun message envoyé pour l’instant.',
@@ -158,7 +157,6 @@ export const fr = {
   'drafts.title': 'Brouillons',
   'drafts.empty': 'Aucun brouillon. Les messages en cours de rédaction sont enregistrés ici au fil de la frappe, et un message annulé revient ici, intact.',
 
-  'state.draft': 'Brouillon',
   'state.queued': 'En file',
   'state.sending': 'Envoi en cours',
   'state.deferred': 'Différé',
@@ -521,4 +519,14 @@ export const fr = {
   'update.waiting': 'Redémarrage dès que les messages en cours d’envoi seront partis.',
   'update.restarting': 'Redémarrage vers Outbox Mail {version}…',
   'update.failed': 'Impossible de redémarrer pour la mise à jour\u00a0: {message}',
+
+  // harden-store
+  'reason.attachmentNotSaved': 'Impossible d’enregistrer la pièce jointe «\u00a0{name}\u00a0» sur le disque ({detail}). Libérez de l’espace et joignez-la de nouveau.',
+  'store.damaged': 'Le stockage de la boîte d’envoi était endommagé (constaté au démarrage le {time}). Les fichiers endommagés sont conservés intacts dans {folder}.',
+  'store.lost': 'Perdus\u00a0: {list}.',
+  'store.kept': '{count} message(s) ont été récupérés et sont dans la boîte d’envoi tels quels.',
+  'store.quarantined': '{count} ligne(s) enregistrée(s) illisible(s) mise(s) de côté\u00a0:',
+  'store.noteLabel': 'Stockage',
+  'store.quarantineRow': '{id} ({time})\u00a0: {reason}',
+  'alerts.missedEnds': 'Pendant qu’aucune fenêtre n’était ouverte\u00a0: {list}',
 } as const satisfies Catalogue;

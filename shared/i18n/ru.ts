@@ -142,7 +142,6 @@ export const ru = {
   'cancel.sent': 'Письмо уже отправлено.',
   'cancel.cancelled': 'Письмо уже отменено.',
   'cancel.failed': 'Отправка не удалась; ничто не ждёт отправки.',
-  'cancel.draft': 'Это черновик; ничто не ждёт отправки.',
 
   'sent.title': 'Отправленные',
   'sent.empty': 'Отправленных писем пока нет.',
@@ -164,7 +163,6 @@ export const ru = {
   'drafts.title': 'Черновики',
   'drafts.empty': 'Черновиков нет. Письма сохраняются здесь по мере набора, а отменённое письмо возвращается сюда целым.',
 
-  'state.draft': 'Черновик',
   'state.queued': 'В очереди',
   'state.sending': 'Отправляется',
   'state.deferred': 'Отложено',
@@ -531,4 +529,14 @@ export const ru = {
   'update.waiting': 'Перезапуск произойдёт, как только отправляемые письма уйдут.',
   'update.restarting': 'Перезапуск в Outbox Mail {version}…',
   'update.failed': 'Не удалось перезапуститься для обновления: {message}',
+
+  // harden-store
+  'reason.attachmentNotSaved': 'Не удалось сохранить вложение «{name}» на диск ({detail}). Освободите место и прикрепите его снова.',
+  'store.damaged': 'Хранилище исходящих было повреждено (обнаружено при запуске {time}). Повреждённые файлы сохранены нетронутыми в {folder}.',
+  'store.lost': 'Утрачено: {list}.',
+  'store.kept': 'Восстановлено сообщений: {count}; они в исходящих в прежнем виде.',
+  'store.quarantined': 'Не удалось прочитать сохранённых записей: {count}; они отложены в сторону:',
+  'store.noteLabel': 'Хранилище',
+  'store.quarantineRow': '{id} ({time}): {reason}',
+  'alerts.missedEnds': 'Пока ни одно окно не было открыто: {list}',
 } as const satisfies Catalogue;

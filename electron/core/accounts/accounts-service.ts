@@ -63,7 +63,10 @@ export class AccountsService {
       sandbox: true,
       incoming: null,
     };
-    await this.db.accounts.put(account);
+    await durableWrite(
+      () => this.db.accounts.put(account),
+      async () => (await this.db.accounts.get(account.id))?.port === port,
+    );
     await this.announce();
     return account;
   }
@@ -146,11 +149,15 @@ export class AccountsService {
     if (account.sandbox) throw failure('ILLEGAL_STATE', 'reason.sandboxKept');
     const waiting = this.unsentCount(id);
     if (waiting) throw new AppFailure('ILLEGAL_STATE', `${waiting} message(s) are still waiting to be sent from this account.`);
-    await this.db.transaction('rw', this.db.accounts, this.db.secrets, async () => {
-      await this.db.accounts.delete(id);
-      await this.db.secrets.delete(id);
-      await this.db.secrets.delete(incomingSecretKey(id));
-    });
+    await durableWrite(
+      () =>
+        this.db.transaction('rw', this.db.accounts, this.db.secrets, async () => {
+          await this.db.accounts.delete(id);
+          await this.db.secrets.delete(id);
+          await this.db.secrets.delete(incomingSecretKey(id));
+        }),
+      async () => (await this.db.accounts.get(id)) === undefined && (await this.db.secrets.get(id)) === undefined,
+    );
     if ((await this.settings.get()).defaultAccountId === id) await this.settings.update({ defaultAccountId: undefined });
     return this.announce();
   }
@@ -207,7 +214,10 @@ export class AccountsService {
       throw failure('TLS_FAILED', 'reason.certChanged', { sha256: presented.sha256 }, { sha256: presented.sha256 });
     }
     const trusted: Account = { ...account, trustedCertificate: { sha256: presented.sha256, pem: presented.pem } };
-    await this.db.accounts.put(trusted);
+    await durableWrite(
+      () => this.db.accounts.put(trusted),
+      async () => (await this.db.accounts.get(id))?.trustedCertificate?.sha256 === presented.sha256,
+    );
     await this.announce();
     return trusted;
   }

@@ -2,13 +2,10 @@
  * Accounts, settings, secrets and the sandbox inbox: Dexie over IndexedDB. In
  * the app IndexedDB is indexeddbshim's SQLite file under the user-data folder;
  * unit tests may hand in fake-indexeddb instead. Only this module knows the
- * table layout. The outbox's own tables live in mail-store.ts; the ones here
- * named items, transcript, drafts and quarantine are read once, by
- * move-legacy-rows.ts, and are otherwise empty.
+ * table layout. The outbox's own tables live in mail-store.ts.
  */
 import Dexie, { type DexieOptions, type Table } from 'dexie';
-import type { Account, Draft, OutboxItem, SandboxMessage, TranscriptEntry } from '../../../shared/model';
-import type { QuarantineRow } from './mail-store';
+import type { Account, SandboxMessage } from '../../../shared/model';
 
 /** An account's password or token, sealed by the SecretBox; never in clear. */
 export interface SecretRow {
@@ -22,14 +19,10 @@ export interface SettingRow {
 export type IndexedDbFactory = Required<Pick<DexieOptions, 'indexedDB' | 'IDBKeyRange'>>;
 
 export class MailDatabase extends Dexie {
-  items!: Table<OutboxItem, string>;
-  transcript!: Table<TranscriptEntry, [string, string, number]>;
   accounts!: Table<Account, string>;
   settings!: Table<SettingRow, string>;
   sandboxMail!: Table<SandboxMessage, string>;
-  quarantine!: Table<QuarantineRow, string>;
   secrets!: Table<SecretRow, string>;
-  drafts!: Table<Draft, string>;
 
   constructor(name: string, factory: IndexedDbFactory) {
     super(name, { indexedDB: factory.indexedDB, IDBKeyRange: factory.IDBKeyRange });
@@ -46,6 +39,8 @@ export class MailDatabase extends Dexie {
       secrets: 'accountId',
       drafts: 'id, [updatedAt+id]',
     });
+    // No released version kept outbox rows here (they live in outbox.sqlite): the four tables go.
+    this.version(2).stores({ items: null, transcript: null, quarantine: null, drafts: null });
   }
 }
 

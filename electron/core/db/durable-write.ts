@@ -4,7 +4,7 @@
  * the write counts only if it is really there.
  */
 import { failedCommitCount, lastCommitFailure } from './commit-guard';
-import { storageFailure } from './group-commit';
+import { isStorageError, storageFailure } from './storage-error';
 
 export async function durableWrite<T>(write: () => Promise<T>, confirm: (result: T) => Promise<boolean>): Promise<T> {
   const before = failedCommitCount();
@@ -20,9 +20,3 @@ export async function durableWrite<T>(write: () => Promise<T>, confirm: (result:
   }
   return result;
 }
-
-function isStorageError(error: unknown): boolean {
-  const text = `${(error as { name?: string })?.name ?? ''} ${(error as { message?: string })?.message ?? ''} ${String((error as { inner?: unknown })?.inner ?? '')}`;
-  return /SQLITE_(FULL|IOERR|CANTOPEN|READONLY)|disk (is )?full|disk I\/O|QuotaExceeded|UnknownError/i.test(text);
-}
-

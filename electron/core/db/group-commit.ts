@@ -22,25 +22,14 @@
  */
 import { closeSync, fdatasync, fdatasyncSync, openSync } from 'node:fs';
 import type BetterSqlite3 from 'better-sqlite3';
-import { AppFailure } from '../../../shared/errors';
-import { failure } from '../../../shared/i18n/reason';
+import type { AppFailure } from '../../../shared/errors';
+import { isStorageError, storageFailure } from './storage-error';
 
 interface Pending {
   op: () => unknown;
   durable: boolean | 'lazy';
   resolve: (value: unknown) => void;
   reject: (error: unknown) => void;
-}
-
-const STORAGE_CODES = /^(SQLITE_(FULL|IOERR|CANTOPEN|READONLY|CORRUPT|NOTADB|PROTOCOL)|E(IO|NOSPC|DQUOT|ROFS))/;
-
-export function isStorageError(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' && STORAGE_CODES.test(code);
-}
-
-export function storageFailure(cause: unknown): AppFailure {
-  return failure('STORAGE_FAILED', 'reason.storageFailed', { detail: cause instanceof Error ? cause.message : 'the database write failed' });
 }
 
 export type SyncFile = (fd: number, callback: (error: NodeJS.ErrnoException | null) => void) => void;

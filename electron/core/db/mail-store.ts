@@ -13,6 +13,7 @@ import { AppFailure } from '../../../shared/errors';
 import type { Draft, OutboxItem, OutboxState, TranscriptEntry } from '../../../shared/model';
 import { Checkpointer } from './checkpointer';
 import { GroupCommit } from './group-commit';
+import { StoreLedger, type LedgerEntry } from './store-ledger';
 
 /** A stored row that could not be read or did not validate: set aside, never dropped. */
 export interface QuarantineRow {
@@ -60,6 +61,8 @@ export class MailStore {
   private readonly sql;
 
   readonly checkpointer: Checkpointer;
+  /** The damage record (store-ledger.ts): told of every item and draft that comes and goes. */
+  readonly ledger: StoreLedger;
 
   constructor(
     readonly db: Database.Database,
@@ -69,6 +72,7 @@ export class MailStore {
     // Never inside a transaction: group commits run whole within one turn of the event loop, and this runs in another.
     this.checkpointer = new Checkpointer(file, onError, () => db.pragma('wal_checkpoint(PASSIVE)'));
     this.commit = new GroupCommit(db, `${file}-wal`, () => this.checkpointer.committed());
+    this.ledger = new StoreLedger(ledgerFileFor(file), onError);
     this.sql = {
       getItem: db.prepare<[string], Row>('SELECT json FROM items WHERE id = ?'),
       insertItem: db.prepare('INSERT INTO items (id, state, not_before, account_id, created_at, json) VALUES (?, ?, ?, ?, ?, ?)'),
@@ -127,6 +131,7 @@ export class MailStore {
     }
   }
   deleteItem(id: string): void {
+    this.ledger.removing('item', id);
     this.sql.deleteItem.run(id);
   }
   /** Newest first. */
@@ -165,6 +170,7 @@ export class MailStore {
     this.sql.putDraft.run(draft.id, draft.updatedAt, JSON.stringify(draft));
   }
   deleteDraft(id: string): void {
+    this.ledger.removing('draft', id);
     this.sql.deleteDraft.run(id);
   }
   /** Most recently edited first. */
@@ -209,6 +215,17 @@ export class MailStore {
     return this.sql.listQuarantine.all().map((r) => ({ id: r.id, at: r.at, reason: r.reason, row: JSON.parse(r.row) as unknown }));
   }
 
+  /** Every item and draft the store holds, as the damage record names them; reads every row. */
+  ledgerEntries(): LedgerEntry[] {
+    const subject = "coalesce(json_extract(json, '$.subject'), '')";
+    const rows = (table: 'items' | 'drafts') =>
+      this.db.prepare<[], { id: string; subject: unknown }>(`SELECT id, CASE WHEN json_valid(json) THEN ${subject} ELSE '' END AS subject FROM ${table}`).all();
+    return [
+      ...rows('items').map((r): LedgerEntry => ({ kind: 'item', id: r.id, subject: String(r.subject) })),
+      ...rows('drafts').map((r): LedgerEntry => ({ kind: 'draft', id: r.id, subject: String(r.subject) })),
+    ];
+  }
+
   /**
    * Rows whose text is no longer JSON (a damaged disk, another tool) go to
    * quarantine before anything reads them. Returns what was set aside.
@@ -223,7 +240,8 @@ export class MailStore {
       this.db.transaction(() => {
         for (const [i, row] of rows.entries()) {
           this.putQuarantine(row);
-          this.db.prepare(`DELETE FROM ${found[i]?.table === 'drafts' ? 'drafts' : 'items'} WHERE id = ?`).run(row.id);
+          if (found[i]?.table === 'drafts') this.deleteDraft(row.id);
+          else this.deleteItem(row.id);
         }
       })();
     }
@@ -236,6 +254,9 @@ export class MailStore {
     if (this.db.open) this.db.close();
   }
 }
+
+/** The damage record's file, beside the store. */
+export const ledgerFileFor = (file: string): string => file.replace(/\.sqlite$/, '') + '.ledger';
 
 function itemColumns(item: OutboxItem): [string, string, number, string, number, string] {
   return [item.id, item.state, item.notBefore, item.accountId, item.createdAt, JSON.stringify(item)];

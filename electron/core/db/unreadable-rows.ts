@@ -1,78 +1,52 @@
 /**
- * Rows the store can no longer decode (a damaged disk, an interrupted write by
- * another tool) make indexeddbshim hang instead of failing, so they are found
- * before it opens the file: SQLite checks every stored value is still JSON,
- * and for undelivered outbox items an earlier version left there (they are
- * moved to the outbox store at start, see move-legacy-rows.ts) that every type
- * annotation the shim will follow ($types, typeson's key paths) points at a
- * value that is there. A row that fails is copied to a quarantine file, then
- * removed. (Delivered items are only JSON-checked, to keep start-up fast.)
+ * Rows of the IndexedDB store (accounts, settings, secrets, sandbox mail) that
+ * are no longer JSON (a damaged disk, another tool) make indexeddbshim hang
+ * instead of failing, so they are found before it opens the file. They go to
+ * the same quarantine as the outbox's own unreadable rows (the outbox store's
+ * quarantine table): copied there durably first, and only then removed here.
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
-
-export interface SetAsideRow {
-  table: string;
-  key: string;
-  file: string;
-}
+import type { QuarantineRow } from './mail-store';
 
 /** indexeddbshim's file name for a database with a plain name. */
 export const sqliteFileFor = (dbDir: string, name: string): string => join(dbDir, `D_${name}.sqlite`);
 
-const OUTBOX_TABLE = 'S_items';
-
-/** typeson escapes '.' as '~1' and '~' as '~0' in its key paths. */
-const pathParts = (path: string) => path.split('.').map((part) => part.replace(/~1/g, '.').replace(/~0/g, '~'));
-
-/** True when every path the shim's reviver will visit exists: otherwise it throws, and the shim hangs. */
-export function annotationsResolve(value: unknown): boolean {
-  const types = (value as { $types?: unknown } | null)?.$types;
-  if (types === undefined) return true;
-  if (typeof types !== 'object' || types === null) return false;
-  return Object.keys(types).every((path) => {
-    if (path === '') return true;
-    let node: unknown = value;
-    for (const part of pathParts(path)) {
-      if (node === null || typeof node !== 'object' || !(part in node)) return false;
-      node = (node as Record<string, unknown>)[part];
-    }
-    return true;
-  });
+interface FoundRow {
+  table: string;
+  key: string;
+  quarantine: QuarantineRow;
 }
 
-function undecodable(db: Database.Database, quoted: string): { key: string; value: unknown }[] {
-  const waiting = db
-    .prepare(`SELECT key, value FROM ${quoted} WHERE json_valid(value) AND json_extract(value, '$.state') IN ('queued', 'deferred', 'sending')`)
-    .all() as { key: string; value: string }[];
-  return waiting.filter((row) => !annotationsResolve(JSON.parse(row.value)));
-}
+const quoted = (table: string) => `"${table.replace(/"/g, '""')}"`;
 
-export function setAsideUnreadableRows(dbFile: string, quarantineDir: string, now: () => number = Date.now): SetAsideRow[] {
+/** The shim's object-store tables (S_<name>) and their rows that are not JSON; nothing is changed. */
+export function findUnreadableRows(dbFile: string, at: number): FoundRow[] {
   if (!existsSync(dbFile)) return [];
-  const db = new Database(dbFile);
+  const db = new Database(dbFile, { readonly: true });
   try {
     const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'S\\_%' ESCAPE '\\'").all() as { name: string }[]).map((t) => t.name);
-    const setAside: SetAsideRow[] = [];
-    for (const table of tables) {
-      const quoted = `"${table.replace(/"/g, '""')}"`;
-      const bad = db.prepare(`SELECT key, value FROM ${quoted} WHERE value IS NULL OR json_valid(value) = 0`).all() as { key: string; value: unknown }[];
-      if (table === OUTBOX_TABLE) bad.push(...undecodable(db, quoted));
-      if (!bad.length) continue;
-      mkdirSync(quarantineDir, { recursive: true, mode: 0o700 });
-      const remove = db.prepare(`DELETE FROM ${quoted} WHERE key = ?`);
-      db.transaction(() => {
-        for (const [i, row] of bad.entries()) {
-          const file = join(quarantineDir, `${now()}-${table}-${i}.json`);
-          // Written (and flushed by writeFileSync) before the row is deleted: never dropped.
-          writeFileSync(file, JSON.stringify({ table, key: row.key, value: String(row.value) }), { mode: 0o600 });
-          remove.run(row.key);
-          setAside.push({ table, key: row.key, file });
-        }
-      })();
-    }
-    return setAside;
+    return tables.flatMap((table) =>
+      (db.prepare(`SELECT key, value FROM ${quoted(table)} WHERE value IS NULL OR json_valid(value) = 0`).all() as { key: string; value: unknown }[]).map((row) => ({
+        table,
+        key: row.key,
+        quarantine: { id: `settings-${table.slice(2)}-${String(row.key)}`, at, reason: `unreadable ${table.slice(2)} row: not JSON`, row: String(row.value) },
+      })),
+    );
+  } finally {
+    db.close();
+  }
+}
+
+/** Called once the rows are safe in quarantine. */
+export function removeRows(dbFile: string, rows: readonly FoundRow[]): void {
+  if (!rows.length) return;
+  const db = new Database(dbFile);
+  try {
+    db.transaction(() => {
+      for (const row of rows) db.prepare(`DELETE FROM ${quoted(row.table)} WHERE key = ?`).run(row.key);
+    })();
   } finally {
     db.close();
   }

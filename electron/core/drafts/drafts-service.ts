@@ -26,7 +26,10 @@ export class DraftsService {
     // Strictly later than the last save, so "most recently edited first" holds even for saves within one millisecond.
     this.lastSavedAt = Math.max(this.now(), this.lastSavedAt + 1);
     const draft: Draft = { ...fields, id: id ?? newId(), updatedAt: this.lastSavedAt, attachments: attachments.map((a) => resolveAttachment(this.attachments, a)) };
+    const isNew = !this.store.getDraft(draft.id);
     await this.store.commit.write(() => this.store.putDraft(draft));
+    // On disk now: from here on its absence would be damage (store-ledger.ts).
+    if (isNew) this.store.ledger.added('draft', draft.id, draft.subject);
     this.announce();
     return draft;
   }

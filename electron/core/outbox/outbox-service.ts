@@ -8,6 +8,7 @@ import { failure } from '../../../shared/i18n/reason';
 import { cancelState, LIMITS, type AttachmentInput, type AttachmentRef, type DraftInput, type OutboxItem, type Recipient, type StoredAttachment } from '../../../shared/model';
 import type { AccountsService } from '../accounts/accounts-service';
 import type { AttachmentStore } from '../attachments/attachment-store';
+import { isStorageError } from '../db/storage-error';
 import type { SettingsService } from '../settings/settings-service';
 import type { EventBus } from '../events';
 import { newEnvid, newId, newMessageId } from './ids';
@@ -69,7 +70,15 @@ export function storeAttachment(store: AttachmentStore, input: AttachmentInput):
   if (bytes.length > LIMITS.attachmentBytes) {
     throw failure('INVALID_ARG', 'reason.attachmentTooLarge', { name: input.name, limit: LIMITS.attachmentBytes / 1024 / 1024 });
   }
-  return { name: input.name, type: input.type.toLowerCase(), size: bytes.length, sha256: store.put(bytes) };
+  let sha256: string;
+  try {
+    sha256 = store.put(bytes);
+  } catch (error) {
+    // A full disk is the user's to fix, and says so; anything else stays an internal error.
+    if (isStorageError(error)) throw failure('STORAGE_FAILED', 'reason.attachmentNotSaved', { name: input.name, detail: error instanceof Error ? error.message : String(error) });
+    throw error;
+  }
+  return { name: input.name, type: input.type.toLowerCase(), size: bytes.length, sha256 };
 }
 
 /** A reference counts only if its file is in the store; its size is the file's, not what the renderer says. */
@@ -130,7 +139,7 @@ export class OutboxService {
   }
 
   async abort(id: string): Promise<OutboxItem> {
-    const item = await this.deps.repo.transition(id, ['queued', 'deferred', 'sending', 'sent', 'failed', 'cancelled', 'draft'], (current) => {
+    const item = await this.deps.repo.transition(id, ['queued', 'deferred', 'sending', 'sent', 'failed', 'cancelled'], (current) => {
       const possible = cancelState(current);
       if (!possible.possible) {
         throw new AppFailure(current.state === 'sending' || current.state === 'sent' ? 'TOO_LATE' : 'ILLEGAL_STATE', `Cannot cancel: ${possible.reason}`, { state: current.state });

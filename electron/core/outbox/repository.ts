@@ -33,6 +33,8 @@ export class OutboxRepository {
       // The draft leaves in the same write that queues the message: never both, never neither.
       if (fromDraft) this.store.deleteDraft(fromDraft);
     });
+    // On disk now: from here on its absence would be damage (store-ledger.ts).
+    this.store.ledger.added('item', item.id, item.subject);
     this.builtHere.add(item.id);
   }
 

@@ -1,5 +1,4 @@
 /** Durability and start-up recovery on the real SQLite-backed store. */
-import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -94,33 +93,22 @@ describe('recovery on the SQLite store', () => {
     expect(listed).not.toContain(garbled.id);
   });
 
-  it('moves an earlier version’s outbox rows out of IndexedDB, setting aside those the shim could not read', async () => {
+
+  it('sets an unreadable row of the settings store aside in the same quarantine as outbox rows', async () => {
     core = await startTestCore({ sqlite: true, userDataDir: dir });
-    const template = await core.call<OutboxItem>('outbox.submit', { to: 'ada@example.test', subject: 'Template', text: 'x', delaySeconds: 60 });
-    await core.call('outbox.abort', { id: template.id });
-    // What an earlier version left: items and a draft in the IndexedDB store.
-    const old = (n: number): OutboxItem => ({ ...template, id: `legacy-${n}`, messageId: `<legacy-${n}@example.test>`, subject: `Legacy ${n}`, state: 'queued', notBefore: Date.now() });
-    await core.db.items.bulkPut([old(1), old(2)]);
-    await core.db.drafts.put({ id: 'legacy-draft', to: 'ada@example.test', cc: '', bcc: '', subject: 'Old draft', text: 'x', attachments: [], updatedAt: Date.now() } as never);
+    await core.call('settings.update', { undoSendSeconds: 7 });
     await core.close();
     core = undefined;
 
-    // One of them is JSON whose type annotations point at a field that is gone: the shim would hang on it.
     const sqlite = new Database(join(dir, 'db', 'D_outbox-mail.sqlite'));
-    const row = sqlite.prepare('SELECT key, value FROM S_items WHERE value LIKE ?').get('%legacy-2%') as { key: string; value: string };
-    const value = JSON.parse(row.value) as Record<string, unknown>;
-    delete value.recipients;
-    sqlite.prepare('UPDATE S_items SET value = ? WHERE key = ?').run(JSON.stringify(value), row.key);
+    sqlite.prepare('UPDATE S_settings SET value = ?').run('{garbled');
     sqlite.close();
 
     core = await startTestCore({ sqlite: true, userDataDir: dir });
     await core.ready;
-    const sent = await core.waitForState('legacy-1', 'sent', 5000);
-    expect(sent.messageId).toBe('<legacy-1@example.test>');
-    expect((await core.call<{ id: string }[]>('drafts.list', {})).map((d) => d.id)).toContain('legacy-draft');
-    const files = readdirSync(join(dir, 'quarantine'));
-    expect(files.map((f) => readFileSync(join(dir, 'quarantine', f), 'utf8')).join('\n')).toContain('legacy-2');
-    expect(await core.db.items.count()).toBe(0);
-    expect(await core.db.drafts.count()).toBe(0);
+    const row = core.store.listQuarantine().find((q) => q.id.startsWith('settings-settings-'));
+    expect(row).toMatchObject({ reason: 'unreadable settings row: not JSON', row: '{garbled' });
+    // The store opened without it and works: the defaults stand in for the lost row.
+    expect((await core.call<{ undoSendSeconds: number }>('settings.get', {})).undoSendSeconds).toBe(0);
   });
 });

@@ -11,22 +11,20 @@
  * handed off with no reply, the one case recovery resends and flags.
  */
 import type { Readable } from 'node:stream';
-import { addressToAscii } from '../../../shared/address';
 import { AppFailure, type Reason } from '../../../shared/errors';
-import { described } from '../../../shared/i18n/reason';
-import { OutboxItemSchema, type OutboxItem, type Recipient } from '../../../shared/model';
+import { OutboxItemSchema, type OutboxItem } from '../../../shared/model';
 import type { AccountsService } from '../accounts/accounts-service';
 import type { EventBus } from '../events';
-import type { ItemPatch, OutboxRepository } from '../outbox/repository';
+import type { OutboxRepository } from '../outbox/repository';
 import type { SpoolerControl } from '../outbox/outbox-service';
-import { formatReply } from '../smtp/reply';
 import type { Credentials } from '../smtp/connection-options';
 import { estimateMimeSize } from '../smtp/mime';
 import { SessionPool } from '../smtp/session-pool';
-import type { RecipientResult, SendOutcome, SendRequest } from '../smtp/transport';
+import type { SendOutcome, SendRequest } from '../smtp/transport';
 import type { TranscriptStore } from '../transcript/transcript-store';
 import { DEFAULT_RETRY_POLICY, retryDelay, type RetryPolicy } from './backoff';
 import { Reachability, tcpProbe, type Probe, type ProbePolicy } from './reachability';
+import { corruptPatch, failedPatch, requeuePatch, sentPatch, unreachedPatch } from './outcome';
 import { WaitingQueue } from './waiting-queue';
 
 interface Flight {
@@ -39,7 +37,15 @@ interface Flight {
   handoffStarted: boolean;
   /** The conversation is over and its outcome is being stored: the account's connection is free for the next item. */
   finished?: boolean;
+  /** The handoff could not be stored (a full disk): the final dot was not sent. */
+  handoffUnstored?: boolean;
 }
+
+const UNSTORED_FIRST_DELAY_MS = 250;
+const UNSTORED_MAX_DELAY_MS = 10_000;
+
+const isStorageFailure = (error: unknown): boolean => error instanceof AppFailure && error.appError.code === 'STORAGE_FAILED';
+const isGone = (error: unknown): boolean => error instanceof AppFailure && (error.appError.code === 'ILLEGAL_STATE' || error.appError.code === 'NOT_FOUND');
 
 export interface SpoolerDeps {
   repo: OutboxRepository;
@@ -67,25 +73,6 @@ export interface SpoolerDeps {
 
 const CANCELLED = new Error('cancelled by the user');
 
-function mergeRecipients(recipients: Recipient[], results: RecipientResult[]): Recipient[] {
-  const byWire = new Map(results.map((r) => [r.address.toLowerCase(), r]));
-  return recipients.map((recipient) => {
-    const result = byWire.get(recipient.address.toLowerCase()) ?? byWire.get(addressToAscii(recipient.address).toLowerCase());
-    if (!result || recipient.state === 'accepted') return recipient;
-    // Only a 5yz refuses a recipient for good (RFC 5321 §4.2.1); a 4yz, or no reply at all, leaves it pending for the next attempt.
-    const state = result.accepted ? 'accepted' : result.reply && result.reply.code >= 500 ? 'rejected' : 'pending';
-    return { ...recipient, state, ...(result.reply ? { reply: result.reply } : {}) };
-  });
-}
-
-/**
- * After a failed attempt, recipients still pending carry the reply that ended it; when the
- * message fails for good they are refused with it, since nothing will try them again.
- */
-function settleRecipients(recipients: Recipient[], giveUp: boolean, reply: Recipient['reply']): Recipient[] {
-  return recipients.map((r) => (r.state !== 'pending' ? r : { ...r, ...(giveUp ? { state: 'rejected' as const } : {}), ...(reply ? { reply } : {}) }));
-}
-
 export class Spooler implements SpoolerControl {
   private readonly flights = new Map<string, Flight>();
   private readonly concurrency: number;
@@ -101,6 +88,10 @@ export class Spooler implements SpoolerControl {
   private readonly pool: SessionPool;
   private readonly waiting = new WaitingQueue();
   private loaded: Promise<void> | null = null;
+  /** Outcomes the disk refused, by item: written again until they are stored (see store). */
+  private readonly unstored = new Map<string, () => Promise<OutboxItem>>();
+  private unstoredTimer: NodeJS.Timeout | null = null;
+  private unstoredDelay = UNSTORED_FIRST_DELAY_MS;
 
   constructor(private readonly deps: SpoolerDeps) {
     this.concurrency = deps.concurrency ?? 2;
@@ -160,6 +151,9 @@ export class Spooler implements SpoolerControl {
     for (const flight of this.flights.values()) if (!flight.handoffStarted) flight.controller.abort();
     await Promise.all([...this.flights.values()].map((f) => f.done));
     this.pool.close();
+    // A last try for outcomes the disk refused; what is still refused is left to recovery at the next start.
+    if (this.unstoredTimer) clearTimeout(this.unstoredTimer);
+    if (this.unstored.size) await this.writeUnstored();
   }
 
   get inFlight(): number {
@@ -259,7 +253,7 @@ export class Spooler implements SpoolerControl {
       // The transcript is a record of the attempt, not part of it: failing to store it must not leave the item stuck.
       // Not awaited before the outcome, so both join the same group commit.
       const transcriptStored = this.deps.transcript.flush({ durable: 'lazy' }).catch((error: unknown) => this.deps.onError?.(error));
-      const recorded = flight.renderFailed && outcome.kind === 'failed' && !flight.handoffStarted ? this.recordCorrupt(claimed, outcome.failure.message) : this.record(claimed, outcome);
+      const recorded = flight.renderFailed && outcome.kind === 'failed' && !flight.handoffStarted ? this.recordCorrupt(claimed, outcome.failure.message) : this.record(claimed, outcome, flight);
       if (outcome.kind === 'sent') {
         // The connection takes the next item now, while this outcome reaches the disk: pumped in this same
         // turn, that item's claim joins the outcome's transaction (one commit, not two).
@@ -309,96 +303,85 @@ export class Spooler implements SpoolerControl {
         // The last moment cancel can win. After this line the send is the server's.
         if (flight.cancelled) throw CANCELLED;
         flight.handoffStarted = true;
-        this.emit(await this.deps.repo.transition(item.id, ['sending'], { handedOffAt: this.now() }));
+        try {
+          this.emit(await this.deps.repo.transition(item.id, ['sending'], { handedOffAt: this.now() }));
+        } catch (error) {
+          if (isStorageFailure(error)) flight.handoffUnstored = true;
+          throw error;
+        }
       },
     });
   }
 
-  /**
-   * MAPI_E_CORRUPT_DATA: the message could not be turned into MIME. The first time it goes
-   * straight back to the queue, to be rebuilt from its stored fields; the second time it fails
-   * with the reason. No server was bothered, so no attempt is used.
-   */
-  private async recordCorrupt(item: OutboxItem, why: Reason | string): Promise<void> {
-    const again = item.error?.code === 'CORRUPT_DATA';
-    this.emit(
-      await this.deps.repo.transition(item.id, ['sending'], (current) => ({
-        state: again ? 'failed' : 'queued',
-        attempts: Math.max(0, current.attempts - 1),
-        notBefore: this.now(),
-        handedOffAt: null,
-        error: described('CORRUPT_DATA', again ? 'reason.rebuildFailed' : 'reason.rebuilding', { reason: why }),
-      })),
-    );
+  /** MAPI_E_CORRUPT_DATA: see corruptPatch. */
+  private recordCorrupt(item: OutboxItem, why: Reason | string): Promise<void> {
+    return this.store(item.id, () => this.deps.repo.transition(item.id, ['sending'], (current) => corruptPatch(current, why, this.now())));
   }
 
-  private async record(item: OutboxItem, outcome: SendOutcome): Promise<void> {
-    if (outcome.kind === 'aborted') {
-      // Cancel normally wrote `cancelled` itself; if that write failed the item must not stay stuck in sending.
-      const current = await this.deps.repo.get(item.id);
-      if (current.state === 'sending') this.emit(await this.deps.repo.transition(item.id, ['sending'], { state: 'queued' }));
-      return;
-    }
+  private async record(item: OutboxItem, outcome: SendOutcome, flight: Flight): Promise<void> {
     const now = this.now();
-    if (outcome.kind === 'sent') {
-      this.emit(
-        await this.deps.repo.transition(item.id, ['sending'], (current) => {
-          const expired = now - item.createdAt >= this.retry.giveUpAfterMs;
-          const recipients = mergeRecipients(current.recipients, outcome.recipients).map((r) =>
-            expired && r.state === 'pending' ? { ...r, state: 'rejected' as const } : r,
-          );
-          const warnings = [...new Set([...current.warnings, ...outcome.warnings])];
-          // Some recipients got a 4yz: the others have the message; the item waits to try just those again.
-          const waiting = recipients.filter((r) => r.state === 'pending');
-          if (waiting.length) {
-            // The server's words for each; a dash where it gave none (the recipient's own line says so in full).
-            const why = waiting.map((r) => `${r.address}: ${r.reply ? formatReply(r.reply) : '—'}`);
-            return {
-              state: 'deferred',
-              notBefore: now + retryDelay(this.retry, current.attempts),
-              lastReply: outcome.reply,
-              error: described('SERVER_REJECTED', 'reason.partlyDeferred', { list: why.join('; ') }),
-              recipients,
-              warnings,
-              handedOffAt: null,
-            };
-          }
-          return { state: 'sent', sentAt: now, lastReply: outcome.reply, error: null, recipients, warnings };
-        }, { durable: 'lazy' }),
-      );
+    if (outcome.kind === 'aborted' || flight.handoffUnstored) {
+      // Stopped before the final dot. Cancel normally wrote `cancelled` itself; if that write failed, or the
+      // handoff could not be stored, the item must not stay in sending: it waits again.
+      const current = await this.deps.repo.get(item.id);
+      if (current.state === 'sending') await this.store(item.id, () => this.deps.repo.transition(item.id, ['sending'], (c) => requeuePatch(c, this.now())));
       return;
     }
-    const { failure } = outcome;
-    if (!outcome.reachedServer && failure.retryable) {
-      // The server was never reached: the message did nothing wrong. Wait for the server without using the attempt.
+    const ctx = { now, expired: now - item.createdAt >= this.retry.giveUpAfterMs, retryDelay: (attempts: number) => retryDelay(this.retry, attempts) };
+    if (outcome.kind === 'sent') {
+      await this.store(item.id, () => this.deps.repo.transition(item.id, ['sending'], (current) => sentPatch(current, outcome, ctx), { durable: 'lazy' }));
+      return;
+    }
+    if (!outcome.reachedServer && outcome.failure.retryable) {
       const account = await this.deps.accounts.get(item.accountId);
       this.reachability.block(account);
-      this.emit(
-        await this.deps.repo.transition(item.id, ['sending'], (current) => ({
-          state: 'deferred',
-          attempts: Math.max(0, current.attempts - 1),
-          notBefore: now,
-          error: described(failure.code, 'reason.waitingForServer', { host: account.host, port: account.port, detail: failure.reason ?? failure.message }),
-          handedOffAt: null,
-        })),
-      );
+      await this.store(item.id, () => this.deps.repo.transition(item.id, ['sending'], (current) => unreachedPatch(current, outcome, account, now)));
       return;
     }
-    const giveUp = !failure.retryable || now - item.createdAt >= this.retry.giveUpAfterMs;
-    const patch = (current: OutboxItem): ItemPatch => {
-      // A reply after the final dot (4yz/5yz) says the server did not take it: no duplicate possible then.
-      const handedOff = current.handedOffAt !== null && !failure.reply;
-      return {
-        state: giveUp ? 'failed' : 'deferred',
-        notBefore: giveUp ? current.notBefore : now + retryDelay(this.retry, current.attempts),
-        lastReply: failure.reply ?? current.lastReply,
-        error: { code: failure.code, message: failure.message, ...(failure.reason ? { reason: failure.reason } : {}) },
-        recipients: settleRecipients(mergeRecipients(current.recipients, outcome.recipients), giveUp, failure.reply),
-        // Handed off with no reply: the server may have it, so the resend is flagged.
-        warnings: handedOff ? [...new Set([...current.warnings, 'POSSIBLE_DUPLICATE' as const])] : current.warnings,
-        handedOffAt: null,
-      };
-    };
-    this.emit(await this.deps.repo.transition(item.id, ['sending'], patch));
+    await this.store(item.id, () => this.deps.repo.transition(item.id, ['sending'], (current) => failedPatch(current, outcome, ctx)));
+  }
+
+  /**
+   * Writes an outcome. If the disk refuses it (full), the outcome is not forgotten: it is kept
+   * here and written again, with a growing pause, until the disk takes it. Meanwhile the item
+   * stays where it was (sending) and is not sent again: a 250 already received stays a 250.
+   */
+  private async store(id: string, write: () => Promise<OutboxItem>): Promise<void> {
+    try {
+      this.emit(await write());
+    } catch (error) {
+      if (!isStorageFailure(error)) throw error;
+      this.deps.onError?.(error);
+      this.unstored.set(id, write);
+      this.retryUnstoredLater();
+    }
+  }
+
+  private retryUnstoredLater(): void {
+    if (this.unstoredTimer || !this.unstored.size) return;
+    this.unstoredTimer = setTimeout(() => void this.writeUnstored(), this.unstoredDelay);
+  }
+
+  /** One pass over the outcomes the disk refused; true when none is left. */
+  private async writeUnstored(): Promise<boolean> {
+    this.unstoredTimer = null;
+    for (const [id, write] of [...this.unstored]) {
+      try {
+        this.emit(await write());
+        this.unstored.delete(id);
+      } catch (error) {
+        if (isStorageFailure(error)) {
+          this.unstoredDelay = Math.min(this.unstoredDelay * 2, UNSTORED_MAX_DELAY_MS);
+          if (this.running) this.retryUnstoredLater();
+          return false;
+        }
+        // Cancelled or deleted meanwhile: nothing is left to record.
+        this.unstored.delete(id);
+        if (!isGone(error)) this.deps.onError?.(error);
+      }
+    }
+    this.unstoredDelay = UNSTORED_FIRST_DELAY_MS;
+    this.kick();
+    return true;
   }
 }

@@ -12,6 +12,7 @@ import { useOutboxStore } from '../../store/outbox';
 import { editItem } from '../outbox/edit';
 import { UpdateNote } from '../update/UpdateNote';
 import { queuedNote } from './alerts-logic';
+import { StorageNoteView } from './StorageNote';
 
 function useNow(intervalMs: number): number {
   const [now, setNow] = useState(() => Date.now());
@@ -60,6 +61,7 @@ export function AlertArea() {
     <section className="alerts" aria-label={t('alerts.label')}>
       {/* An error is an alert of its own, announced when it appears; the polite region is always present. */}
       <div className="alert-stack">
+        <StorageNoteView />
         {errors.map((alert) => (
           <div key={alert.id} role="alert" className="toast toast-error">
             <p className="toast-text" id={`alert-text-${alert.id}`}>

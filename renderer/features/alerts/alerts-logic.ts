@@ -32,6 +32,15 @@ export function deliveryFailedText(before: OutboxItem | undefined, after: Outbox
   return t('alerts.deliveryFailed', { subject: subjectText(after.subject), failed: failed.map((r) => `${r.address} (${words(r)})`).join('; ') });
 }
 
+/**
+ * Messages that ended badly (failed, or sent but refused for some) after `seenUntil`, found when
+ * a window loads the outbox: they ended while no window was open, so nobody was told yet.
+ */
+export function missedEndsText(items: readonly OutboxItem[], seenUntil: number): string | null {
+  const texts = items.filter((item) => item.updatedAt > seenUntil).flatMap((item) => failureText(undefined, item) ?? partlyRefusedText(undefined, item) ?? []);
+  return texts.length ? t('alerts.missedEnds', { list: texts.join(' · ') }) : null;
+}
+
 /** A scheduled message's note does not count down hours; it goes after this long. */
 export const SCHEDULED_NOTE_MS = 10_000;
 /** Longer than the biggest undo delay (60 s): a hold this long is a Send-later time. */

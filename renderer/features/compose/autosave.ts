@@ -61,7 +61,7 @@ async function saveOnce(): Promise<void> {
   // A cancelled message now lives on as this draft; a failed one stays until its replacement is queued.
   const sourceId = after.session === session ? after.sourceId : null;
   const source = sourceId ? useOutboxStore.getState().items.find((i) => i.id === sourceId) : undefined;
-  if (sourceId && (!source || source.state === 'cancelled' || source.state === 'draft')) await retireSource(core, sourceId);
+  if (sourceId && (!source || source.state === 'cancelled')) await retireSource(core, sourceId);
   const latest = useComposeStore.getState();
   if (latest.session === session && dirty(latest)) schedule();
 }

@@ -10,8 +10,8 @@ beforeEach(resetStores);
 
 describe('deleteItem', () => {
   it('is offered for sent, failed and cancelled messages only', () => {
-    expect(['sent', 'failed', 'cancelled', 'queued', 'sending', 'deferred', 'draft'].map((state) => canDelete({ state: state as never }))).toEqual([
-      true, true, true, false, false, false, false,
+    expect(['sent', 'failed', 'cancelled', 'queued', 'sending', 'deferred'].map((state) => canDelete({ state: state as never }))).toEqual([
+      true, true, true, false, false, false,
     ]);
   });
   it('asks, deletes, and drops the item and its selection', async () => {

@@ -15,7 +15,7 @@ import {
 
 describe('stateWord', () => {
   it('has a capitalised word for every state', () => {
-    expect(OUTBOX_STATES.map(stateWord)).toEqual(['Draft', 'Queued', 'Sending', 'Deferred', 'Sent', 'Failed', 'Cancelled']);
+    expect(OUTBOX_STATES.map(stateWord)).toEqual(['Queued', 'Sending', 'Deferred', 'Sent', 'Failed', 'Cancelled']);
   });
 });
 

@@ -30,7 +30,7 @@ describe('editPlan', () => {
     expect(editPlan(makeItem({ state: 'sending', handedOffAt: null }))).toEqual({ kind: 'abort' });
   });
   it('opens drafts and failures directly', () => {
-    for (const state of ['cancelled', 'draft', 'failed'] as const) expect(editPlan(makeItem({ state })), state).toEqual({ kind: 'open' });
+    for (const state of ['cancelled', 'failed'] as const) expect(editPlan(makeItem({ state })), state).toEqual({ kind: 'open' });
   });
   it('refuses, with the reason, once the server has the message', () => {
     expect(editPlan(makeItem({ state: 'sending', handedOffAt: 5 }))).toMatchObject({ kind: 'blocked', reason: expect.stringContaining('Too late') });

@@ -13,7 +13,6 @@ export type Availability = { enabled: true } | { enabled: false; reason: string 
 
 /** Why Cancel cannot stop the send, by state (the core's cancelState decides whether it can). */
 const CANCEL_BLOCKED: Readonly<Record<OutboxState, MessageKey>> = {
-  draft: 'cancel.draft',
   queued: 'cancel.handedOff',
   sending: 'cancel.handedOff',
   deferred: 'cancel.handedOff',
@@ -35,7 +34,7 @@ export type EditPlan = { kind: 'abort' } | { kind: 'open' } | { kind: 'blocked';
 
 export function editPlan(item: Pick<OutboxItem, 'state' | 'handedOffAt'>): EditPlan {
   if (cancelState(item).possible) return { kind: 'abort' };
-  if (item.state === 'cancelled' || item.state === 'draft' || item.state === 'failed') return { kind: 'open' };
+  if (item.state === 'cancelled' || item.state === 'failed') return { kind: 'open' };
   return { kind: 'blocked', reason: t(CANCEL_BLOCKED[item.state]) };
 }
 
