@@ -7,6 +7,7 @@ import { AppFailure } from '../../shared/errors';
 import { reason } from '../../shared/i18n/reason';
 import type { AppStatus } from '../../shared/model';
 import { AccountsService } from './accounts/accounts-service';
+import { discoverSettings, type DiscoveryOptions } from './accounts/autoconfig/discover';
 import { AttachmentStore } from './attachments/attachment-store';
 import { KeyFileSecretBox } from './secrets/key-file-secret-box';
 import type { SecretBox } from './secrets/secret-box';
@@ -47,6 +48,8 @@ export interface CoreOptions {
   /** Overrides for tests (retry policy, transport, transport timeouts, concurrency). */
   spooler?: Partial<Pick<SpoolerDeps, 'send' | 'retry' | 'concurrency' | 'now' | 'probe' | 'probePolicy' | 'timeouts' | 'connectionIdleMs'>>;
   log?: Logger;
+  /** Tests only: where autoconfig lookups really go (a local server). Production leaves it out. */
+  discovery?: DiscoveryOptions;
 }
 
 export interface Core {
@@ -165,7 +168,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       },
       'accounts.trustCertificate': ({ id, sha256 }) => accounts.trustCertificate(id, sha256),
       // Reading mail lands in parts; until the IMAP engine is wired, these say so with a code.
-      'accounts.discover': () => notYet(),
+      'accounts.discover': ({ address }) => discoverSettings(address, options.discovery),
       'accounts.testIncoming': () => notYet(),
       'mail.folders': () => [],
       'mail.list': () => ({ total: 0, offset: 0, rows: [] }),

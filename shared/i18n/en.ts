@@ -481,6 +481,9 @@ export const en = {
   'size.bytes': '{value} B',
   'size.kilobytes': '{value} KB',
   'size.megabytes': '{value} MB',
+
+  // accounts-in
+  'reason.discoverBadAddress': 'Enter a full email address (name@example.com) to look up its servers.',
 } as const;
 
 export type MessageKey = keyof typeof en;

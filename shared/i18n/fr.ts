@@ -496,4 +496,6 @@ export const fr = {
   'account.fail.other': 'Le test a échoué.',
   'account.trust': 'Approuver ce certificat',
   'account.trustHint': 'Ne l’approuvez que si cette empreinte est celle que l’administrateur de votre serveur vous a donnée.',
+  // accounts-in
+  'reason.discoverBadAddress': 'Saisissez une adresse e-mail complète (nom@exemple.com) pour trouver ses serveurs.',
 } as const satisfies Catalogue;

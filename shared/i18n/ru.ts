@@ -506,4 +506,6 @@ export const ru = {
   'account.fail.other': 'Проверка не удалась.',
   'account.trust': 'Доверять этому сертификату',
   'account.trustHint': 'Доверяйте, только если этот отпечаток совпадает с тем, что дал администратор вашего сервера.',
+  // accounts-in
+  'reason.discoverBadAddress': 'Введите полный адрес электронной почты (имя@example.com), чтобы найти его серверы.',
 } as const satisfies Catalogue;
