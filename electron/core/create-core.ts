@@ -4,7 +4,7 @@
  */
 import { join } from 'node:path';
 import { AppFailure } from '../../shared/errors';
-import { reason } from '../../shared/i18n/reason';
+import { failure, reason } from '../../shared/i18n/reason';
 import type { AppStatus } from '../../shared/model';
 import { AccountsService } from './accounts/accounts-service';
 import { discoverSettings, type DiscoveryOptions } from './accounts/autoconfig/discover';
@@ -18,6 +18,7 @@ import { openMailStore, type MailStore } from './db/mail-store';
 import { moveLegacyRows } from './db/move-legacy-rows';
 import { sqliteIndexedDb } from './db/sqlite-indexeddb';
 import { EventBus } from './events';
+import { testIncomingConnection } from './imap/incoming-connection-test';
 import { createRouter, type Router } from './ipc/router';
 import { DraftsService } from './drafts/drafts-service';
 import { OutboxService, storeAttachment } from './outbox/outbox-service';
@@ -166,10 +167,15 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         const account = await accounts.get(id);
         return testConnection(account, await accounts.credentialsFor(account), options.spooler?.timeouts);
       },
-      'accounts.trustCertificate': ({ id, sha256 }) => accounts.trustCertificate(id, sha256),
+      'accounts.trustCertificate': ({ id, sha256, server }) =>
+        server === 'incoming' ? accounts.trustIncomingCertificate(id, sha256) : accounts.trustCertificate(id, sha256),
       // Reading mail lands in parts; until the IMAP engine is wired, these say so with a code.
       'accounts.discover': ({ address }) => discoverSettings(address, options.discovery),
-      'accounts.testIncoming': () => notYet(),
+      'accounts.testIncoming': async ({ id }) => {
+        const account = await accounts.get(id);
+        if (!account.incoming) throw failure('ILLEGAL_STATE', 'reason.noIncoming');
+        return testIncomingConnection(account.incoming, await accounts.incomingCredentialsFor(account), options.spooler?.timeouts);
+      },
       'mail.folders': () => [],
       'mail.list': () => ({ total: 0, offset: 0, rows: [] }),
       'mail.get': () => notYet(),
