@@ -10,6 +10,7 @@ import { useT } from '../../i18n/use-t';
 import { useAlertsStore, type Alert } from '../../store/alerts';
 import { useOutboxStore } from '../../store/outbox';
 import { editItem } from '../outbox/edit';
+import { WelcomeNote } from '../welcome/WelcomeNote';
 import { queuedNote } from './alerts-logic';
 
 function useNow(intervalMs: number): number {
@@ -57,6 +58,7 @@ export function AlertArea() {
   const queued = alerts.filter((a): a is Extract<Alert, { kind: 'queued' }> => a.kind === 'queued');
   return (
     <section className="alerts" aria-label={t('alerts.label')}>
+      <WelcomeNote />
       {/* An error is an alert of its own, announced when it appears; the polite region is always present. */}
       <div className="alert-stack">
         {errors.map((alert) => (
