@@ -42,7 +42,8 @@ function readServer(element: XmlElement, address: string): ServerSettings | null
   // A password never crosses the network in clear: plain text only to this computer.
   if (security === 'none' && !LOOPBACK.test(host)) return null;
   const username = fillPlaceholders(childText(element, 'username') ?? '%EMAILADDRESS%', address);
-  return { host, port, security, username: username.slice(0, 320) };
+  // The account form refuses line breaks and control characters in a user name; a provider's stray ones go.
+  return { host, port, security, username: username.replace(/[\x00-\x1f\x7f]/g, '').slice(0, 320) };
 }
 
 function best(elements: XmlElement[], address: string): ServerSettings | null {
