@@ -101,7 +101,7 @@ export function AddressStep({ head, onDone, onCancel }: Props) {
         <button type="button" className="quiet" onClick={onCancel}>
           {t('account.cancel')}
         </button>
-        <button type="button" onClick={() => onDone(address.trim(), password, null)}>
+        <button type="button" id="setup-manual" onClick={() => onDone(address.trim(), password, null)}>
           {t('setup.manual')}
         </button>
         <button type="submit" className="primary" disabled={looking}>
