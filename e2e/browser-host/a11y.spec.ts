@@ -90,6 +90,7 @@ for (const scheme of ['light', 'dark'] as const) {
     await goTo(page, 'Settings');
     await page.getByRole('button', { name: 'Add account', exact: true }).click();
     const form = page.getByRole('dialog', { name: 'Add an account' });
+    await form.getByRole('button', { name: 'Set up by hand', exact: true }).click();
     await form.getByRole('button', { name: 'Save account', exact: true }).click();
     await expect(form.getByText('Enter a name for the account.')).toBeVisible();
     await expectNoSeriousViolations(page, 'Account form (with errors)');

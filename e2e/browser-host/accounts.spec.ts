@@ -25,6 +25,7 @@ test('add an account on 127.0.0.1 without encryption; Test connection says clear
   await page.goto(host.url);
   await goTo(page, 'Settings');
   await page.getByRole('button', { name: 'Add account', exact: true }).click();
+  await page.getByRole('button', { name: 'Set up by hand', exact: true }).click();
   const form = accountForm(page);
   await expect(form).toHaveAccessibleName('Add an account');
 
@@ -77,6 +78,7 @@ test('a saved password is never shown; the sandbox can be made the default again
   await page.goto(host.url);
   await goTo(page, 'Settings');
   await page.getByRole('button', { name: 'Add account', exact: true }).click();
+  await page.getByRole('button', { name: 'Set up by hand', exact: true }).click();
   let form = accountForm(page);
   await form.getByLabel('Account name', { exact: true }).fill('Work');
   await form.getByLabel('E-mail address', { exact: true }).fill('ann@example.test');

@@ -21,9 +21,11 @@ export interface RunningHost {
   stop(): Promise<number | null>;
 }
 
-export async function startBrowserHost(userDataDir = mkdtempSync(join(tmpdir(), 'outbox-e2e-'))): Promise<RunningHost> {
+/** `env`: extra environment for the host, e.g. the test-only autoconfig redirect. */
+export async function startBrowserHost(userDataDir = mkdtempSync(join(tmpdir(), 'outbox-e2e-')), env: Record<string, string> = {}): Promise<RunningHost> {
   const child = spawn(process.execPath, [join(ROOT, 'out/main/browser-host.cjs'), '--no-open', '--port', '0', '--user-data', userDataDir], {
     stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...env },
   });
   let stderr = '';
   child.stderr?.on('data', (d) => (stderr += String(d)));

@@ -13,6 +13,7 @@ import { parseHostArgs } from './args';
 import { acquireInstanceLock } from './instance-lock';
 import { openInChromium } from './open-browser';
 import { createStaticHandler } from './static-server';
+import { TEST_AUTOCONFIG_ENV, testDiscoveryFrom } from './test-discovery';
 import { attachBridge } from './ws-bridge';
 
 declare const __APP_VERSION__: string;
@@ -24,7 +25,9 @@ async function main(): Promise<void> {
     info: (message: string) => process.stderr.write(`${message}\n`),
     error: (message: string, error?: unknown) => process.stderr.write(`${message}: ${error instanceof Error ? error.stack : String(error ?? '')}\n`),
   };
-  const core = await createCore({ userDataDir: args.userDataDir, host: 'browser', version: __APP_VERSION__, log });
+  const discovery = testDiscoveryFrom(process.env[TEST_AUTOCONFIG_ENV]);
+  if (discovery) log.info(`discovery: ${TEST_AUTOCONFIG_ENV} is set; server lookups go to ${process.env[TEST_AUTOCONFIG_ENV]} (tests only)`);
+  const core = await createCore({ userDataDir: args.userDataDir, host: 'browser', version: __APP_VERSION__, log, ...(discovery ? { discovery } : {}) });
   const token = randomBytes(24).toString('base64url');
   let origin = '';
   const server = createServer(createStaticHandler(join(__dirname, '..', 'renderer'), () => origin));

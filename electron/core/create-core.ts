@@ -4,9 +4,10 @@
  */
 import { join } from 'node:path';
 import { AppFailure } from '../../shared/errors';
-import { reason } from '../../shared/i18n/reason';
+import { failure, reason } from '../../shared/i18n/reason';
 import type { AppStatus, StorageDamage } from '../../shared/model';
 import { AccountsService } from './accounts/accounts-service';
+import { discoverSettings, type DiscoveryOptions } from './accounts/autoconfig/discover';
 import { AttachmentStore } from './attachments/attachment-store';
 import { KeyFileSecretBox } from './secrets/key-file-secret-box';
 import type { SecretBox } from './secrets/secret-box';
@@ -19,6 +20,7 @@ import { ledgerFileFor, type MailStore } from './db/mail-store';
 import { StoreLedger } from './db/store-ledger';
 import { sqliteIndexedDb } from './db/sqlite-indexeddb';
 import { EventBus } from './events';
+import { testIncomingConnection } from './imap/incoming-connection-test';
 import { createRouter, type Router } from './ipc/router';
 import { DraftsService } from './drafts/drafts-service';
 import { OutboxService, storeAttachment } from './outbox/outbox-service';
@@ -50,6 +52,8 @@ export interface CoreOptions {
   /** Overrides for tests (retry policy, transport, transport timeouts, concurrency). */
   spooler?: Partial<Pick<SpoolerDeps, 'send' | 'retry' | 'concurrency' | 'now' | 'probe' | 'probePolicy' | 'timeouts' | 'connectionIdleMs'>>;
   log?: Logger;
+  /** Tests only: where autoconfig lookups really go (a local server). Production leaves it out. */
+  discovery?: DiscoveryOptions;
 }
 
 export interface Core {
@@ -185,10 +189,15 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         const account = await accounts.get(id);
         return testConnection(account, await accounts.credentialsFor(account), options.spooler?.timeouts);
       },
-      'accounts.trustCertificate': ({ id, sha256 }) => accounts.trustCertificate(id, sha256),
+      'accounts.trustCertificate': ({ id, sha256, server }) =>
+        server === 'incoming' ? accounts.trustIncomingCertificate(id, sha256) : accounts.trustCertificate(id, sha256),
       // Reading mail lands in parts; until the IMAP engine is wired, these say so with a code.
-      'accounts.discover': () => notYet(),
-      'accounts.testIncoming': () => notYet(),
+      'accounts.discover': ({ address }) => discoverSettings(address, options.discovery),
+      'accounts.testIncoming': async ({ id }) => {
+        const account = await accounts.get(id);
+        if (!account.incoming) throw failure('ILLEGAL_STATE', 'reason.noIncoming');
+        return testIncomingConnection(account.incoming, await accounts.incomingCredentialsFor(account), options.spooler?.timeouts);
+      },
       'mail.folders': () => [],
       'mail.list': () => ({ total: 0, offset: 0, rows: [] }),
       'mail.get': () => notYet(),

@@ -14,6 +14,7 @@ import type { EventBus } from '../events';
 import { newId } from '../outbox/ids';
 import type { SecretBox } from '../secrets/secret-box';
 import type { SettingsService } from '../settings/settings-service';
+import { probeImapCertificate } from '../imap/imap-certificate-probe';
 import { probeCertificate } from '../smtp/certificate-probe';
 import { sameFingerprint, type Credentials } from '../smtp/connection-options';
 
@@ -218,6 +219,24 @@ export class AccountsService {
       () => this.db.accounts.put(trusted),
       async () => (await this.db.accounts.get(id))?.trustedCertificate?.sha256 === presented.sha256,
     );
+    await this.announce();
+    return trusted;
+  }
+
+  // accounts-in: the incoming half's certificate, pinned the same way as the outgoing one's.
+  /** Pins the certificate the IMAP server presents now, if it is the one the user was shown. */
+  async trustIncomingCertificate(id: string, sha256: string): Promise<Account> {
+    const account = await this.get(id);
+    if (!account.incoming) throw failure('ILLEGAL_STATE', 'reason.noIncoming');
+    if (account.incoming.security === 'none') throw failure('ILLEGAL_STATE', 'reason.noTls');
+    const presented = await probeImapCertificate(account.incoming).catch((error: unknown) => {
+      throw failure('TLS_FAILED', 'reason.certUnreachable', { detail: error instanceof Error ? error.message : String(error) });
+    });
+    if (!sameFingerprint(presented.sha256, sha256)) {
+      throw failure('TLS_FAILED', 'reason.certChanged', { sha256: presented.sha256 }, { sha256: presented.sha256 });
+    }
+    const trusted: Account = { ...account, incoming: { ...account.incoming, trustedCertificate: { sha256: presented.sha256, pem: presented.pem } } };
+    await this.db.accounts.put(trusted);
     await this.announce();
     return trusted;
   }

@@ -50,6 +50,11 @@ async function startTls(endpoint: SmtpEndpoint): Promise<Socket> {
 
 export async function probeCertificate(endpoint: SmtpEndpoint): Promise<PresentedCertificate> {
   const plain = endpoint.security === 'starttls' ? await startTls(endpoint) : undefined;
+  return presentedCertificate(endpoint, plain);
+}
+
+/** The TLS handshake and the certificate it showed, over `plain` (after a STARTTLS) or a new connection (implicit TLS). */
+export async function presentedCertificate(endpoint: { host: string; port: number }, plain: Socket | undefined): Promise<PresentedCertificate> {
   const servername = /^[\d.:[\]]+$/.test(endpoint.host) ? undefined : endpoint.host;
   const secure: TLSSocket = tlsConnect({
     ...(plain ? { socket: plain } : { host: endpoint.host, port: endpoint.port }),

@@ -11,6 +11,7 @@ import { useAlertsStore, type Alert } from '../../store/alerts';
 import { useOutboxStore } from '../../store/outbox';
 import { editItem } from '../outbox/edit';
 import { UpdateNote } from '../update/UpdateNote';
+import { WelcomeNote } from '../welcome/WelcomeNote';
 import { queuedNote } from './alerts-logic';
 import { StorageNoteView } from './StorageNote';
 
@@ -59,6 +60,7 @@ export function AlertArea() {
   const queued = alerts.filter((a): a is Extract<Alert, { kind: 'queued' }> => a.kind === 'queued');
   return (
     <section className="alerts" aria-label={t('alerts.label')}>
+      <WelcomeNote />
       {/* An error is an alert of its own, announced when it appears; the polite region is always present. */}
       <div className="alert-stack">
         <StorageNoteView />

@@ -18,11 +18,15 @@ import { useStatusStore } from '../../store/status';
 import { AccountFormDialog } from './accounts/AccountFormDialog';
 import { makeDefault, removeAccount, testAccount } from './accounts/accounts-actions';
 import { TestResult } from './accounts/TestResult';
+import { testIncoming } from './accounts/incoming-actions';
+import { IncomingTestResult } from './accounts/IncomingTestResult';
+import { useIncomingTestsStore } from '../../store/incoming-tests';
 
 function AccountItem({ account, isDefault, onEdit }: { account: Account; isDefault: boolean; onEdit(): void }) {
   const { t } = useT();
   const api = useApi();
   const testing = useAccountsUiStore((s) => s.tests[account.id]?.kind === 'testing');
+  const testingIncoming = useIncomingTestsStore((s) => s.tests[account.id]?.kind === 'testing');
   const [error, setError] = useState<string | null>(null);
   const name = accountName(account);
   const nameId = `account-name-${account.id}`;
@@ -49,17 +53,39 @@ function AccountItem({ account, isDefault, onEdit }: { account: Account; isDefau
                   security: t(`settings.security.${account.security}`),
                 })}
           </span>
+          {!account.sandbox && (
+            <span className="muted">
+              {account.incoming
+                ? t('incoming.details', {
+                    server: t('settings.accountServer', { host: account.incoming.host, port: account.incoming.port }),
+                    security: t(`settings.security.${account.incoming.security}`),
+                  })
+                : t('incoming.sendOnly')}
+            </span>
+          )}
         </div>
         <div className="account-badges">
           {isDefault && <span className="badge badge-default">{t('account.default')}</span>}
           {account.hasSecret && <span className="badge badge-secret">{t('account.secretSavedBadge')}</span>}
           {account.trustedCertificate && <span className="badge badge-secret">{t('account.trustedBadge')}</span>}
+          {account.incoming?.trustedCertificate && <span className="badge badge-secret">{t('incoming.trustedBadge')}</span>}
         </div>
       </div>
       <div className="account-actions">
         <button type="button" aria-describedby={nameId} disabled={testing} aria-controls={`account-test-${account.id}`} onClick={() => void testAccount(api, account.id)}>
           {t('account.test')}
         </button>
+        {account.incoming && (
+          <button
+            type="button"
+            aria-describedby={nameId}
+            disabled={testingIncoming}
+            aria-controls={`account-incoming-test-${account.id}`}
+            onClick={() => void testIncoming(api, account.id)}
+          >
+            {t('incoming.test')}
+          </button>
+        )}
         {!account.sandbox && (
           <button type="button" aria-describedby={nameId} onClick={onEdit}>
             {t('account.edit')}
@@ -82,6 +108,7 @@ function AccountItem({ account, isDefault, onEdit }: { account: Account; isDefau
         </p>
       )}
       <TestResult accountId={account.id} />
+      {account.incoming && <IncomingTestResult accountId={account.id} />}
     </li>
   );
 }

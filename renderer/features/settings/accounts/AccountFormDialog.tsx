@@ -1,11 +1,13 @@
 /**
- * Add or edit an account, in a dialog. The password field never shows a
- * stored secret: "Password saved" says one exists, and leaving the field
- * empty keeps it. Default delivery receipts for the account's messages are
- * part of the form.
+ * Add or edit an account, in a dialog. Adding starts with the address and
+ * the password (AddressStep); the servers found for the domain fill both
+ * halves, sending and receiving, and stay editable. The password field never
+ * shows a stored secret: "Password saved" says one exists, and leaving the
+ * field empty keeps it. Default delivery receipts for the account's messages
+ * are part of the form.
  */
 import { useRef, useState, type FormEvent } from 'react';
-import type { Account } from '../../../../shared/model';
+import type { Account, DiscoveredSettings } from '../../../../shared/model';
 import { AUTH_MECHANISMS, SECURITY_MODES } from '../../../../shared/model';
 import { useApi } from '../../../app/api-context';
 import { errorText } from '../../../i18n/error-text';
@@ -17,6 +19,10 @@ import { Icon } from '../../icons/Icon';
 import { DsnFields } from '../../receipts/DsnFields';
 import { checkAccount, emptyAccountFields, fieldsFromAccount, withSecurity, type AccountErrors, type AccountField, type AccountFields } from './account-form-logic';
 import { saveAccount } from './accounts-actions';
+import { AddressStep } from './AddressStep';
+import { formFromDiscovery } from './discovery-logic';
+import { IncomingFieldset } from './IncomingFieldset';
+import { checkIncoming, emptyIncomingFields, INCOMING_ORDER, incomingFromAccount, type IncomingErrors, type IncomingField, type IncomingFields } from './incoming-form-logic';
 
 interface Props {
   /** The account to edit, or null to add one. */
@@ -29,6 +35,12 @@ export function AccountFormDialog({ account, onClose }: Props) {
   const api = useApi();
   const [fields, setFields] = useState<AccountFields>(() => (account ? fieldsFromAccount(account) : emptyAccountFields));
   const [errors, setErrors] = useState<AccountErrors>({});
+  const [incoming, setIncoming] = useState<IncomingFields>(() => (account ? incomingFromAccount(account) : emptyIncomingFields));
+  const [incomingErrors, setIncomingErrors] = useState<IncomingErrors>({});
+  const incomingRefs = useRef<Partial<Record<IncomingField, HTMLInputElement | null>>>({});
+  // A new account starts with its address and password; editing goes straight to the details.
+  const [step, setStep] = useState<'address' | 'details'>(account ? 'details' : 'address');
+  const [found, setFound] = useState<{ source: DiscoveredSettings['source'] | 'manual'; domain: string } | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const refs = useRef<Partial<Record<AccountField, HTMLInputElement | null>>>({});
@@ -43,13 +55,13 @@ export function AccountFormDialog({ account, onClose }: Props) {
     event.preventDefault();
     if (saving) return;
     const check = checkAccount(fields, account);
-    if (!check.ok) {
-      setErrors(check.errors);
-      refs.current[check.first]?.focus();
-      return;
-    }
+    const checkIn = checkIncoming(incoming, account);
+    setErrors(check.ok ? {} : check.errors);
+    setIncomingErrors(checkIn.ok ? {} : checkIn.errors);
+    if (!check.ok) return refs.current[check.first]?.focus();
+    if (!checkIn.ok) return incomingRefs.current[INCOMING_ORDER.find((f) => checkIn.errors[f] !== undefined) ?? 'inHost']?.focus();
     setSaving(true);
-    const result = await saveAccount(api, check.input);
+    const result = await saveAccount(api, checkIn.incoming === undefined ? check.input : { ...check.input, incoming: checkIn.incoming });
     setSaving(false);
     if (result.ok) onClose(result.account);
     else setFormError(result.error.code === 'NO_SECURE_STORAGE' ? t('account.fail.NO_SECURE_STORAGE') : t('account.saveFailed', { message: errorText(result.error) }));
@@ -79,18 +91,43 @@ export function AccountFormDialog({ account, onClose }: Props) {
   const keepsSecret = account !== null && account.hasSecret && account.auth.mechanism !== 'none';
   const secretLabel = fields.mechanism === 'xoauth2' ? t('account.token') : t('account.password');
 
+  const head = (
+    <header className="dialog-head">
+      <h2 id="account-form-title" className="dialog-title">
+        {account ? t('account.editTitle') : t('account.addTitle')}
+      </h2>
+      <button type="button" className="icon-button" aria-label={t('account.close')} title={t('account.close')} onClick={() => onClose()}>
+        <Icon name="close" />
+      </button>
+    </header>
+  );
+
+  const onFound = (address: string, password: string, discovered: DiscoveredSettings | null) => {
+    const filled = formFromDiscovery(address, password, discovered);
+    setFields(filled.fields);
+    setIncoming(filled.incoming);
+    setFound({ source: discovered?.source ?? 'manual', domain: address.slice(address.lastIndexOf('@') + 1) });
+    setStep('details');
+  };
+
+  if (step === 'address') {
+    return (
+      <Dialog labelledBy="account-form-title" className="account-dialog" onClose={() => onClose()}>
+        <AddressStep head={head} onDone={onFound} onCancel={() => onClose()} />
+      </Dialog>
+    );
+  }
+
   return (
     <Dialog labelledBy="account-form-title" className="account-dialog" onClose={() => onClose()}>
       <form className="account-form" aria-labelledby="account-form-title" noValidate onSubmit={onSubmit}>
-        <header className="dialog-head">
-          <h2 id="account-form-title" className="dialog-title">
-            {account ? t('account.editTitle') : t('account.addTitle')}
-          </h2>
-          <button type="button" className="icon-button" aria-label={t('account.close')} title={t('account.close')} onClick={() => onClose()}>
-            <Icon name="close" />
-          </button>
-        </header>
-        <div className="account-form-body">
+        {head}
+ <div className="account-form-body">
+          {found && (
+            <p className="form-notice" role="status">
+              {found.source === 'manual' ? t('setup.manualNotice') : t(`setup.found.${found.source}`, { domain: found.domain })}
+            </p>
+          )}
           <Field id="account-name" label={t('account.name')} error={errors.name}>
             {input('name')}
           </Field>
@@ -150,6 +187,17 @@ export function AccountFormDialog({ account, onClose }: Props) {
               </div>
             )}
           </fieldset>
+          <IncomingFieldset
+            fields={incoming}
+            errors={incomingErrors}
+            keepsSecret={account?.incoming?.hasSecret === true}
+            refs={incomingRefs}
+            onChange={(next, changed) => {
+              setIncoming(next);
+              if (changed && changed in incomingErrors) setIncomingErrors(({ [changed]: _fixed, ...rest }) => rest);
+              setFormError(null);
+            }}
+          />
           <fieldset className="account-group">
             <legend>{t('account.receipts')}</legend>
             <p className="field-hint">{t('account.receiptsHint')}</p>

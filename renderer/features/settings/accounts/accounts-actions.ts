@@ -13,6 +13,7 @@ import { t } from '../../../i18n/t';
 import { accountName } from '../../../store/accounts-logic';
 import { useAccountsUiStore } from '../../../store/accounts-ui';
 import { askConfirm } from '../../../store/confirm';
+import { useIncomingTestsStore } from '../../../store/incoming-tests';
 import { useStatusStore } from '../../../store/status';
 
 function replaceAccount(account: Account): void {
@@ -29,6 +30,7 @@ export async function saveAccount(api: MailApi, input: AccountInput): Promise<{ 
   // A changed server needs a new test: the old findings are about another one.
   useAccountsUiStore.getState().setTest(result.value.id, null);
   useAccountsUiStore.getState().forgetLimit(result.value.id);
+  useIncomingTestsStore.getState().setTest(result.value.id, null);
   return { ok: true, account: result.value };
 }
 
