@@ -481,6 +481,9 @@ export const en = {
   'size.bytes': '{value} B',
   'size.kilobytes': '{value} KB',
   'size.megabytes': '{value} MB',
+
+  // security
+  'reason.secretForNewServer': 'The server or user name changed: enter the password again for it.',
 } as const;
 
 export type MessageKey = keyof typeof en;

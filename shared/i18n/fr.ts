@@ -496,4 +496,7 @@ export const fr = {
   'account.fail.other': 'Le test a échoué.',
   'account.trust': 'Approuver ce certificat',
   'account.trustHint': 'Ne l’approuvez que si cette empreinte est celle que l’administrateur de votre serveur vous a donnée.',
+
+  // security
+  'reason.secretForNewServer': 'Le serveur ou le nom d’utilisateur a changé : saisissez de nouveau le mot de passe.',
 } as const satisfies Catalogue;

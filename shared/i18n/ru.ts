@@ -506,4 +506,7 @@ export const ru = {
   'account.fail.other': 'Проверка не удалась.',
   'account.trust': 'Доверять этому сертификату',
   'account.trustHint': 'Доверяйте, только если этот отпечаток совпадает с тем, что дал администратор вашего сервера.',
+
+  // security
+  'reason.secretForNewServer': 'Сервер или имя пользователя изменились: введите пароль ещё раз.',
 } as const satisfies Catalogue;

@@ -106,9 +106,14 @@ export class AccountsService {
     const mechanism = input.auth.mechanism;
     if (mechanism !== 'none' && !input.auth.username) throw failure('INVALID_ARG', 'reason.needUser');
     const sealed = this.sealSecret(input.secret);
-    const keepsSecret = input.secret === undefined && previous?.hasSecret === true;
+    // A stored secret belongs to the server and login it was entered for: another one must be given it again.
+    const sameLogin = previous !== null && sameEndpoint(previous, input) && previous.auth.username === input.auth.username;
+    const keepsSecret = input.secret === undefined && previous?.hasSecret === true && sameLogin;
     const hasSecret = mechanism !== 'none' && (sealed !== null || keepsSecret);
-    if (mechanism !== 'none' && !hasSecret) throw failure('INVALID_ARG', mechanism === 'xoauth2' ? 'reason.needToken' : 'reason.needPassword');
+    if (mechanism !== 'none' && !hasSecret) {
+      if (previous?.hasSecret && input.secret === undefined) throw failure('INVALID_ARG', 'reason.secretForNewServer');
+      throw failure('INVALID_ARG', mechanism === 'xoauth2' ? 'reason.needToken' : 'reason.needPassword');
+    }
     const sameServer = previous && previous.host === input.host && previous.port === input.port;
     const incoming = this.incomingFrom(input, previous);
     const account: Account = {
@@ -180,8 +185,9 @@ export class AccountsService {
     if (!next.username) throw failure('INVALID_ARG', 'reason.needUser');
     const before = previous?.incoming ?? null;
     const sealed = this.sealSecret(next.secret);
-    const keepsSecret = next.secret === undefined && before?.hasSecret === true;
-    if (sealed === null && !keepsSecret) throw failure('INVALID_ARG', 'reason.needPassword');
+    const sameLogin = before !== null && sameEndpoint(before, next) && before.username === next.username;
+    const keepsSecret = next.secret === undefined && before?.hasSecret === true && sameLogin;
+    if (sealed === null && !keepsSecret) throw failure('INVALID_ARG', before?.hasSecret && next.secret === undefined ? 'reason.secretForNewServer' : 'reason.needPassword');
     const sameServer = before !== null && before.host === next.host && before.port === next.port;
     return {
       account: {
@@ -228,6 +234,12 @@ export class AccountsService {
 
 /** The incoming half's secret is kept apart from the outgoing one, under its own key. */
 const incomingSecretKey = (accountId: string): string => `${accountId}:incoming`;
+
+type Endpoint = Pick<Account, 'host' | 'port' | 'security'>;
+
+/** Host names compare without case: the same server however it is typed. */
+const sameEndpoint = (a: Endpoint, b: Endpoint): boolean =>
+  a.host.toLowerCase() === b.host.toLowerCase() && a.port === b.port && a.security === b.security;
 
 /** Rows written before accounts had an incoming half read as send-only accounts. */
 const withDefaults = (row: Account): Account => ({ ...row, incoming: row.incoming ?? null });
