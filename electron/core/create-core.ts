@@ -28,6 +28,7 @@ import { recoverOutbox } from './spooler/recovery';
 import { Spooler, type SpoolerDeps } from './spooler/spooler';
 import { SettingsService } from './settings/settings-service';
 import { TranscriptStore } from './transcript/transcript-store';
+import { makeProfilePrivate, restrictUmask } from './profile/private-profile';
 
 export interface Logger {
   info(message: string): void;
@@ -74,6 +75,8 @@ const silentLog: Logger = { info: () => undefined, error: () => undefined };
 export async function createCore(options: CoreOptions): Promise<Core> {
   const log = options.log ?? silentLog;
   const events = new EventBus();
+  restrictUmask();
+  makeProfilePrivate(options.userDataDir);
   const dbDir = join(options.userDataDir, 'db');
   const dbFile = sqliteFileFor(dbDir, DATABASE_NAME);
   if (!options.indexedDb) {
@@ -109,6 +112,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     onError: (error) => log.error('sandbox server error', error),
   });
   await accounts.upsertSandbox(sandbox.port);
+  // The stores and the sandbox have made their files; SQLite gives a -wal or -shm file the mode of its database.
+  makeProfilePrivate(options.userDataDir);
 
   const spooler = new Spooler({
     repo,
