@@ -4,7 +4,7 @@
  */
 import { join } from 'node:path';
 import { AppFailure } from '../../shared/errors';
-import { reason } from '../../shared/i18n/reason';
+import { failure, reason } from '../../shared/i18n/reason';
 import type { AppStatus } from '../../shared/model';
 import { AccountsService } from './accounts/accounts-service';
 import { AttachmentStore } from './attachments/attachment-store';
@@ -181,7 +181,13 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       'mail.syncStatus': () => [],
       'app.status': () => status,
       'settings.get': () => settings.get(),
-      'settings.update': (changes) => settings.update(changes),
+      'settings.update': async (changes) => {
+        // A default that names no account would silently send from another one.
+        if (changes.defaultAccountId !== undefined && !(await accounts.list()).some((a) => a.id === changes.defaultAccountId)) {
+          throw failure('INVALID_ARG', 'reason.noSuchAccount');
+        }
+        return settings.update(changes);
+      },
     },
     (name, error) => log.error(`command ${name} failed`, error),
   );

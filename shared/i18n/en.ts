@@ -484,6 +484,9 @@ export const en = {
 
   // security
   'reason.secretForNewServer': 'The server or user name changed: enter the password again for it.',
+  'address.angleBracket': 'contains < or >',
+  'address.bidiOverride': 'contains a character that reverses the direction of the text',
+  'reason.envelopeRefused': 'The message’s envelope was refused before sending: {detail}.',
 } as const;
 
 export type MessageKey = keyof typeof en;

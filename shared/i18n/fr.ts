@@ -499,4 +499,7 @@ export const fr = {
 
   // security
   'reason.secretForNewServer': 'Le serveur ou le nom d’utilisateur a changé : saisissez de nouveau le mot de passe.',
+  'address.angleBracket': 'contient < ou >',
+  'address.bidiOverride': 'contient un caractère qui inverse le sens du texte',
+  'reason.envelopeRefused': 'L’enveloppe du message a été refusée avant l’envoi : {detail}.',
 } as const satisfies Catalogue;

@@ -509,4 +509,7 @@ export const ru = {
 
   // security
   'reason.secretForNewServer': 'Сервер или имя пользователя изменились: введите пароль ещё раз.',
+  'address.angleBracket': 'содержит < или >',
+  'address.bidiOverride': 'содержит символ, меняющий направление текста',
+  'reason.envelopeRefused': 'Конверт письма отклонён до отправки: {detail}.',
 } as const satisfies Catalogue;
