@@ -111,7 +111,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     },
     onError: (error) => log.error('sandbox server error', error),
   });
-  await accounts.upsertSandbox(sandbox.port);
+  await accounts.upsertSandbox(sandbox.port, sandbox.credentials);
   // The stores and the sandbox have made their files; SQLite gives a -wal or -shm file the mode of its database.
   makeProfilePrivate(options.userDataDir);
 

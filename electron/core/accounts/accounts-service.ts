@@ -47,8 +47,12 @@ export class AccountsService {
     this.cache.clear();
   }
 
-  /** The sandbox listens on a fresh port each start; its account follows it. */
-  async upsertSandbox(port: number): Promise<Account> {
+  /** This run's login to the local sandbox: held in memory only, never sealed or stored. */
+  private sandboxLogin: Credentials | undefined;
+
+  /** The sandbox listens on a fresh port, with a fresh password, each start; its account follows it. */
+  async upsertSandbox(port: number, login?: Credentials): Promise<Account> {
+    this.sandboxLogin = login;
     const account: Account = {
       id: SANDBOX_ACCOUNT_ID,
       name: 'Local sandbox',
@@ -162,6 +166,7 @@ export class AccountsService {
 
   /** What the transport logs in with; undefined for accounts without login. */
   async credentialsFor(account: Account): Promise<Credentials | undefined> {
+    if (account.sandbox) return this.sandboxLogin;
     if (account.auth.mechanism === 'none') return undefined;
     const row = await this.db.secrets.get(account.id);
     if (!row) throw failure('AUTH_FAILED', 'reason.noSecretStored');
