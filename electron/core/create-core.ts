@@ -29,6 +29,7 @@ import { Spooler, type SpoolerDeps } from './spooler/spooler';
 import { SettingsService } from './settings/settings-service';
 import { TranscriptStore } from './transcript/transcript-store';
 import { makeProfilePrivate, restrictUmask } from './profile/private-profile';
+import { COLLECT_GRACE_MS, collectAttachments, outboxReferences } from './attachments/collector';
 
 export interface Logger {
   info(message: string): void;
@@ -133,6 +134,20 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     onError: (error) => log.error('spooler error', error),
   });
 
+  const attachmentsDir = join(options.userDataDir, 'attachments');
+  const collectGarbage = () => {
+    try {
+      const references = outboxReferences({ items: () => store.listItems(), drafts: () => store.listDrafts(), quarantined: () => store.listQuarantine() });
+      const removed = collectAttachments(attachmentsDir, references);
+      if (removed.length) log.info(`attachments: removed ${removed.length} file(s) no message or draft refers to`);
+    } catch (error) {
+      log.error('attachments: collection failed', error);
+    }
+  };
+  // Hourly, like the grace: a deleted message's files go within about two hours.
+  const collector = setInterval(collectGarbage, COLLECT_GRACE_MS);
+  collector.unref();
+
   const ready = (async () => {
     const report = await recoverOutbox(store);
     setStatus({ recovery: { total: report.total, done: 0 } });
@@ -142,6 +157,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     for (const row of report.quarantined) log.error(`recovery: set aside outbox row ${row.id} in quarantine`, row.reason);
     // Awaited, so no submit can race the queue index being filled.
     await spooler.start();
+    collectGarbage();
   })();
 
   const drafts = new DraftsService(store, events, attachments);
@@ -202,6 +218,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     setOnline: (online) => spooler.setHostOnline(online),
     resume: () => spooler.resume(),
     async close() {
+      clearInterval(collector);
       await ready.catch(() => undefined);
       await spooler.stop();
       await transcript.flush();
