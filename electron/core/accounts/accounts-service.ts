@@ -47,12 +47,12 @@ export class AccountsService {
     this.cache.clear();
   }
 
-  /** This run's login to the local sandbox: held in memory only, never sealed or stored. */
-  private sandboxLogin: Credentials | undefined;
+  /** This run's login to the local sandbox, and the port it belongs to: held in memory only, never sealed or stored. */
+  private sandboxLogin: { port: number; credentials: Credentials } | undefined;
 
   /** The sandbox listens on a fresh port, with a fresh password, each start; its account follows it. */
   async upsertSandbox(port: number, login?: Credentials): Promise<Account> {
-    this.sandboxLogin = login;
+    this.sandboxLogin = login ? { port, credentials: login } : undefined;
     const account: Account = {
       id: SANDBOX_ACCOUNT_ID,
       name: 'Local sandbox',
@@ -166,7 +166,8 @@ export class AccountsService {
 
   /** What the transport logs in with; undefined for accounts without login. */
   async credentialsFor(account: Account): Promise<Credentials | undefined> {
-    if (account.sandbox) return this.sandboxLogin;
+    // Like any secret, the sandbox's goes only to the server it was made for.
+    if (account.sandbox) return this.sandboxLogin && account.host === '127.0.0.1' && account.port === this.sandboxLogin.port ? this.sandboxLogin.credentials : undefined;
     if (account.auth.mechanism === 'none') return undefined;
     const row = await this.db.secrets.get(account.id);
     if (!row) throw failure('AUTH_FAILED', 'reason.noSecretStored');
