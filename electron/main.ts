@@ -3,13 +3,14 @@
  * the contract over IPC. Everything else lives in core/, which runs without Electron.
  */
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, ipcMain, net, Notification, powerMonitor, safeStorage, session } from 'electron';
+import { app, BrowserWindow, ipcMain, net, Notification, powerMonitor, protocol, safeStorage, session } from 'electron';
 import { parseMailto } from '../shared/mailto';
 import type { OutboxItem } from '../shared/model';
 import { createCore, type Core } from './core/create-core';
 import { deliveryFailedNotice, desktopNotice, firstBadEnd, newDeliveryFailures, noticeLanguage } from './core/notify/desktop-notice';
 import type { SecretBox } from './core/secrets/secret-box';
+import { APP_ENTRY, APP_SCHEME, serveApp } from './app-protocol';
+import { notificationText } from './core/notify/notification-markup';
 import { bindElectronIpc } from './ipc-electron';
 import { startUpdates } from './updates/start-updates';
 
@@ -32,6 +33,12 @@ const keychain: SecretBox = {
 // Tests and side-by-side profiles pass --user-data-dir; it must be set before anything reads the path.
 const userDataArg = process.argv.find((a) => a.startsWith('--user-data-dir='));
 if (userDataArg) app.setPath('userData', userDataArg.slice('--user-data-dir='.length));
+
+// The UI's own scheme: standard (a real origin, relative URLs) and secure (like https), registered before ready.
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+
+/** Subframes may only be blank or srcdoc documents (a mail body shown in a sandboxed frame); nothing navigates anywhere else. */
+const innerDocument = (url: string) => url === 'about:blank' || url === 'about:srcdoc';
 
 // One process owns the database.
 if (!app.requestSingleInstanceLock()) {
@@ -63,16 +70,23 @@ if (!app.requestSingleInstanceLock()) {
   // Every web contents, not only ours: nothing may navigate away, open windows or attach webviews.
   app.on('web-contents-created', (_event, contents) => {
     contents.on('will-navigate', (event) => event.preventDefault());
+    contents.on('will-frame-navigate', (event) => {
+      if (event.isMainFrame || !innerDocument(event.url)) event.preventDefault();
+    });
     contents.on('will-redirect', (event) => event.preventDefault());
     contents.on('will-attach-webview', (event) => event.preventDefault());
     contents.setWindowOpenHandler(() => ({ action: 'deny' }));
   });
 
   app.whenReady().then(async () => {
+    // Mail needs no camera, microphone, location, notifications from the page, USB, serial or HID: every ask is refused.
     session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+    session.defaultSession.setPermissionCheckHandler(() => false);
+    session.defaultSession.setDevicePermissionHandler(() => false);
+    const rendererRoot = join(__dirname, '..', 'renderer');
+    protocol.handle(APP_SCHEME, (request) => serveApp(request, rendererRoot));
     core = await createCore({ userDataDir: app.getPath('userData'), host: 'electron', version: app.getVersion(), log, secrets: keychain });
 
-    const rendererFile = join(__dirname, '..', 'renderer', 'index.html');
     window = new BrowserWindow({
       width: 1200,
       height: 800,
@@ -87,9 +101,9 @@ if (!app.requestSingleInstanceLock()) {
         webviewTag: false,
       },
     });
-    bindElectronIpc(ipcMain, core, window, pathToFileURL(rendererFile).href);
+    bindElectronIpc(ipcMain, core, window, APP_ENTRY);
     window.once('ready-to-show', () => window?.show());
-    await window.loadFile(rendererFile);
+    await window.loadURL(APP_ENTRY);
     if (pendingMailto) openMailto(pendingMailto);
 
     // A message that fails for good, or is refused for some recipients, is never silent: a desktop notification, once per message.
@@ -115,7 +129,7 @@ if (!app.requestSingleInstanceLock()) {
       if (!firstBadEnd(item, notified)) return;
       void windowLanguage().then((language) => {
         const notice = desktopNotice(item, language);
-        if (notice) new Notification(notice).show();
+        if (notice) new Notification({ title: notice.title, body: notificationText(notice.body) }).show();
       });
     });
 

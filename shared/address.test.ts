@@ -284,6 +284,13 @@ describe('parseAddressList: refused input', () => {
 });
 
 describe('addressProblem', () => {
+  it('refuses < or > even quoted, and direction overrides: an envelope cannot carry them', () => {
+    expect(addressProblem('"a<b"@x.test')).toBe('contains < or >');
+    expect(addressProblem('"a>b"@x.test')).toBe('contains < or >');
+    expect(addressProblem('a\u202e@x.test')).toBe('contains a character that reverses the direction of the text');
+    expect(addressProblem('"a b"@x.test')).toBeNull();
+  });
+
   it('returns null for a valid address and a reason otherwise', () => {
     expect(addressProblem('a@x.test')).toBeNull();
     expect(addressProblem('a@x.test\r\nBcc: evil@y.test')).toBe('contains a line break or control character');

@@ -5,6 +5,7 @@
  */
 import type { Mailbox } from './model';
 import { domainToAscii, normalizeDomain, splitDomainLabels } from './punycode';
+import { BIDI_CONTROL } from './text-safety';
 
 export type AddressListResult =
   | { ok: true; mailboxes: Mailbox[] }
@@ -30,6 +31,9 @@ function utf8Length(s: string): number {
 /** Why the address is not a valid addr-spec, or null when it is. */
 export function addressProblem(address: string): string | null {
   if (FORBIDDEN_CONTROL.test(address)) return 'contains a line break or control character';
+  // Even quoted, an envelope cannot carry them: the server would read the address as ending there.
+  if (/[<>]/.test(address)) return 'contains < or >';
+  if (BIDI_CONTROL.test(address)) return 'contains a character that reverses the direction of the text';
   const at = lastUnquotedAt(address);
   if (at < 0) return 'missing @';
   const local = address.slice(0, at);
@@ -227,6 +231,8 @@ export function parseAddressList(input: string): AddressListResult {
   // Refused as a whole: a line break is header injection wherever it stands, names included.
   if (LINE_BREAK.test(input)) return { ok: false, invalid: [{ input, reason: 'contains a line break' }] };
   if (FORBIDDEN_CONTROL.test(input)) return { ok: false, invalid: [{ input, reason: 'contains a control character' }] };
+  // A name that reverses the text after it can make one address read as another.
+  if (BIDI_CONTROL.test(input)) return { ok: false, invalid: [{ input, reason: 'contains a character that reverses the direction of the text' }] };
   const mailboxes: Mailbox[] = [];
   const invalid: { input: string; reason: string }[] = [];
   for (const entry of splitEntries(input)) {

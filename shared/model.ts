@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { ERROR_CODES, WARNING_CODES, type Reason } from './errors';
+import { isSafeText } from './text-safety';
 
 export const OUTBOX_STATES = ['queued', 'sending', 'deferred', 'sent', 'failed', 'cancelled'] as const;
 export type OutboxState = (typeof OUTBOX_STATES)[number];
@@ -21,8 +22,9 @@ export const LIMITS = {
   sendAtMaxAheadMs: 366 * 24 * 3600 * 1000,
 } as const;
 
+/** One line of text a person wrote (a subject, a name): no line breaks, controls or bidi overrides. */
 const noLineBreak = (max: number) =>
-  z.string().max(max).refine((s) => !/[\r\n\0]/.test(s), { message: 'must not contain line breaks' });
+  z.string().max(max).refine(isSafeText, { message: 'must not contain line breaks, control characters or direction overrides' });
 
 export const IdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'not a valid id');
 
@@ -44,7 +46,7 @@ const FileNameSchema = z
   .string()
   .min(1)
   .max(255)
-  .refine((s) => !/[\/\\\x00-\x1f\x7f]/.test(s) && s !== '.' && s !== '..', { message: 'must be a plain file name' });
+  .refine((s) => !/[\/\\\t]/.test(s) && isSafeText(s) && s !== '.' && s !== '..', { message: 'must be a plain file name' });
 
 const MimeTypeSchema = z.string().regex(/^[a-z0-9][a-z0-9!#$&^_.+-]*\/[a-z0-9][a-z0-9!#$&^_.+-]*$/i, 'not a MIME type').max(127);
 

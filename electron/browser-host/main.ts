@@ -3,7 +3,6 @@
  * and the contract over a guarded WebSocket. Used by the end-to-end tests and
  * wherever no Electron binary is installed.
  */
-import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -12,6 +11,7 @@ import { createCore } from '../core/create-core';
 import { parseHostArgs } from './args';
 import { acquireInstanceLock } from './instance-lock';
 import { openInChromium } from './open-browser';
+import { BridgeSessions } from './sessions';
 import { createStaticHandler } from './static-server';
 import { TEST_AUTOCONFIG_ENV, testDiscoveryFrom } from './test-discovery';
 import { attachBridge } from './ws-bridge';
@@ -28,10 +28,12 @@ async function main(): Promise<void> {
   const discovery = testDiscoveryFrom(process.env[TEST_AUTOCONFIG_ENV]);
   if (discovery) log.info(`discovery: ${TEST_AUTOCONFIG_ENV} is set; server lookups go to ${process.env[TEST_AUTOCONFIG_ENV]} (tests only)`);
   const core = await createCore({ userDataDir: args.userDataDir, host: 'browser', version: __APP_VERSION__, log, ...(discovery ? { discovery } : {}) });
-  const token = randomBytes(24).toString('base64url');
+  let removeLaunchPage = (): void => undefined;
+  const sessions = new BridgeSessions(undefined, () => removeLaunchPage());
+  const token = sessions.issueToken();
   let origin = '';
   const server = createServer(createStaticHandler(join(__dirname, '..', 'renderer'), () => origin));
-  const detachBridge = attachBridge(server, { token, origin: () => origin, router: core.router, events: core.events });
+  const detachBridge = attachBridge(server, { sessions, origin: () => origin, router: core.router, events: core.events });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(args.port, '127.0.0.1', () => resolve());
@@ -39,8 +41,15 @@ async function main(): Promise<void> {
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   // The page reads the mailto: link from its fragment, like the token: neither is ever sent to a server.
   const url = `${origin}/#${BRIDGE_TOKEN_PARAM}=${token}${args.mailto ? `&mailto=${encodeURIComponent(args.mailto)}` : ''}`;
-  process.stdout.write(`UI: ${url}\n`);
-  if (args.open && !openInChromium(url, args.userDataDir)) log.info('No Chromium found; open the UI address above in a browser.');
+  // The token goes to stdout only when the person (or test) asked to open the page themselves.
+  const remove = args.open ? openInChromium(url, args.userDataDir) : null;
+  if (remove) {
+    removeLaunchPage = remove;
+    process.stdout.write(`UI: ${origin}/ (opened in Chromium)\n`);
+  } else {
+    process.stdout.write(`UI: ${url}\n`);
+    if (args.open) log.info('No Chromium found; open the UI address above in a browser.');
+  }
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -48,6 +57,7 @@ async function main(): Promise<void> {
     stopping = true;
     log.info(`${signal}: shutting down`);
     detachBridge();
+    removeLaunchPage();
     server.closeAllConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));
     await core.close();

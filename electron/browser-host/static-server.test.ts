@@ -45,9 +45,9 @@ interface Response {
 }
 
 /** Sends the path exactly as written: no client-side normalisation of dots or escapes. */
-function get(path: string, method = 'GET'): Promise<Response> {
+function get(path: string, method = 'GET', headers: Record<string, string> = {}): Promise<Response> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path, method }, (res) => {
+    const req = request({ host: '127.0.0.1', port, path, method, headers }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
@@ -138,6 +138,19 @@ describe('static server', () => {
 
   it('answers 400 for a malformed escape', async () => {
     expect((await get('/%E0%A4%A')).status).toBe(400);
+  });
+});
+
+describe('the Host header', () => {
+  it.each([
+    ['a rebinding name', 'evil.example:PORT'],
+    ['localhost', 'localhost:PORT'],
+    ['another port', '127.0.0.1:1'],
+    ['no port', '127.0.0.1'],
+  ])('refuses %s with 403', async (_what, host) => {
+    const res = await get('/', 'GET', { host: host.replace('PORT', String(port)) });
+    expect(res.status).toBe(403);
+    expect(res.body).not.toContain('Outbox Mail');
   });
 });
 

@@ -5,6 +5,7 @@
 import { createReadStream, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
+import { isOwnHost } from './host-header';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -36,6 +37,10 @@ export function contentSecurityPolicy(origin: string): string {
 export function createStaticHandler(root: string, origin: () => string) {
   const base = normalize(root + sep);
   return (req: IncomingMessage, res: ServerResponse): void => {
+    if (!isOwnHost(req, origin())) {
+      res.writeHead(403).end();
+      return;
+    }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405).end();
       return;

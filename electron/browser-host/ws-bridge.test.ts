@@ -2,13 +2,14 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
 import WebSocket from 'ws';
-import { BRIDGE_PATH, BRIDGE_TOKEN_PARAM, type BridgeServerMessage } from '../../shared/bridge-protocol';
+import { BRIDGE_PATH, BRIDGE_SESSION_PARAM, BRIDGE_TOKEN_PARAM, type BridgeServerMessage } from '../../shared/bridge-protocol';
 import type { Result } from '../../shared/errors';
 import type { AppStatus } from '../../shared/model';
 import { EventBus } from '../core/events';
+import { BridgeSessions } from './sessions';
 import { attachBridge } from './ws-bridge';
 
-const TOKEN = 'k3Qv8m1Zp0aX7yLbR2nW5tC9hJ4sE6dF';
+const GRACE_MS = 300;
 
 let server: Server;
 let origin: string;
@@ -16,13 +17,15 @@ let port: number;
 let bus: EventBus;
 let handle: Mock<(name: unknown, payload: unknown) => Promise<Result<unknown>>>;
 let detach: () => void;
+let sessions: BridgeSessions;
 const sockets: WebSocket[] = [];
 
 beforeEach(async () => {
   server = createServer((_req, res) => res.writeHead(404).end());
   bus = new EventBus();
   handle = vi.fn(async () => ({ ok: true, value: 42 }) as Result<unknown>);
-  detach = attachBridge(server, { token: TOKEN, origin: () => origin, router: { handle }, events: bus });
+  sessions = new BridgeSessions(GRACE_MS);
+  detach = attachBridge(server, { sessions, origin: () => origin, router: { handle }, events: bus });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   port = (server.address() as AddressInfo).port;
   origin = `http://127.0.0.1:${port}`;
@@ -35,7 +38,8 @@ afterEach(async () => {
   await new Promise<void>((resolve) => server.close(() => resolve()));
 });
 
-const bridgeUrl = (query = `?${BRIDGE_TOKEN_PARAM}=${TOKEN}`, path = BRIDGE_PATH) => `ws://127.0.0.1:${port}${path}${query}`;
+/** By default with a fresh launch token, as a newly opened page has. */
+const bridgeUrl = (query = `?${BRIDGE_TOKEN_PARAM}=${sessions.issueToken()}`, path = BRIDGE_PATH) => `ws://127.0.0.1:${port}${path}${query}`;
 
 function open(url = bridgeUrl(), headers: Record<string, string> = { Origin: origin }): WebSocket {
   const ws = new WebSocket(url, { headers });
@@ -52,12 +56,17 @@ function outcome(ws: WebSocket): Promise<number | 'open' | 'error'> {
   });
 }
 
-async function connected(): Promise<{ ws: WebSocket; messages: BridgeServerMessage[]; next: () => Promise<BridgeServerMessage> }> {
-  const ws = open();
+async function connected(url = bridgeUrl()): Promise<{ ws: WebSocket; messages: BridgeServerMessage[]; next: () => Promise<BridgeServerMessage>; session: () => string }> {
+  const ws = open(url);
   const messages: BridgeServerMessage[] = [];
   const waiters: ((m: BridgeServerMessage) => void)[] = [];
+  let session = '';
   ws.on('message', (data) => {
     const message = JSON.parse(String(data)) as BridgeServerMessage;
+    if (message.t === 'session') {
+      session = message.session;
+      return;
+    }
     messages.push(message);
     waiters.shift()?.(message);
   });
@@ -72,7 +81,7 @@ async function connected(): Promise<{ ws: WebSocket; messages: BridgeServerMessa
           resolve(m);
         });
     });
-  return { ws, messages, next };
+  return { ws, messages, next, session: () => session };
 }
 
 const STATUS: AppStatus = { phase: 'ready', recovery: { total: 0, done: 0 }, online: true, host: 'browser', version: '0.1.0' };
@@ -83,17 +92,29 @@ describe('who may connect', () => {
   });
 
   it.each([
-    ['no token', '', BRIDGE_PATH],
-    ['an empty token', `?${BRIDGE_TOKEN_PARAM}=`, BRIDGE_PATH],
-    ['a wrong token of the same length', `?${BRIDGE_TOKEN_PARAM}=${'x'.repeat(TOKEN.length)}`, BRIDGE_PATH],
-    ['a token prefix', `?${BRIDGE_TOKEN_PARAM}=${TOKEN.slice(0, 8)}`, BRIDGE_PATH],
-    ['a longer token', `?${BRIDGE_TOKEN_PARAM}=${TOKEN}x`, BRIDGE_PATH],
-    ['the token under another name', `?t=${TOKEN}`, BRIDGE_PATH],
-    ['a wrong path', `?${BRIDGE_TOKEN_PARAM}=${TOKEN}`, '/other'],
-    ['a path below the bridge', `?${BRIDGE_TOKEN_PARAM}=${TOKEN}`, `${BRIDGE_PATH}/x`],
+    ['no token', () => '', BRIDGE_PATH],
+    ['an empty token', () => `?${BRIDGE_TOKEN_PARAM}=`, BRIDGE_PATH],
+    ['a wrong token of the same length', (token: string) => `?${BRIDGE_TOKEN_PARAM}=${'x'.repeat(token.length)}`, BRIDGE_PATH],
+    ['a token prefix', (token: string) => `?${BRIDGE_TOKEN_PARAM}=${token.slice(0, 8)}`, BRIDGE_PATH],
+    ['a longer token', (token: string) => `?${BRIDGE_TOKEN_PARAM}=${token}x`, BRIDGE_PATH],
+    ['the token under another name', (token: string) => `?t=${token}`, BRIDGE_PATH],
+    ['the token given as a session', (token: string) => `?${BRIDGE_SESSION_PARAM}=${token}`, BRIDGE_PATH],
+    ['a wrong path', (token: string) => `?${BRIDGE_TOKEN_PARAM}=${token}`, '/other'],
+    ['a path below the bridge', (token: string) => `?${BRIDGE_TOKEN_PARAM}=${token}`, `${BRIDGE_PATH}/x`],
   ])('refuses %s with 403', async (_what, query, path) => {
-    expect(await outcome(open(bridgeUrl(query, path)))).toBe(403);
+    const token = sessions.issueToken();
+    expect(await outcome(open(bridgeUrl(query(token), path)))).toBe(403);
     expect(handle).not.toHaveBeenCalled();
+    // A refused attempt does not spend the token.
+    expect(await outcome(open(bridgeUrl(`?${BRIDGE_TOKEN_PARAM}=${token}`)))).toBe('open');
+  });
+
+  it.each([
+    ['a rebinding name', 'evil.example:PORT'],
+    ['localhost', 'localhost:PORT'],
+    ['another port', '127.0.0.1:1'],
+  ])('refuses a Host header of %s with 403', async (_what, host) => {
+    expect(await outcome(open(bridgeUrl(), { Origin: origin, Host: host.replace('PORT', String(port)) }))).toBe(403);
   });
 
   it.each([
@@ -109,7 +130,51 @@ describe('who may connect', () => {
 
   it('reads the origin when the socket connects, not when the bridge was attached', async () => {
     origin = 'http://127.0.0.1:9';
-    expect(await outcome(open(bridgeUrl(), { Origin: 'http://127.0.0.1:9' }))).toBe('open');
+    expect(await outcome(open(bridgeUrl(), { Origin: 'http://127.0.0.1:9', Host: '127.0.0.1:9' }))).toBe('open');
+  });
+});
+
+describe('the one-time token and the page session', () => {
+  it('trades the launch token for a session, once', async () => {
+    const token = sessions.issueToken();
+    const first = await connected(bridgeUrl(`?${BRIDGE_TOKEN_PARAM}=${token}`));
+    await vi.waitFor(() => expect(first.session()).not.toBe(''));
+    expect(first.session()).not.toBe(token);
+    // Spent: a second page presenting it is refused, even while the first is open or after it left.
+    expect(await outcome(open(bridgeUrl(`?${BRIDGE_TOKEN_PARAM}=${token}`)))).toBe(403);
+    first.ws.close();
+    expect(await outcome(open(bridgeUrl(`?${BRIDGE_TOKEN_PARAM}=${token}`)))).toBe(403);
+  });
+
+  it('the session brings its page back after a reload, but is not shared while in use', async () => {
+    const first = await connected();
+    await vi.waitFor(() => expect(first.session()).not.toBe(''));
+    const withSession = bridgeUrl(`?${BRIDGE_SESSION_PARAM}=${first.session()}`);
+    expect(await outcome(open(withSession))).toBe(403);
+    const closed = new Promise((r) => first.ws.once('close', r));
+    first.ws.close();
+    await closed;
+    const again = await connected(withSession);
+    again.ws.send(JSON.stringify({ t: 'invoke', id: 1, name: 'outbox.list', request: {} }));
+    expect(await again.next()).toEqual({ t: 'result', id: 1, result: { ok: true, value: 42 } });
+    // A reconnect gets no new session: it keeps the one it has.
+    expect(again.session()).toBe('');
+  });
+
+  it('a session expires when its page has been gone longer than the grace', async () => {
+    const first = await connected();
+    await vi.waitFor(() => expect(first.session()).not.toBe(''));
+    const closed = new Promise((r) => first.ws.once('close', r));
+    first.ws.close();
+    await closed;
+    await new Promise((r) => setTimeout(r, GRACE_MS * 3));
+    expect(await outcome(open(bridgeUrl(`?${BRIDGE_SESSION_PARAM}=${first.session()}`)))).toBe(403);
+  });
+
+  it('detach ends every session and spends every token', async () => {
+    const token = sessions.issueToken();
+    detach();
+    expect(await outcome(open(bridgeUrl(`?${BRIDGE_TOKEN_PARAM}=${token}`)))).not.toBe('open');
   });
 });
 
@@ -151,7 +216,24 @@ describe('invoke', () => {
     expect(await next()).toEqual({ t: 'result', id: 5, result: { ok: true, value: 42 } });
   });
 
-  it('ignores non-JSON and wrongly shaped messages without closing', async () => {
+  it('answers a malformed frame that carries an id with INVALID_ARG, without calling the core', async () => {
+    const { ws, next } = await connected();
+    const malformed = [
+      { t: 'result', id: 11, result: { ok: true } },
+      { id: 12, name: 'outbox.list' },
+      { t: 'invoke', id: 13, name: 42, request: {} },
+      { t: 'invoke', id: 14 },
+      { t: 'other', id: 15, name: 'outbox.list' },
+    ];
+    for (const frame of malformed) {
+      ws.send(JSON.stringify(frame));
+      expect(await next()).toMatchObject({ t: 'result', id: frame.id, result: { ok: false, error: { code: 'INVALID_ARG' } } });
+    }
+    expect(handle).not.toHaveBeenCalled();
+    expect(ws.readyState).toBe(WebSocket.OPEN);
+  });
+
+  it('ignores non-JSON and messages without a numeric id, without closing', async () => {
     const { ws, messages, next } = await connected();
     const junk = [
       'not json',
@@ -162,9 +244,7 @@ describe('invoke', () => {
       '[]',
       JSON.stringify({ t: 'invoke', id: '1', name: 'outbox.list', request: {} }),
       JSON.stringify({ t: 'invoke', name: 'outbox.list', request: {} }),
-      JSON.stringify({ t: 'result', id: 1, result: { ok: true } }),
       JSON.stringify({ t: 'event', name: 'app:status', payload: {} }),
-      JSON.stringify({ id: 1, name: 'outbox.list' }),
     ];
     for (const text of junk) ws.send(text);
     ws.send(Buffer.from([0xff, 0xfe, 0x00]));

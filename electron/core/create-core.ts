@@ -33,6 +33,8 @@ import { Spooler, type SpoolerDeps } from './spooler/spooler';
 import { SettingsService } from './settings/settings-service';
 import { TranscriptStore } from './transcript/transcript-store';
 import { UpdateGate } from './updates/update-gate';
+import { makeProfilePrivate, restrictUmask } from './profile/private-profile';
+import { COLLECT_GRACE_MS, collectAttachments, outboxReferences } from './attachments/collector';
 
 export interface Logger {
   info(message: string): void;
@@ -92,6 +94,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const log = options.log ?? silentLog;
   const events = new EventBus();
   const updates = new UpdateGate(events);
+  restrictUmask();
+  makeProfilePrivate(options.userDataDir);
   const dbDir = join(options.userDataDir, 'db');
   const dbFile = sqliteFileFor(dbDir, DATABASE_NAME);
   const storeFile = join(options.userDataDir, 'outbox.sqlite');
@@ -133,7 +137,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     },
     onError: (error) => log.error('sandbox server error', error),
   });
-  await accounts.upsertSandbox(sandbox.port);
+  await accounts.upsertSandbox(sandbox.port, sandbox.credentials);
+  // The stores and the sandbox have made their files; SQLite gives a -wal or -shm file the mode of its database.
+  makeProfilePrivate(options.userDataDir);
 
   const spooler = new Spooler({
     repo,
@@ -153,6 +159,20 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     onError: (error) => log.error('spooler error', error),
   });
 
+  const attachmentsDir = join(options.userDataDir, 'attachments');
+  const collectGarbage = () => {
+    try {
+      const references = outboxReferences({ items: () => store.listItems(), drafts: () => store.listDrafts(), quarantined: () => store.listQuarantine() });
+      const removed = collectAttachments(attachmentsDir, references);
+      if (removed.length) log.info(`attachments: removed ${removed.length} file(s) no message or draft refers to`);
+    } catch (error) {
+      log.error('attachments: collection failed', error);
+    }
+  };
+  // Hourly, like the grace: a deleted message's files go within about two hours.
+  const collector = setInterval(collectGarbage, COLLECT_GRACE_MS);
+  collector.unref();
+
   const ready = (async () => {
     const report = await recoverOutbox(store);
     setStatus({ recovery: { total: report.total, done: 0 } });
@@ -163,6 +183,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     setStatus({ storage: storageStatus(store, damage) });
     // Awaited, so no submit can race the queue index being filled.
     await spooler.start();
+    collectGarbage();
   })();
 
   const drafts = new DraftsService(store, events, attachments);
@@ -207,8 +228,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       'mail.syncStatus': () => [],
       'app.status': () => status,
       'settings.get': () => settings.get(),
-      'settings.update': (changes) => settings.update(changes),
       'app.restartToUpdate': () => updates.restart(),
+      'settings.update': async (changes) => {
+        // A default that names no account would silently send from another one.
+        if (changes.defaultAccountId !== undefined && !(await accounts.list()).some((a) => a.id === changes.defaultAccountId)) {
+          throw failure('INVALID_ARG', 'reason.noSuchAccount');
+        }
+        return settings.update(changes);
+      },
     },
     (name, error) => log.error(`command ${name} failed`, error),
   );
@@ -224,6 +251,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     setOnline: (online) => spooler.setHostOnline(online),
     resume: () => spooler.resume(),
     async close() {
+      clearInterval(collector);
       await ready.catch(() => undefined);
       await spooler.stop();
       await transcript.flush();

@@ -1,8 +1,10 @@
 /**
- * The browser host's side of the contract: a WebSocket to the core, guarded by
- * the token the host put in this page's URL fragment.
+ * The browser host's side of the contract: a WebSocket to the core. The first
+ * connect trades the one-time token from this page's URL fragment for a
+ * session, kept in sessionStorage (this tab only) so a reload comes back with
+ * it; the token is taken out of the address at once.
  */
-import { BRIDGE_PATH, BRIDGE_TOKEN_PARAM, type BridgeClientMessage, type BridgeServerMessage } from '../../shared/bridge-protocol';
+import { BRIDGE_PATH, BRIDGE_SESSION_PARAM, BRIDGE_TOKEN_PARAM, type BridgeClientMessage, type BridgeServerMessage } from '../../shared/bridge-protocol';
 import type { CommandName, EventName, Transport } from '../../shared/contract';
 import { err, type Result } from '../../shared/errors';
 
@@ -10,9 +12,24 @@ export function tokenFromLocation(location: Location): string | null {
   return new URLSearchParams(location.hash.replace(/^#/, '')).get(BRIDGE_TOKEN_PARAM);
 }
 
-export function createWsTransport(location: Location): Transport {
-  const token = tokenFromLocation(location) ?? '';
-  const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${BRIDGE_PATH}?${BRIDGE_TOKEN_PARAM}=${encodeURIComponent(token)}`;
+/** The fragment without the token, the rest (a mailto: link) kept as written. */
+export function fragmentWithoutToken(hash: string): string {
+  const rest = hash.replace(/^#/, '').replace(new RegExp(`(^|&)${BRIDGE_TOKEN_PARAM}=[^&]*(&|$)`), (_m, before: string, after: string) => (before && after ? '&' : ''));
+  return rest ? `#${rest}` : '';
+}
+
+const SESSION_KEY = 'outbox.bridgeSession';
+
+/** The credentials to try, in order: this tab's session first (a reload), then a token in the address (a first load). */
+export function credentialsToTry(session: string | null, token: string | null): string[] {
+  return [session ? `${BRIDGE_SESSION_PARAM}=${encodeURIComponent(session)}` : '', token ? `${BRIDGE_TOKEN_PARAM}=${encodeURIComponent(token)}` : ''].filter(Boolean);
+}
+
+export function createWsTransport(location: Location, storage: Storage = sessionStorage): Transport {
+  const token = tokenFromLocation(location);
+  if (token !== null) history.replaceState(history.state, '', `${location.pathname}${location.search}${fragmentWithoutToken(location.hash)}`);
+  let candidates = credentialsToTry(storage.getItem(SESSION_KEY), token);
+  const base = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${BRIDGE_PATH}?`;
   const pending = new Map<number, (result: Result<unknown>) => void>();
   const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
   let nextId = 1;
@@ -21,11 +38,14 @@ export function createWsTransport(location: Location): Transport {
 
   let dropped = false;
   const connect = (): void => {
-    socket = new WebSocket(url);
+    const credential = candidates[0] ?? '';
+    let opened = false;
+    socket = new WebSocket(base + credential);
     ready = new Promise((resolve) =>
       socket.addEventListener(
         'open',
         () => {
+          opened = true;
           // Events sent while the line was down are lost: start again from the core's state.
           if (dropped) location.reload();
           resolve();
@@ -35,7 +55,10 @@ export function createWsTransport(location: Location): Transport {
     );
     socket.addEventListener('message', (event) => {
       const message = JSON.parse(String(event.data)) as BridgeServerMessage;
-      if (message.t === 'result') {
+      if (message.t === 'session') {
+        storage.setItem(SESSION_KEY, message.session);
+        candidates = credentialsToTry(message.session, null);
+      } else if (message.t === 'result') {
         pending.get(message.id)?.(message.result);
         pending.delete(message.id);
       } else {
@@ -46,6 +69,8 @@ export function createWsTransport(location: Location): Transport {
       for (const resolve of pending.values()) resolve(err('NOT_CONNECTED', 'The connection to the mail core was lost.'));
       pending.clear();
       dropped = true;
+      // Refused before opening: that credential is spent or expired; the next one (if any) is tried.
+      if (!opened && candidates.length > 1) candidates = candidates.filter((c) => c !== credential);
       // The core may be restarting; keep trying quietly.
       setTimeout(connect, 1000);
     });

@@ -30,6 +30,8 @@ export const ADDRESS_REASON_KEYS: Readonly<Record<string, MessageKey>> = {
   'a display name holding < > @ : ; [ ] or \\ must be in quotes': 'address.nameNeedsQuotes',
   'contains a line break': 'address.lineBreak',
   'contains a control character': 'address.control',
+  'contains < or >': 'address.angleBracket',
+  'contains a character that reverses the direction of the text': 'address.bidiOverride',
 };
 
 export function addressReason(reason: string): string {

@@ -547,6 +547,12 @@ export const en = {
   'welcome.body': 'For now the app sends through its local sandbox: a small mail server inside this app, on this computer. Mail sent to it stays on this computer and reaches no one; the Sandbox inbox shows what it received. Add your own account to send and receive real mail.',
   'welcome.add': 'Add your account',
   'welcome.dismiss': 'Not now',
+
+  // security
+  'reason.secretForNewServer': 'The server or user name changed: enter the password again for it.',
+  'address.angleBracket': 'contains < or >',
+  'address.bidiOverride': 'contains a character that reverses the direction of the text',
+  'reason.envelopeRefused': 'The message’s envelope was refused before sending: {detail}.',
 } as const;
 
 export type MessageKey = keyof typeof en;

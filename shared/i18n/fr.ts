@@ -561,4 +561,10 @@ export const fr = {
   'welcome.body': 'Pour l’instant, l’application envoie par son bac à sable local : un petit serveur de courrier dans l’application, sur cet ordinateur. Le courrier qui lui est envoyé reste sur cet ordinateur et n’atteint personne ; la boîte du bac à sable montre ce qu’il a reçu. Ajoutez votre compte pour envoyer et recevoir du vrai courrier.',
   'welcome.add': 'Ajouter votre compte',
   'welcome.dismiss': 'Plus tard',
+
+  // security
+  'reason.secretForNewServer': 'Le serveur ou le nom d’utilisateur a changé : saisissez de nouveau le mot de passe.',
+  'address.angleBracket': 'contient < ou >',
+  'address.bidiOverride': 'contient un caractère qui inverse le sens du texte',
+  'reason.envelopeRefused': 'L’enveloppe du message a été refusée avant l’envoi : {detail}.',
 } as const satisfies Catalogue;

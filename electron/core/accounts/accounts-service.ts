@@ -48,8 +48,12 @@ export class AccountsService {
     this.cache.clear();
   }
 
-  /** The sandbox listens on a fresh port each start; its account follows it. */
-  async upsertSandbox(port: number): Promise<Account> {
+  /** This run's login to the local sandbox, and the port it belongs to: held in memory only, never sealed or stored. */
+  private sandboxLogin: { port: number; credentials: Credentials } | undefined;
+
+  /** The sandbox listens on a fresh port, with a fresh password, each start; its account follows it. */
+  async upsertSandbox(port: number, login?: Credentials): Promise<Account> {
+    this.sandboxLogin = login ? { port, credentials: login } : undefined;
     const account: Account = {
       id: SANDBOX_ACCOUNT_ID,
       name: 'Local sandbox',
@@ -110,9 +114,14 @@ export class AccountsService {
     const mechanism = input.auth.mechanism;
     if (mechanism !== 'none' && !input.auth.username) throw failure('INVALID_ARG', 'reason.needUser');
     const sealed = this.sealSecret(input.secret);
-    const keepsSecret = input.secret === undefined && previous?.hasSecret === true;
+    // A stored secret belongs to the server and login it was entered for: another one must be given it again.
+    const sameLogin = previous !== null && sameEndpoint(previous, input) && previous.auth.username === input.auth.username;
+    const keepsSecret = input.secret === undefined && previous?.hasSecret === true && sameLogin;
     const hasSecret = mechanism !== 'none' && (sealed !== null || keepsSecret);
-    if (mechanism !== 'none' && !hasSecret) throw failure('INVALID_ARG', mechanism === 'xoauth2' ? 'reason.needToken' : 'reason.needPassword');
+    if (mechanism !== 'none' && !hasSecret) {
+      if (previous?.hasSecret && input.secret === undefined) throw failure('INVALID_ARG', 'reason.secretForNewServer');
+      throw failure('INVALID_ARG', mechanism === 'xoauth2' ? 'reason.needToken' : 'reason.needPassword');
+    }
     const sameServer = previous && previous.host === input.host && previous.port === input.port;
     const incoming = this.incomingFrom(input, previous);
     const account: Account = {
@@ -165,6 +174,8 @@ export class AccountsService {
 
   /** What the transport logs in with; undefined for accounts without login. */
   async credentialsFor(account: Account): Promise<Credentials | undefined> {
+    // Like any secret, the sandbox's goes only to the server it was made for.
+    if (account.sandbox) return this.sandboxLogin && account.host === '127.0.0.1' && account.port === this.sandboxLogin.port ? this.sandboxLogin.credentials : undefined;
     if (account.auth.mechanism === 'none') return undefined;
     const row = await this.db.secrets.get(account.id);
     if (!row) throw failure('AUTH_FAILED', 'reason.noSecretStored');
@@ -188,8 +199,9 @@ export class AccountsService {
     if (!next.username) throw failure('INVALID_ARG', 'reason.needUser');
     const before = previous?.incoming ?? null;
     const sealed = this.sealSecret(next.secret);
-    const keepsSecret = next.secret === undefined && before?.hasSecret === true;
-    if (sealed === null && !keepsSecret) throw failure('INVALID_ARG', 'reason.needPassword');
+    const sameLogin = before !== null && sameEndpoint(before, next) && before.username === next.username;
+    const keepsSecret = next.secret === undefined && before?.hasSecret === true && sameLogin;
+    if (sealed === null && !keepsSecret) throw failure('INVALID_ARG', before?.hasSecret && next.secret === undefined ? 'reason.secretForNewServer' : 'reason.needPassword');
     const sameServer = before !== null && before.host === next.host && before.port === next.port;
     return {
       account: {
@@ -257,6 +269,12 @@ export class AccountsService {
 
 /** The incoming half's secret is kept apart from the outgoing one, under its own key. */
 const incomingSecretKey = (accountId: string): string => `${accountId}:incoming`;
+
+type Endpoint = Pick<Account, 'host' | 'port' | 'security'>;
+
+/** Host names compare without case: the same server however it is typed. */
+const sameEndpoint = (a: Endpoint, b: Endpoint): boolean =>
+  a.host.toLowerCase() === b.host.toLowerCase() && a.port === b.port && a.security === b.security;
 
 /** Rows written before accounts had an incoming half read as send-only accounts. */
 const withDefaults = (row: Account): Account => ({ ...row, incoming: row.incoming ?? null });

@@ -4,11 +4,11 @@
  * 60 s), through the router as the Electron host calls it, and optionally
  * through the browser host's WebSocket bridge (client in this same process).
  */
-import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocket } from 'ws';
 import { BRIDGE_PATH, BRIDGE_TOKEN_PARAM, type BridgeServerMessage } from '../../../shared/bridge-protocol';
+import { BridgeSessions } from '../../browser-host/sessions';
 import { attachBridge } from '../../browser-host/ws-bridge';
 import type { Core } from '../create-core';
 import { BENCH_TO, benchBody, percentile } from './common';
@@ -55,10 +55,11 @@ export function timeSubmits(core: Core, count: number): Promise<LatencyStats> {
 }
 
 export async function timeSubmitsOverBridge(core: Core, count: number): Promise<LatencyStats> {
-  const token = randomBytes(24).toString('base64url');
+  const sessions = new BridgeSessions();
+  const token = sessions.issueToken();
   let origin = '';
   const server = createServer((_req, res) => res.end());
-  const detach = attachBridge(server, { token, origin: () => origin, router: core.router, events: core.events });
+  const detach = attachBridge(server, { sessions, origin: () => origin, router: core.router, events: core.events });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const ws = new WebSocket(`${origin.replace('http', 'ws')}${BRIDGE_PATH}?${BRIDGE_TOKEN_PARAM}=${token}`, { origin });

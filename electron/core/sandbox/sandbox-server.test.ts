@@ -56,6 +56,7 @@ function request(port: number, mail: OutboxItem, overrides: Partial<SendRequest>
     signal: new AbortController().signal,
     onLine: () => undefined,
     timeouts: { connect: 1000, greeting: 1000, socket: 2000 },
+    ...(sandbox ? { credentials: sandbox.credentials } : {}),
     ...overrides,
   };
 }
@@ -122,10 +123,14 @@ describe('sandbox server', () => {
     await new Promise<void>((resolve, reject) => {
       conn.once('error', reject);
       conn.connect(() => {
-        conn.send({ from: 'a@example.com', to: ['b@example.com'] }, 'Subject: plain\r\nMessage-ID: <x@y>\r\n\r\nhi\r\n', (error) => {
-          conn.quit();
-          if (error) reject(error);
-          else resolve();
+        const { user, secret: pass } = sandbox!.credentials;
+        conn.login({ user, pass }, (loginError) => {
+          if (loginError) return reject(loginError);
+          conn.send({ from: 'a@example.com', to: ['b@example.com'] }, 'Subject: plain\r\nMessage-ID: <x@y>\r\n\r\nhi\r\n', (error) => {
+            conn.quit();
+            if (error) reject(error);
+            else resolve();
+          });
         });
       });
     });
@@ -199,6 +204,41 @@ describe('sandbox server', () => {
     expect(outcome.kind === 'failed' && outcome.failure).toMatchObject({ code: 'SERVER_REJECTED', retryable: false, reply: { code: 552 } });
     expect(onMessage).not.toHaveBeenCalled();
     expect(emlFiles()).toEqual([]);
+  });
+
+  it('takes mail only from this app: no login, a wrong password or another run\'s password are refused', async () => {
+    const onMessage = vi.fn(async () => undefined);
+    sandbox = await startSandboxServer({ dir, onMessage });
+    const earlier = await startSandboxServer({ dir: mkdtempSync(join(tmpdir(), 'sandbox-other-')), onMessage });
+    expect(earlier.credentials.secret).not.toBe(sandbox.credentials.secret);
+    const attempts = [
+      { credentials: undefined },
+      { credentials: { ...sandbox.credentials, secret: 'guessed' } },
+      { credentials: earlier.credentials },
+    ];
+    await earlier.close();
+    for (const overrides of attempts) {
+      const outcome = await sendMessage(request(sandbox.port, item(), overrides));
+      expect(outcome.kind).toBe('failed');
+    }
+    expect(onMessage).not.toHaveBeenCalled();
+    expect(emlFiles()).toEqual([]);
+    expect((await sendMessage(request(sandbox.port, item()))).kind).toBe('sent');
+  });
+
+  it('keeps mail within its quota, counting what earlier runs kept, and refuses more with a 452', async () => {
+    const onMessage = vi.fn(async () => undefined);
+    sandbox = await startSandboxServer({ dir, onMessage, quota: 6000 });
+    expect((await sendMessage(request(sandbox.port, item()))).kind).toBe('sent');
+    const kept = emlFiles();
+    expect(kept).toHaveLength(1);
+    await sandbox.close();
+    // A new run counts the message already kept against the same quota.
+    const size = statSync(join(dir, kept[0]!)).size;
+    sandbox = await startSandboxServer({ dir, onMessage, quota: size + 100 });
+    const outcome = await sendMessage(request(sandbox.port, item()));
+    expect(outcome.kind === 'failed' ? outcome.failure.reply?.code : outcome.kind).toBe(452);
+    expect(emlFiles()).toHaveLength(1);
   });
 
   it('listens on loopback only, and close() frees the port', async () => {

@@ -10,6 +10,11 @@ const smtpError = (code: string, response?: string, command?: string) =>
   });
 
 describe('classifyFailure', () => {
+  it('an envelope nodemailer refuses itself (no server reply) is permanent, not retried for days', () => {
+    const failure = classifyFailure(smtpError('EENVELOPE', undefined, 'API'));
+    expect(failure).toMatchObject({ code: 'INVALID_ADDRESS_LIST', retryable: false, reason: { key: 'reason.envelopeRefused' } });
+  });
+
   it('a 4xx reply is a retryable SERVER_REJECTED carrying the parsed reply', () => {
     const failure = classifyFailure(smtpError('EENVELOPE', '451 4.7.1 Greylisted, try again', 'MAIL FROM'));
     expect(failure).toEqual({

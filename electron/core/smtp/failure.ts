@@ -54,6 +54,10 @@ export function classifyFailure(error: unknown): SendFailure {
   if (!code && isTlsFailure(e)) {
     return { ...described('TLS_FAILED', 'reason.tlsFailed', { detail: e.message ?? e.originalCode ?? 'TLS error' }), retryable: false };
   }
+  // nodemailer's own refusal of the envelope, before any server saw it: every later try would be refused the same way.
+  if (e.code === 'EENVELOPE' && !code) {
+    return { ...described('INVALID_ADDRESS_LIST', 'reason.envelopeRefused', { detail: e.message ?? 'EENVELOPE' }), retryable: false };
+  }
   if (code && code >= 400) {
     // Name the step: a reply to the message data (EMESSAGE) is not one to the DATA command; a CONN reply (the
     // greeting, or what was left when the line closed) has no command to name.

@@ -17,7 +17,7 @@ import { fieldAria } from '../../form/field-aria';
 import { Field } from '../../form/Field';
 import { Icon } from '../../icons/Icon';
 import { DsnFields } from '../../receipts/DsnFields';
-import { checkAccount, emptyAccountFields, fieldsFromAccount, withSecurity, type AccountErrors, type AccountField, type AccountFields } from './account-form-logic';
+import { checkAccount, emptyAccountFields, keepsStoredSecret, fieldsFromAccount, withSecurity, type AccountErrors, type AccountField, type AccountFields } from './account-form-logic';
 import { saveAccount } from './accounts-actions';
 import { AddressStep } from './AddressStep';
 import { formFromDiscovery } from './discovery-logic';
@@ -88,7 +88,7 @@ export function AccountFormDialog({ account, onClose }: Props) {
   };
 
   const needsLogin = fields.mechanism !== 'none';
-  const keepsSecret = account !== null && account.hasSecret && account.auth.mechanism !== 'none';
+  const keepsSecret = keepsStoredSecret(fields, account);
   const secretLabel = fields.mechanism === 'xoauth2' ? t('account.token') : t('account.password');
 
   const head = (

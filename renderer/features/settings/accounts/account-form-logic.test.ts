@@ -62,6 +62,16 @@ describe('checkAccount', () => {
     expect(forgotten.ok && forgotten.input.secret).toBe('');
   });
 
+  it('asks for the password again when the host, port, security or user name changes', () => {
+    const account = makeAccount({ id: 'account-w', hasSecret: true, auth: { mechanism: 'plain', username: 'ann' } });
+    const same = fieldsFromAccount(account);
+    expect(checkAccount({ ...same, host: same.host.toUpperCase() }, account).ok).toBe(true);
+    for (const changed of [{ host: 'other.example.com' }, { port: '2526' }, { security: 'tls' as const }, { username: 'bob' }]) {
+      const check = checkAccount({ ...same, ...changed }, account);
+      expect(!check.ok && check.first).toBe('secret');
+    }
+  });
+
   it('asks for a token for OAuth 2.0', () => {
     const check = checkAccount({ ...filled, mechanism: 'xoauth2', secret: '' }, null);
     expect(!check.ok && check.errors.secret).toBe('Enter the access token.');

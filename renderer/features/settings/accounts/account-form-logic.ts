@@ -74,8 +74,21 @@ export type AccountCheck = { ok: true; input: AccountInput } | { ok: false; erro
 
 const ORDER: readonly AccountField[] = ['name', 'fromAddress', 'host', 'port', 'username', 'secret'];
 
+type SecretHolder = Pick<Account, 'hasSecret' | 'auth' | 'host' | 'port' | 'security'>;
+
+/** A stored secret is kept when the field is left empty, while the login method uses one and the server and user name stay those it was entered for (the core refuses otherwise). */
+export function keepsStoredSecret(fields: AccountFields, existing: SecretHolder | null): boolean {
+  if (existing === null || !existing.hasSecret || existing.auth.mechanism === 'none') return false;
+  return (
+    fields.host.trim().toLowerCase() === existing.host.toLowerCase() &&
+    Number(fields.port.trim()) === existing.port &&
+    fields.security === existing.security &&
+    fields.username.trim() === existing.auth.username
+  );
+}
+
 /** `existing`: the account being edited (its id, and whether a secret is stored), or null for a new one. */
-export function checkAccount(fields: AccountFields, existing: Pick<Account, 'id' | 'hasSecret' | 'auth'> | null): AccountCheck {
+export function checkAccount(fields: AccountFields, existing: (SecretHolder & Pick<Account, 'id'>) | null): AccountCheck {
   const errors: AccountErrors = {};
   const name = fields.name.trim();
   const host = fields.host.trim();
@@ -94,8 +107,7 @@ export function checkAccount(fields: AccountFields, existing: Pick<Account, 'id'
   const username = fields.username.trim();
   const needsLogin = fields.mechanism !== 'none';
   if (needsLogin && !username) errors.username = t('account.usernameRequired');
-  // A stored secret is kept when the field is left empty, if the login method stays one that uses it.
-  const keepsSecret = existing !== null && existing.hasSecret && existing.auth.mechanism !== 'none';
+  const keepsSecret = keepsStoredSecret(fields, existing);
   if (needsLogin && fields.secret === '' && !keepsSecret) {
     errors.secret = fields.mechanism === 'xoauth2' ? t('account.tokenRequired') : t('account.passwordRequired');
   }
