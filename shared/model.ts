@@ -325,10 +325,25 @@ export const SettingsSchema = z.strictObject({
 export type Settings = z.infer<typeof SettingsSchema>;
 export const DEFAULT_SETTINGS: Settings = { undoSendSeconds: 5 };
 
+/** An account whose server cannot be reached: its messages wait, and the window says which account and why. */
+export const UnreachableServerSchema = z.object({
+  accountId: z.string(),
+  host: z.string(),
+  port: z.number().int(),
+  /** Probes that failed in a row since sending found the server unreachable. */
+  failedProbes: z.number().int(),
+  /** Enough probes failed that waiting will not fix it: the account's settings need a look. */
+  persistent: z.boolean(),
+});
+export type UnreachableServer = z.infer<typeof UnreachableServerSchema>;
+
 export const AppStatusSchema = z.object({
   phase: z.enum(['recovering', 'ready']),
   recovery: z.object({ total: z.number().int(), done: z.number().int() }),
+  /** The host's network (Electron's online state); one account's server being down does not make the app offline. */
   online: z.boolean(),
+  /** Accounts whose server cannot be reached now; absent from a status built before this was known. */
+  unreachable: z.array(UnreachableServerSchema).optional(),
   host: z.enum(['electron', 'browser']),
   version: z.string(),
 });

@@ -481,6 +481,11 @@ export const en = {
   'size.bytes': '{value} B',
   'size.kilobytes': '{value} KB',
   'size.megabytes': '{value} MB',
+
+  // harden-ui
+  'status.unreachable': '{account}: cannot reach {server}; its messages wait and are tried again',
+  'status.unreachablePersistent': '{account}: {server} could not be reached after several tries. Check the server name and port in Settings',
+  'status.fixInSettings': 'Open Settings',
 } as const;
 
 export type MessageKey = keyof typeof en;

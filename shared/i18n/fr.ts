@@ -496,4 +496,9 @@ export const fr = {
   'account.fail.other': 'Le test a échoué.',
   'account.trust': 'Approuver ce certificat',
   'account.trustHint': 'Ne l’approuvez que si cette empreinte est celle que l’administrateur de votre serveur vous a donnée.',
+
+  // harden-ui
+  'status.unreachable': '{account}\u00a0: {server} injoignable\u00a0; ses messages attendent et seront réessayés',
+  'status.unreachablePersistent': '{account}\u00a0: {server} reste injoignable après plusieurs essais. Vérifiez le nom du serveur et le port dans les Paramètres',
+  'status.fixInSettings': 'Ouvrir les Paramètres',
 } as const satisfies Catalogue;

@@ -506,4 +506,9 @@ export const ru = {
   'account.fail.other': 'Проверка не удалась.',
   'account.trust': 'Доверять этому сертификату',
   'account.trustHint': 'Доверяйте, только если этот отпечаток совпадает с тем, что дал администратор вашего сервера.',
+
+  // harden-ui
+  'status.unreachable': '{account}: сервер {server} недоступен; письма ждут и будут отправлены позже',
+  'status.unreachablePersistent': '{account}: сервер {server} недоступен после нескольких попыток. Проверьте имя сервера и порт в настройках',
+  'status.fixInSettings': 'Открыть настройки',
 } as const satisfies Catalogue;
