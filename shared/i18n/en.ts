@@ -34,7 +34,7 @@ export const en = {
   'compose.message': 'Message',
   'compose.delay': 'Undo delay (seconds)',
   'compose.delayHint': 'Time to cancel after Send.',
-  'compose.delayDefaultHint': 'Default {seconds} s, set in Settings.',
+  'compose.delayDefaultHint': 'Default {seconds}\u00a0s, set in Settings.',
   'compose.send': 'Send',
   'compose.sendHint': 'Ctrl+Enter sends from any field. Escape closes and keeps what you wrote.',
   'compose.discard': 'Discard',

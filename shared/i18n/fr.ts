@@ -36,7 +36,7 @@ export const fr = {
   'compose.message': 'Message',
   'compose.delay': 'Délai d’annulation (secondes)',
   'compose.delayHint': 'Temps pour annuler après Envoyer.',
-  'compose.delayDefaultHint': 'Par défaut {seconds} s, réglable dans les Paramètres.',
+  'compose.delayDefaultHint': 'Par défaut {seconds}\u00a0s, réglable dans les Paramètres.',
   'compose.send': 'Envoyer',
   'compose.sendHint': 'Ctrl+Entrée envoie depuis n’importe quel champ. Échap ferme et garde ce que vous avez écrit.',
   'compose.discard': 'Abandonner',
