@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { ERROR_CODES, WARNING_CODES, type Reason } from './errors';
+import { LANGUAGES } from './i18n/language-logic';
 
 export const OUTBOX_STATES = ['draft', 'queued', 'sending', 'deferred', 'sent', 'failed', 'cancelled'] as const;
 export type OutboxState = (typeof OUTBOX_STATES)[number];
@@ -321,6 +322,8 @@ export const SettingsSchema = z.strictObject({
   undoSendSeconds: z.number().int().min(0).max(LIMITS.delaySeconds),
   /** The account new messages use; unset means the first real account, else the sandbox. */
   defaultAccountId: IdSchema.optional(),
+  /** The window's language as the user chose it; unset means the system's. Kept by the core, so a new browser profile keeps it. */
+  language: z.enum(LANGUAGES).optional(),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 export const DEFAULT_SETTINGS: Settings = { undoSendSeconds: 5 };

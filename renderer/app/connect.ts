@@ -15,6 +15,7 @@ import { useSettingsStore } from '../store/settings';
 import { useStatusStore } from '../store/status';
 import { useTranscriptStore } from '../store/transcript';
 import { errorText } from '../i18n/error-text';
+import { followStoredLanguage } from '../i18n/language';
 import { t } from '../i18n/t';
 import { startAutosave } from '../features/compose/autosave';
 import { composeFromRequest } from '../features/compose/open-compose';
@@ -50,6 +51,7 @@ export async function loadAccounts(api: MailApi): Promise<void> {
 /** Settings from the core reach the Settings form and Compose's undo delay alike. */
 export function applySettings(settings: Settings): void {
   useSettingsStore.getState().apply(settings);
+  followStoredLanguage(settings.language);
   useComposeStore.getState().defaultDelayChanged(settings.undoSendSeconds);
 }
 
