@@ -37,7 +37,12 @@ async function main(): Promise<void> {
   // The page reads the mailto: link from its fragment, like the token: neither is ever sent to a server.
   const url = `${origin}/#${BRIDGE_TOKEN_PARAM}=${token}${args.mailto ? `&mailto=${encodeURIComponent(args.mailto)}` : ''}`;
   process.stdout.write(`UI: ${url}\n`);
-  if (args.open && !openInChromium(url, args.userDataDir)) log.info('No Chromium found; open the UI address above in a browser.');
+  if (args.open) {
+    // One line on the terminal when no window comes up: the host keeps serving the address above.
+    const say = (reason: string) => process.stderr.write(`${reason}\n`);
+    const opened = openInChromium(url, args.userDataDir, say);
+    if (!opened.opened) say(opened.reason);
+  }
 
   let stopping = false;
   const stop = async (signal: string) => {
