@@ -46,3 +46,18 @@ test('Enter keeps a complete address typed by hand even when one suggestion is s
   await expect(chips).toHaveCount(1);
   await expect(chips.first()).toContainText('gr@example.test');
 });
+
+test('Send refused for an invalid address says so where it can be seen, even with a long message', async ({ page, host }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto(host.url);
+  const dialog = await openCompose(page);
+  await dialog.getByLabel('Subject', { exact: true }).fill('Where is the error');
+  await dialog.getByLabel('Message', { exact: true }).fill(Array.from({ length: 40 }, (_, n) => `Line ${n + 1}`).join('\n'));
+  await dialog.getByLabel('To', { exact: true }).fill('bob@');
+  await dialog.getByRole('button', { name: 'Send', exact: true }).click();
+  const refusal = dialog.locator('.form-error[role="alert"]');
+  await expect(refusal).toBeVisible();
+  // Wholly visible: not scrolled out of Compose's scrolling part.
+  await expect(refusal).toBeInViewport({ ratio: 1 });
+  await expect(dialog).toBeVisible();
+});
