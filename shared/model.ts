@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { ERROR_CODES, WARNING_CODES, type Reason } from './errors';
 import { isSafeText } from './text-safety';
+import { LANGUAGES } from './i18n/language-logic';
 
 export const OUTBOX_STATES = ['queued', 'sending', 'deferred', 'sent', 'failed', 'cancelled'] as const;
 export type OutboxState = (typeof OUTBOX_STATES)[number];
@@ -353,6 +354,8 @@ export const SettingsSchema = z.strictObject({
   undoSendSeconds: z.number().int().min(0).max(LIMITS.delaySeconds),
   /** The account new messages use; unset means the first real account, else the sandbox. */
   defaultAccountId: IdSchema.optional(),
+  /** The window's language as the user chose it; unset means the system's. Kept by the core, so a new browser profile keeps it. */
+  language: z.enum(LANGUAGES).optional(),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 export const DEFAULT_SETTINGS: Settings = { undoSendSeconds: 5 };
@@ -371,10 +374,25 @@ export type StorageDamage = z.infer<typeof StorageDamageSchema>;
 export const QuarantinedRowSchema = z.object({ id: z.string(), at: z.number(), reason: z.string() });
 export type QuarantinedRow = z.infer<typeof QuarantinedRowSchema>;
 
+/** An account whose server cannot be reached: its messages wait, and the window says which account and why. */
+export const UnreachableServerSchema = z.object({
+  accountId: z.string(),
+  host: z.string(),
+  port: z.number().int(),
+  /** Probes that failed in a row since sending found the server unreachable. */
+  failedProbes: z.number().int(),
+  /** Enough probes failed that waiting will not fix it: the account's settings need a look. */
+  persistent: z.boolean(),
+});
+export type UnreachableServer = z.infer<typeof UnreachableServerSchema>;
+
 export const AppStatusSchema = z.object({
   phase: z.enum(['recovering', 'ready']),
   recovery: z.object({ total: z.number().int(), done: z.number().int() }),
+  /** The host's network (Electron's online state); one account's server being down does not make the app offline. */
   online: z.boolean(),
+  /** Accounts whose server cannot be reached now; absent from a status built before this was known. */
+  unreachable: z.array(UnreachableServerSchema).optional(),
   host: z.enum(['electron', 'browser']),
   version: z.string(),
   /** Damage found at start, and rows in quarantine: shown to the user until dismissed. */

@@ -27,7 +27,8 @@ interface Sample {
     draft: [string, string];
     saved: [string, string];
   };
-  compose: { to: string; subject: string; text: string };
+  /** The body, typed as a user types it: a line, a line in bold, then the signature. */
+  compose: { to: string; subject: string; text: string; bold: string; signature: string };
   attachment: string;
 }
 
@@ -45,7 +46,7 @@ const SAMPLES: Sample[] = [
       draft: ['board@example.test', 'Second thoughts on the budget'],
       saved: ['Grace Hopper <grace@example.test>', 'Agenda for the review'],
     },
-    compose: { to: 'Ada Lovelace <ada@example.test>', subject: 'Re: Notes on the Analytical Engine', text: 'Thank you, Ada. The table is remarkable.\n\nCharles' },
+    compose: { to: 'Ada Lovelace <ada@example.test>', subject: 'Re: Notes on the Analytical Engine', text: 'Thank you, Ada. The table is remarkable.', bold: 'My corrections are in the attached copy.', signature: 'Charles' },
     attachment: 'bernoulli-numbers.csv',
   },
   {
@@ -61,7 +62,7 @@ const SAMPLES: Sample[] = [
       draft: ['direction@example.test', 'Réflexion faite, le budget'],
       saved: ['Pierre Curie <pierre@example.test>', 'Ordre du jour de la réunion'],
     },
-    compose: { to: 'Marie Curie <marie@example.test>', subject: 'Re : Mesures du radium', text: 'Merci Marie, le tableau est remarquable.\n\nPierre' },
+    compose: { to: 'Marie Curie <marie@example.test>', subject: 'Re : Mesures du radium', text: 'Merci Marie, le tableau est remarquable.', bold: 'Mes corrections sont dans la copie jointe.', signature: 'Pierre' },
     attachment: 'mesures-radium.csv',
   },
   {
@@ -77,7 +78,7 @@ const SAMPLES: Sample[] = [
       draft: ['rektorat@example.test', 'Передумал насчёт бюджета'],
       saved: ['Пафнутий Чебышёв <pafnuty@example.test>', 'Повестка заседания'],
     },
-    compose: { to: 'Софья Ковалевская <sofia@example.test>', subject: 'Re: Заметки о вращении твёрдого тела', text: 'Спасибо, Софья, таблица замечательная.\n\nПафнутий' },
+    compose: { to: 'Софья Ковалевская <sofia@example.test>', subject: 'Re: Заметки о вращении твёрдого тела', text: 'Спасибо, Софья, таблица замечательная.', bold: 'Мои поправки — в приложенной копии.', signature: 'Пафнутий' },
     attachment: 'raschety.csv',
   },
 ];
@@ -97,6 +98,8 @@ async function dismissNotes(page: Page, label: string): Promise<void> {
 
 for (const sample of SAMPLES) {
   test(`screenshots: ${sample.language}`, async ({ page, host }) => {
+    // Many steps, each slow on a busy machine.
+    test.setTimeout(300_000);
     mkdirSync(OUT, { recursive: true });
     await page.goto(host.url);
     // The first-start welcome (shown in English, the starting language), then put away so the pictures show the app.
@@ -173,16 +176,26 @@ for (const sample of SAMPLES) {
     // Compose holds the saved draft: this is a new one.
     await dialog.locator('#compose-to').fill(sample.compose.to);
     await dialog.locator('#compose-subject').fill(sample.compose.subject);
-    await dialog.locator('#compose-message').fill(sample.compose.text);
-    await dialog.locator('#compose-message').press('Control+End');
+    // Typed into the body as a user would, so the caret is where the typing ended; the bold line is a
+    // sentence of the message, and the file's name goes only where files go (the attachment below).
+    await dialog.locator('#compose-message').click();
+    await page.keyboard.type(sample.compose.text);
     await page.keyboard.press('Enter');
     await page.keyboard.press('Control+b');
-    await page.keyboard.type(`re-${table.name}`);
+    await page.keyboard.type(sample.compose.bold);
+    await page.keyboard.press('Control+b');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type(sample.compose.signature);
+    await expect(dialog.locator('#compose-message strong')).toHaveText(sample.compose.bold);
+    await expect(dialog.locator('#compose-message')).toHaveText(sample.compose.text + sample.compose.bold + sample.compose.signature);
     await dialog.locator('.disclosure').click();
     const chooser = page.waitForEvent('filechooser');
     await dialog.locator('.attach-button').click();
     await (await chooser).setFiles({ ...table, name: `re-${table.name}` });
     await expect(dialog.locator('.attachment-chip')).toHaveCount(1);
+    // The file's name is on its chip, never in the message.
+    await expect(dialog.locator('#compose-message')).not.toContainText(table.name);
     await shoot(page, `${lang}-compose`);
 
     if (lang === 'en') {

@@ -42,13 +42,15 @@ async function main(): Promise<void> {
   // The page reads the mailto: link from its fragment, like the token: neither is ever sent to a server.
   const url = `${origin}/#${BRIDGE_TOKEN_PARAM}=${token}${args.mailto ? `&mailto=${encodeURIComponent(args.mailto)}` : ''}`;
   // The token goes to stdout only when the person (or test) asked to open the page themselves.
-  const remove = args.open ? openInChromium(url, args.userDataDir) : null;
-  if (remove) {
-    removeLaunchPage = remove;
+  const say = (reason: string) => process.stderr.write(`${reason}\n`);
+  const opened = args.open ? openInChromium(url, args.userDataDir, say) : null;
+  if (opened?.opened) {
+    removeLaunchPage = opened.removePage;
     process.stdout.write(`UI: ${origin}/ (opened in Chromium)\n`);
   } else {
     process.stdout.write(`UI: ${url}\n`);
-    if (args.open) log.info('No Chromium found; open the UI address above in a browser.');
+    // One line on the terminal when no window comes up: the host keeps serving the address above.
+    if (opened) say(opened.reason);
   }
 
   let stopping = false;

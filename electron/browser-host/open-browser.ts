@@ -41,13 +41,46 @@ export const chromiumArgs = (launchPage: string, userDataDir: string): string[] 
   '--disable-sync',
 ];
 
-/** Opens Chromium on a launch page; returns a function that removes the page (once the token is spent), or null without Chromium. */
-export function openInChromium(url: string, userDataDir: string, env = process.env): (() => void) | null {
+/**
+ * Why no window can open here, or null when one can: on Linux a window needs an X11 or Wayland
+ * display, and a terminal reached over SSH or a container usually has neither.
+ */
+export function displayProblem(platform: NodeJS.Platform = process.platform, env: NodeJS.ProcessEnv = process.env): string | null {
+  if (platform !== 'linux') return null;
+  if (env.DISPLAY || env.WAYLAND_DISPLAY) return null;
+  return 'No display to open a window on (neither DISPLAY nor WAYLAND_DISPLAY is set): open the UI address above in a browser.';
+}
+
+/** How long a browser that cannot start takes to give up; after that it is taken to be running. */
+const EARLY_EXIT_MS = 5000;
+
+/** `removePage` deletes the launch page once the token in it is spent. */
+export type OpenResult = { opened: true; removePage: () => void } | { opened: false; reason: string };
+
+/**
+ * Opens Chromium on a launch page (the token never appears in its arguments). A browser that exits
+ * at once with an error (no display it can use, a broken install) is reported through `onFailed`,
+ * so the failure is never silent.
+ */
+export function openInChromium(url: string, userDataDir: string, onFailed: (reason: string) => void = () => undefined, env = process.env): OpenResult {
+  const problem = displayProblem(process.platform, env);
+  if (problem) return { opened: false, reason: problem };
   const executable = findChromium(env);
-  if (!executable) return null;
+  if (!executable) return { opened: false, reason: 'No Chromium found; open the UI address above in a browser.' };
   const page = writeLaunchPage(url, userDataDir);
+  const removePage = () => rmSync(page, { force: true });
+  const started = Date.now();
   const child = spawn(executable, chromiumArgs(page, userDataDir), { stdio: 'ignore', detached: true });
-  child.on('error', () => undefined);
+  child.on('error', (error) => {
+    removePage();
+    onFailed(`The browser window could not start (${error.message}); open the UI address above in a browser.`);
+  });
+  child.on('exit', (code, signal) => {
+    if (Date.now() - started < EARLY_EXIT_MS && code !== 0) {
+      removePage();
+      onFailed(`The browser window closed at once (${signal ?? `exit code ${code}`}); open the UI address above in a browser.`);
+    }
+  });
   child.unref();
-  return () => rmSync(page, { force: true });
+  return { opened: true, removePage };
 }

@@ -119,7 +119,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const transcript = new TranscriptStore(store, events);
   const attachments = new AttachmentStore(join(options.userDataDir, 'attachments'));
 
-  let status: AppStatus = { phase: 'recovering', recovery: { total: 0, done: 0 }, online: true, host: options.host, version: options.version, storage: storageStatus(store, damage) };
+  let status: AppStatus = { phase: 'recovering', recovery: { total: 0, done: 0 }, online: true, unreachable: [], host: options.host, version: options.version, storage: storageStatus(store, damage) };
   const setStatus = (next: Partial<AppStatus>) => {
     status = { ...status, ...next };
     events.emit('app:status', status);
@@ -153,8 +153,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       return missing ? reason('reason.attachmentMissing', { name: missing.name }) : null;
     },
     ...options.spooler,
-    onConnectivityChange: (online) => {
-      if (online !== status.online) setStatus({ online });
+    onConnectivityChange: (online, unreachable) => {
+      if (online !== status.online || JSON.stringify(unreachable) !== JSON.stringify(status.unreachable)) setStatus({ online, unreachable });
     },
     onError: (error) => log.error('spooler error', error),
   });

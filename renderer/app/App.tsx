@@ -28,9 +28,10 @@ export function App() {
   useShortcuts();
   return (
     <div className="app">
-      <h1 className="visually-hidden">{t('app.title')}</h1>
       <Sidebar />
       <main className="workspace">
+        {/* Inside the main landmark: no content may sit outside every landmark (axe "region"). */}
+        <h1 className="visually-hidden">{t('app.title')}</h1>
         <CurrentView />
       </main>
       <AlertArea />

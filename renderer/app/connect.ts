@@ -17,6 +17,7 @@ import { useStatusStore } from '../store/status';
 import { useTranscriptStore } from '../store/transcript';
 import { useUpdateStore } from '../store/update';
 import { errorText } from '../i18n/error-text';
+import { followStoredLanguage } from '../i18n/language';
 import { t } from '../i18n/t';
 import { startAutosave } from '../features/compose/autosave';
 import { composeFromRequest } from '../features/compose/open-compose';
@@ -56,6 +57,7 @@ export async function loadAccounts(api: MailApi): Promise<void> {
 /** Settings from the core reach the Settings form and Compose's undo delay alike. */
 export function applySettings(settings: Settings): void {
   useSettingsStore.getState().apply(settings);
+  followStoredLanguage(settings.language);
   useComposeStore.getState().defaultDelayChanged(settings.undoSendSeconds);
 }
 

@@ -1,7 +1,8 @@
 /**
- * The language setting: kept in this computer's localStorage (it is a
- * preference of the window, not of the mail core), applied to i18next and to
- * the document so screen readers pronounce the text right.
+ * The language setting: kept by the core (settings.language), so it survives a
+ * new browser profile, and in localStorage, so the first paint already speaks
+ * it before the core answers. Applied to i18next and to the document so screen
+ * readers pronounce the text right.
  */
 import { i18n, setPreferredLanguages } from './i18n';
 import { pickLanguage, type Language } from '../../shared/i18n/language-logic';
@@ -32,6 +33,13 @@ export function initLanguage(): Language {
   return language;
 }
 
+/** The language the core keeps, once it is known: it wins over this window's own memory. */
+export function followStoredLanguage(language: Language | undefined): void {
+  if (language === undefined || language === i18n.language) return;
+  changeLanguage(language);
+}
+
+/** Applies a language in this window (and remembers it here); the Settings field also tells the core. */
 export function changeLanguage(language: Language): void {
   try {
     localStorage.setItem(STORAGE_KEY, language);

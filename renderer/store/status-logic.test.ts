@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeAccount, makeStatus } from './test-fixtures';
-import { accountText, activityText, onlineText, phaseText, recoveryProgressText } from './status-logic';
+import { accountText, activityText, onlineText, phaseText, recoveryProgressText, unreachableLines } from './status-logic';
 
 describe('phaseText', () => {
   it('says Connecting before the first status', () => {
@@ -55,5 +55,33 @@ describe('activityText', () => {
   });
   it('says when there is nothing to send', () => {
     expect(activityText({ sending: 0, queued: 0, deferred: 0 })).toBe('Nothing to send');
+  });
+});
+
+describe('unreachableLines', () => {
+  const work = makeAccount({ id: 'account-work', name: 'Work' });
+  const home = makeAccount({ id: 'account-home', name: 'Home' });
+  const down = { accountId: 'account-work', host: 'smtp.work.test', port: 2525, failedProbes: 1, persistent: false };
+
+  it('names the account whose server is down, and its server, while the app stays online', () => {
+    const status = makeStatus({ online: true, unreachable: [down] });
+    expect(onlineText(status)).toBe('Online');
+    const lines = unreachableLines(status, [work, home]);
+    expect(lines).toEqual([{ accountId: 'account-work', persistent: false, text: expect.stringContaining('Work') }]);
+    expect(lines[0]?.text).toContain('smtp.work.test:2525');
+    expect(lines[0]?.text).not.toContain('Home');
+  });
+
+  it('after a few failed probes says plainly that the settings need fixing', () => {
+    const [line] = unreachableLines(makeStatus({ unreachable: [{ ...down, failedProbes: 3, persistent: true }] }), [work]);
+    expect(line?.persistent).toBe(true);
+    expect(line?.text).toContain('Settings');
+    expect(line?.text).not.toBe(unreachableLines(makeStatus({ unreachable: [down] }), [work])[0]?.text);
+  });
+
+  it('says nothing when every server answers, or for a status from before the field existed', () => {
+    expect(unreachableLines(makeStatus({ unreachable: [] }), [work])).toEqual([]);
+    expect(unreachableLines(makeStatus(), [work])).toEqual([]);
+    expect(unreachableLines(null, null)).toEqual([]);
   });
 });

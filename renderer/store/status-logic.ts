@@ -36,3 +36,19 @@ export function accountText(accounts: readonly Account[] | null, defaultAccountI
   if (account.sandbox) return t('status.sandbox');
   return t('status.account', { address: formatMailbox(account.from) });
 }
+
+export interface UnreachableLine {
+  accountId: string;
+  text: string;
+  /** Waiting will not fix it: the window offers the way to Settings. */
+  persistent: boolean;
+}
+
+/** One line per account whose server cannot be reached, naming the account as the user called it. */
+export function unreachableLines(status: AppStatus | null, accounts: readonly Account[] | null): UnreachableLine[] {
+  return (status?.unreachable ?? []).map((u) => {
+    const account = accounts?.find((a) => a.id === u.accountId);
+    const values = { account: account ? (account.sandbox ? t('status.sandbox') : account.name) : u.accountId, server: `${u.host}:${u.port}` };
+    return { accountId: u.accountId, persistent: u.persistent, text: t(u.persistent ? 'status.unreachablePersistent' : 'status.unreachable', values) };
+  });
+}

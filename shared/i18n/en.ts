@@ -34,7 +34,7 @@ export const en = {
   'compose.message': 'Message',
   'compose.delay': 'Undo delay (seconds)',
   'compose.delayHint': 'Time to cancel after Send.',
-  'compose.delayDefaultHint': 'Default {seconds} s, set in Settings.',
+  'compose.delayDefaultHint': 'Default {seconds}\u00a0s, set in Settings.',
   'compose.send': 'Send',
   'compose.sendHint': 'Ctrl+Enter sends from any field. Escape closes and keeps what you wrote.',
   'compose.discard': 'Discard',
@@ -553,6 +553,11 @@ export const en = {
   'address.angleBracket': 'contains < or >',
   'address.bidiOverride': 'contains a character that reverses the direction of the text',
   'reason.envelopeRefused': 'The message’s envelope was refused before sending: {detail}.',
+
+  // harden-ui
+  'status.unreachable': '{account}: cannot reach {server}; its messages wait and are tried again',
+  'status.unreachablePersistent': '{account}: {server} could not be reached after several tries. Check the server name and port in Settings',
+  'status.fixInSettings': 'Open Settings',
 } as const;
 
 export type MessageKey = keyof typeof en;

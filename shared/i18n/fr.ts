@@ -36,7 +36,7 @@ export const fr = {
   'compose.message': 'Message',
   'compose.delay': 'Délai d’annulation (secondes)',
   'compose.delayHint': 'Temps pour annuler après Envoyer.',
-  'compose.delayDefaultHint': 'Par défaut {seconds} s, réglable dans les Paramètres.',
+  'compose.delayDefaultHint': 'Par défaut {seconds}\u00a0s, réglable dans les Paramètres.',
   'compose.send': 'Envoyer',
   'compose.sendHint': 'Ctrl+Entrée envoie depuis n’importe quel champ. Échap ferme et garde ce que vous avez écrit.',
   'compose.discard': 'Abandonner',
@@ -567,4 +567,9 @@ export const fr = {
   'address.angleBracket': 'contient < ou >',
   'address.bidiOverride': 'contient un caractère qui inverse le sens du texte',
   'reason.envelopeRefused': 'L’enveloppe du message a été refusée avant l’envoi : {detail}.',
+
+  // harden-ui
+  'status.unreachable': '{account}\u00a0: {server} injoignable\u00a0; ses messages attendent et seront réessayés',
+  'status.unreachablePersistent': '{account}\u00a0: {server} reste injoignable après plusieurs essais. Vérifiez le nom du serveur et le port dans les Paramètres',
+  'status.fixInSettings': 'Ouvrir les Paramètres',
 } as const satisfies Catalogue;

@@ -139,6 +139,11 @@ export class AccountsService {
       sandbox: false,
       incoming: incoming.account,
     };
+    // A new account must not become the default behind the user's back (with none chosen, the default
+    // is the first real account): the one in use now is pinned, and Make default is how it changes.
+    if (!previous && (await this.settings.get()).defaultAccountId === undefined) {
+      await this.settings.update({ defaultAccountId: (await this.resolve(undefined)).id });
+    }
     await durableWrite(
       () =>
         this.db.transaction('rw', this.db.accounts, this.db.secrets, async () => {

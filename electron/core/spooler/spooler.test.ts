@@ -101,7 +101,9 @@ describe('spooler', () => {
     expect(waiting.attempts).toBe(0);
     expect(waiting.error?.code).toBe('NOT_CONNECTED');
     expect(waiting.error?.message).toMatch(/Waiting for 127\.0\.0\.1:\d+ to be reachable/);
-    expect(core.status().online).toBe(false);
+    // The host is online; it is this account's server that is down, and the status says which.
+    expect(core.status().online).toBe(true);
+    expect(core.status().unreachable).toEqual([expect.objectContaining({ accountId: SANDBOX_ACCOUNT_ID, port })]);
     await sleep(600); // several probes fail meanwhile; none of them is an attempt
     expect((await core.call<OutboxItem>('outbox.get', { id: item.id })).attempts).toBe(0);
 
@@ -110,6 +112,30 @@ describe('spooler', () => {
     expect(sent.attempts).toBe(1);
     expect(back.received).toHaveLength(1);
     expect(core.status().online).toBe(true);
+    expect(core.status().unreachable).toEqual([]);
+  });
+
+  it('one account whose server refuses connections leaves the app online while another account sends; after a few failed probes it is reported as needing its settings fixed', async () => {
+    core = await startTestCore({ spooler: { probePolicy: { firstDelayMs: 50, maxDelayMs: 100, persistentAfter: 3 } } });
+    const down = await server({});
+    const deadPort = down.port;
+    await new Promise((r) => servers.pop()!.close(() => r(undefined)));
+    await useServer(deadPort);
+    const stuck = await submit({ subject: 'Through the dead server', accountId: SANDBOX_ACCOUNT_ID });
+    await core.waitForState(stuck.id, 'deferred');
+    const alive = await server({});
+    const other = await core.call<{ id: string }>('accounts.save', {
+      name: 'Home', fromName: 'Ann', fromAddress: 'ann@home.test', host: '127.0.0.1', port: alive.port, security: 'none', auth: { mechanism: 'none', username: '' },
+    });
+    const through = await submit({ subject: 'Through the live one', accountId: other.id });
+    await core.waitForState(through.id, 'sent');
+    expect(alive.received).toHaveLength(1);
+    expect(core.status().online).toBe(true);
+    expect(core.status().unreachable?.map((u) => u.accountId)).toEqual([SANDBOX_ACCOUNT_ID]);
+    await expect.poll(() => core!.status().unreachable?.[0]?.persistent, { timeout: 10_000 }).toBe(true);
+    expect(core.status().unreachable?.[0]).toMatchObject({ host: '127.0.0.1', port: deadPort });
+    expect(core.seen.some((e) => e.name === 'app:status' && (e.payload as { unreachable?: { persistent: boolean }[] }).unreachable?.[0]?.persistent)).toBe(true);
+    expect((await core.call<OutboxItem>('outbox.get', { id: stuck.id })).state).toBe('deferred');
   });
 
   it('sends nothing while the host is offline, and flushes when it is back', async () => {

@@ -12,7 +12,8 @@
  */
 import type { Readable } from 'node:stream';
 import { AppFailure, type Reason } from '../../../shared/errors';
-import { OutboxItemSchema, type OutboxItem } from '../../../shared/model';
+import { described } from '../../../shared/i18n/reason';
+import { OutboxItemSchema, type OutboxItem, type Recipient, type UnreachableServer } from '../../../shared/model';
 import type { AccountsService } from '../accounts/accounts-service';
 import type { EventBus } from '../events';
 import type { OutboxRepository } from '../outbox/repository';
@@ -65,8 +66,8 @@ export interface SpoolerDeps {
   connectionIdleMs?: number;
   /** Transport timeouts (connect, greeting, socket); tests shorten them to see a silent server quickly. */
   timeouts?: SendRequest['timeouts'];
-  /** Told whenever `online` may have changed. */
-  onConnectivityChange?: (online: boolean) => void;
+  /** Told whenever the host's network or an account's server reachability may have changed. */
+  onConnectivityChange?: (online: boolean, unreachable: UnreachableServer[]) => void;
   now?: () => number;
   onError?: (error: unknown) => void;
 }
@@ -105,9 +106,13 @@ export class Spooler implements SpoolerControl {
     });
   }
 
-  /** Online as far as sending goes: the host has a network and no account's server is known unreachable. */
+  /** The host has a network. An account whose server is down is reported on its own (`unreachable`), not as offline. */
   get online(): boolean {
-    return this.hostOnline && this.reachability.unreachableCount === 0;
+    return this.hostOnline;
+  }
+
+  get unreachable(): UnreachableServer[] {
+    return this.reachability.unreachable();
   }
 
   /** From the host (Electron's net.isOnline). Offline pauses the queue; nothing is attempted, so nothing is used up. */
@@ -125,7 +130,7 @@ export class Spooler implements SpoolerControl {
   }
 
   private connectivityChanged(): void {
-    this.deps.onConnectivityChange?.(this.online);
+    this.deps.onConnectivityChange?.(this.online, this.unreachable);
     this.kick();
   }
 

@@ -16,6 +16,7 @@ import { Icon } from '../icons/Icon';
 import { suggest, suggestionEntry, type KnownAddress } from './address-book';
 import { isLeavingForSubmit } from './blur';
 import { chipInfo } from './chips-logic';
+import { suggestionToTake } from './suggestion-choice';
 
 interface Props {
   name: AddressFieldName;
@@ -88,7 +89,7 @@ export function AddressField({ name, label, required = false, inputRef, autoFocu
       closeList();
       return;
     }
-    const option = active >= 0 ? suggestions[active] : undefined;
+    const option = expanded ? suggestionToTake(suggestions, active, typed.trim() !== '' && chipInfo(typed).problem === null) : undefined;
     if ((event.key === 'Enter' || event.key === 'Tab') && option && !event.ctrlKey && !event.metaKey) {
       if (event.key === 'Enter') event.preventDefault();
       choose(option);

@@ -124,12 +124,13 @@ export function ComposeForm() {
       <MessageEditor />
       <AttachmentsField serverLimit={account ? sizeLimits[account.id] : undefined} />
       <DeliveryFields delayRef={delayRef} sendAtRef={sendAtRef} accountDsn={account?.dsn} />
+      </div>
+      {/* Outside the scrolling part, just above Send: why Send was refused is always in view. */}
       {submitError && (
-        <p role="alert" className="form-error">
+        <p role="alert" className="form-error compose-refusal">
           {submitError}
         </p>
       )}
-      </div>
       <footer className="dialog-actions">
         <p id="compose-send-hint" className="field-hint">
           {t('compose.sendHint')}

@@ -86,6 +86,13 @@ export function MessageEditor() {
   }, [bodyVersion, editor]);
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    // The editor swallows Escape before the dialog hears it (no cancel event from a contenteditable),
+    // so the body closes Compose itself, the same way the dialog would: what was written is kept.
+    if (event.key === 'Escape' && !event.ctrlKey && !event.metaKey && !event.altKey && !event.shiftKey) {
+      event.preventDefault();
+      useComposeStore.getState().close();
+      return;
+    }
     if ((event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey && event.key.toLowerCase() === 'k') {
       event.preventDefault();
       setLinkOpen(true);

@@ -1,10 +1,12 @@
 /** The attachments and the text of a message or a saved draft, as the details pane shows them. */
 import type { OutboxItem } from '../../../shared/model';
+import { useId } from 'react';
 import { formatSize } from '../../format/number';
 import { useT } from '../../i18n/use-t';
 
 export function MessageContent({ attachments, text }: Pick<OutboxItem, 'attachments' | 'text'>) {
   const { t } = useT();
+  const headingId = useId();
   return (
     <>
       {attachments.length > 0 && (
@@ -19,8 +21,13 @@ export function MessageContent({ attachments, text }: Pick<OutboxItem, 'attachme
       )}
       {text.trim() !== '' && (
         <>
-          <h4 className="detail-section">{t('compose.message')}</h4>
-          <div className="detail-text">{text}</div>
+          <h4 id={headingId} className="detail-section">
+            {t('compose.message')}
+          </h4>
+          {/* A long text scrolls in its box, so the box takes focus to be scrolled from the keyboard. */}
+          <div className="detail-text" tabIndex={0} role="group" aria-labelledby={headingId}>
+            {text}
+          </div>
         </>
       )}
     </>

@@ -22,7 +22,7 @@ import { OutboxRow } from './OutboxRow';
 import { SentRow } from './SentRow';
 import { StateFilter } from './StateFilter';
 
-const ROW_HEIGHT = 44;
+const ROW_HEIGHT = 36;
 
 const TITLES: Record<Mailbox, { title: MessageKey; empty: MessageKey }> = {
   outbox: { title: 'outbox.title', empty: 'outbox.empty' },

@@ -3,7 +3,8 @@ import { Fragment, useMemo } from 'react';
 import { useT } from '../../i18n/use-t';
 import { countStates } from '../../store/mailbox-logic';
 import { useOutboxStore } from '../../store/outbox';
-import { accountText, activityText, onlineText, phaseText, recoveryProgressText } from '../../store/status-logic';
+import { goTo } from '../../store/navigate';
+import { accountText, activityText, onlineText, phaseText, recoveryProgressText, unreachableLines } from '../../store/status-logic';
 import { useSettingsStore } from '../../store/settings';
 import { useStatusStore } from '../../store/status';
 
@@ -24,23 +25,34 @@ export function StatusBar() {
   }
   const online = onlineText(app);
   if (online) parts.push({ key: 'online', text: online, className: `status-online ${app?.online ? 'is-online' : 'is-offline'}` });
+  const unreachable = unreachableLines(app, accounts);
+  for (const line of unreachable)
+    parts.push({ key: `unreachable-${line.accountId}`, text: line.text, className: `status-unreachable${line.persistent ? ' is-persistent' : ''}` });
   if (app) parts.push({ key: 'activity', text: activityText(counts), className: `status-activity${counts.sending > 0 ? ' is-busy' : ''}` });
   const account = accountText(accounts, defaultAccountId);
   if (account) parts.push({ key: 'account', text: account, className: 'status-account' });
   if (connectionError) parts.push({ key: 'error', text: t('status.notConnected', { message: connectionError }), className: 'status-error' });
 
+  // The live region is a plain element inside the footer: a footer may not take the status role.
   return (
-    <footer className="statusbar" role="status">
-      {parts.map((part, index) => (
-        <Fragment key={part.key}>
-          {index > 0 && (
-            <span className="status-sep" aria-hidden="true">
-              {' · '}
-            </span>
-          )}
-          <span className={part.className}>{part.text}</span>
-        </Fragment>
-      ))}
+    <footer className="statusbar">
+      <p className="status-line" role="status">
+        {parts.map((part, index) => (
+          <Fragment key={part.key}>
+            {index > 0 && (
+              <span className="status-sep" aria-hidden="true">
+                {' · '}
+              </span>
+            )}
+            <span className={part.className}>{part.text}</span>
+          </Fragment>
+        ))}
+      </p>
+      {unreachable.some((line) => line.persistent) && (
+        <button type="button" className="quiet status-fix" onClick={() => goTo('settings')}>
+          {t('status.fixInSettings')}
+        </button>
+      )}
     </footer>
   );
 }
