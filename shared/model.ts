@@ -300,6 +300,8 @@ export const ConnectionTestSchema = z.object({
   /** The server's certificate when encrypted. */
   certificate: z.object({ sha256: z.string(), subject: z.string(), issuer: z.string(), validTo: z.string() }).nullable(),
   greeting: z.string(),
+  /** True when the test logged in; an account without a login only connects. */
+  loggedIn: z.boolean(),
 });
 export type ConnectionTest = z.infer<typeof ConnectionTestSchema>;
 

@@ -481,6 +481,16 @@ export const en = {
   'size.bytes': '{value} B',
   'size.kilobytes': '{value} KB',
   'size.megabytes': '{value} MB',
+
+  // harden-smtp
+  'reason.loginNotOffered': 'The server offers no login (no AUTH in its reply to EHLO). Choose "No login" for this account, or check the port and the security setting.',
+  'reason.messageTooBig': 'The message is {size}; the server accepts at most {limit}.',
+  'reason.sizeBytes': '{n} bytes',
+  'reason.sizeKB': '{n} KB',
+  'reason.sizeMB': '{n} MB',
+  'account.testConnected': 'Connected ({time}); this account does not log in. The server offers:',
+  'account.fail.loginNotOffered': 'The server does not offer a login.',
+  'recipient.notTried': 'Not sent',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -496,4 +496,14 @@ export const fr = {
   'account.fail.other': 'Le test a échoué.',
   'account.trust': 'Approuver ce certificat',
   'account.trustHint': 'Ne l’approuvez que si cette empreinte est celle que l’administrateur de votre serveur vous a donnée.',
+
+  // harden-smtp
+  'reason.loginNotOffered': 'Le serveur ne propose aucune authentification (pas d’AUTH dans sa réponse à EHLO). Choisissez «\u00a0Sans connexion\u00a0» pour ce compte, ou vérifiez le port et la sécurité.',
+  'reason.messageTooBig': 'Le message fait {size}\u00a0; le serveur accepte au plus {limit}.',
+  'reason.sizeBytes': '{n}\u00a0octets',
+  'reason.sizeKB': '{n}\u00a0Ko',
+  'reason.sizeMB': '{n}\u00a0Mo',
+  'account.testConnected': 'Connecté ({time})\u00a0; ce compte ne s’authentifie pas. Le serveur propose\u00a0:',
+  'account.fail.loginNotOffered': 'Le serveur ne propose pas d’authentification.',
+  'recipient.notTried': 'Non envoyé',
 } as const satisfies Catalogue;

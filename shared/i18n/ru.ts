@@ -506,4 +506,14 @@ export const ru = {
   'account.fail.other': 'Проверка не удалась.',
   'account.trust': 'Доверять этому сертификату',
   'account.trustHint': 'Доверяйте, только если этот отпечаток совпадает с тем, что дал администратор вашего сервера.',
+
+  // harden-smtp
+  'reason.loginNotOffered': 'Сервер не предлагает входа (в ответе на EHLO нет AUTH). Выберите для этой учётной записи «Без входа» или проверьте порт и настройку защиты.',
+  'reason.messageTooBig': 'Размер письма {size}; сервер принимает не больше {limit}.',
+  'reason.sizeBytes': '{n} байт',
+  'reason.sizeKB': '{n} КБ',
+  'reason.sizeMB': '{n} МБ',
+  'account.testConnected': 'Подключение выполнено ({time}); эта учётная запись не выполняет вход. Сервер поддерживает:',
+  'account.fail.loginNotOffered': 'Сервер не предлагает входа.',
+  'recipient.notTried': 'Не отправлено',
 } as const satisfies Catalogue;

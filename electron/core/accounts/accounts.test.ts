@@ -237,6 +237,8 @@ describe('TLS and login', () => {
     const failed = await core.waitForState(item.id, 'failed');
     expect(failed.error?.code).toBe('TLS_FAILED');
     expect(after.mailFroms).toBe(0);
+    // No RCPT was ever sent: the server refused nobody, so nobody is marked refused.
+    expect(failed.recipients.map((r) => [r.state, r.reply])).toEqual([['pending', undefined]]);
   });
 
   it('STARTTLS is required when chosen, and verified the same way', async () => {
@@ -246,7 +248,34 @@ describe('TLS and login', () => {
     const refused = await failure(core.call('accounts.test', { id: account.id }));
     expect(refused).toMatchObject({ code: 'TLS_FAILED', detail: { sha256: first.sha256 } });
     await core.call('accounts.trustCertificate', { id: account.id, sha256: first.sha256 });
-    expect((await core.call<ConnectionTest>('accounts.test', { id: account.id })).secure).toBe(true);
+    const passed = await core.call<ConnectionTest>('accounts.test', { id: account.id });
+    expect(passed.secure).toBe(true);
+    // The EHLO after encryption no longer lists STARTTLS; the server did offer it, and that is what the user asked.
+    expect(passed.capabilities.starttls).toBe(true);
+    expect(passed.loggedIn).toBe(false);
+  });
+
+  it('a test with a login says it logged in; one without says it did not', async () => {
+    core = await startTestCore();
+    const server = await tlsServer(first);
+    const account = await core.call<Account>('accounts.save', accountInput(server.port));
+    await core.call('accounts.trustCertificate', { id: account.id, sha256: first.sha256 });
+    expect((await core.call<ConnectionTest>('accounts.test', { id: account.id })).loggedIn).toBe(true);
+  });
+
+  it('a login to a server that offers none is refused as such, not as a wrong password, and nothing is sent', async () => {
+    core = await startTestCore();
+    const server = await tlsServer(first, { disabledCommands: ['AUTH'] });
+    const account = await core.call<Account>('accounts.save', accountInput(server.port));
+    await core.call('accounts.trustCertificate', { id: account.id, sha256: first.sha256 });
+    const refused = await failure(core.call('accounts.test', { id: account.id }));
+    expect(refused.code).toBe('AUTH_FAILED');
+    expect(refused.reason?.key).toBe('reason.loginNotOffered');
+    const item = await core.call<OutboxItem>('outbox.submit', { accountId: account.id, to: 'bob@mail.test', subject: 'no login', text: 'hi' });
+    const failed = await core.waitForState(item.id, 'failed');
+    expect(failed.error?.reason?.key).toBe('reason.loginNotOffered');
+    expect(failed.recipients.map((r) => r.state)).toEqual(['pending']);
+    expect(server.mailFroms).toBe(0);
   });
 });
 

@@ -361,6 +361,15 @@ describe('recipients refused', () => {
       ['y@example.com', false, 550],
     ]);
     expect(server.messages).toHaveLength(0);
+    // The server answered every step: the conversation ends politely, with QUIT, not a dropped line.
+    await waitFor(() => commandsOnWire(server).includes('QUIT'), 5000, 'QUIT');
+    expect(commandsOnWire(server).at(-1)).toBe('QUIT');
+  });
+
+  it('all refused without pipelining ends with QUIT too', async () => {
+    const server = await smtp({ hideDSN: false, hidePIPELINING: true, rcptTo: () => smtpError(550, '5.1.1 No such user here') });
+    expectFailed(await sendMessage(harness(server.port, { to: ['x@example.com', 'y@example.com'] }).request));
+    await waitFor(() => commandsOnWire(server).includes('QUIT'), 5000, 'QUIT');
   });
 
   it('all refused with one only deferred (450) is retryable', async () => {

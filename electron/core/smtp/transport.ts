@@ -120,6 +120,15 @@ function offered(capabilities: Capabilities | null): string {
   return words.length ? words.join(' ') : 'no extensions';
 }
 
+/**
+ * The server answered the step that failed and waits for the next command (every recipient refused,
+ * MAIL refused, the message refused after its data): the conversation ends with QUIT. A 421 means
+ * the server is closing, and without a reply the line is in an unknown state: those are closed.
+ */
+function awaitsCommand(failure: SendFailure): boolean {
+  return failure.reply !== undefined && failure.reply.code !== 421;
+}
+
 /** Bytes gathered before they go on: each chunk costs a dot-stuffing pass and a write to the socket. */
 const BODY_CHUNK = 64 * 1024;
 
@@ -230,7 +239,7 @@ export function sendMessage(request: SendRequest): Promise<SendOutcome> {
       session.onError = null;
       // Only a connection that ended a transaction cleanly is worth keeping.
       if (outcome.kind === 'sent' && request.pool && !session.closed) request.pool.park(session);
-      else if (outcome.kind === 'sent') conn.quit();
+      else if (outcome.kind === 'sent' || (outcome.kind === 'failed' && awaitsCommand(outcome.failure) && !session.closed)) conn.quit();
       else conn.close();
       session.sink = null;
       resolve(outcome);
@@ -260,6 +269,8 @@ export function sendMessage(request: SendRequest): Promise<SendOutcome> {
       const refuse = (failure: SendFailure) => finish({ kind: 'failed', failure, recipients: [], capabilities });
       if (!reused && request.credentials) {
         const credentials = request.credentials;
+        // Trying a login the server does not offer would earn a refusal that reads like a wrong password.
+        if (!capabilities.auth.length) return refuse({ ...described('AUTH_FAILED', 'reason.loginNotOffered'), retryable: false });
         const loggedIn = await step<{ error: null }>((done) => conn.login(loginData(credentials), (error) => done(error ? { error } : { error: null })));
         if (loggedIn.error) return refuse(classifyFailure(loggedIn.error));
       }
