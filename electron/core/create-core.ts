@@ -22,7 +22,7 @@ import { DraftsService } from './drafts/drafts-service';
 import { OutboxService, storeAttachment } from './outbox/outbox-service';
 import { OutboxRepository } from './outbox/repository';
 import { startSandboxServer, type SandboxServer } from './sandbox/sandbox-server';
-import { renderMime } from './smtp/mime';
+import { measureMime, renderMime } from './smtp/mime';
 import { sendMessage } from './smtp/transport';
 import { recoverOutbox } from './spooler/recovery';
 import { Spooler, type SpoolerDeps } from './spooler/spooler';
@@ -117,6 +117,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     transcript,
     send: sendMessage,
     render: (item) => renderMime(item, attachments),
+    measure: (item) => measureMime(item, attachments),
     check: (item) => {
       const missing = item.attachments.find((a) => !attachments.has(a.sha256));
       return missing ? reason('reason.attachmentMissing', { name: missing.name }) : null;

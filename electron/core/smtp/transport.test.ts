@@ -510,10 +510,10 @@ describe('bad input on the wire', () => {
 describe('SIZE', () => {
   it('declares the estimated size on MAIL FROM when the server offers SIZE, and not otherwise', async () => {
     const withSize = await smtp({ hideDSN: false, size: 1_000_000 });
-    expectSent(await sendMessage(harness(withSize.port, { sizeEstimate: 4321 }).request));
+    expectSent(await sendMessage(harness(withSize.port, { messageSize: 4321 }).request));
     expect(commandsOnWire(withSize).find((l) => l.startsWith('MAIL'))).toMatch(/ SIZE=4321( |$)/);
     const withoutSize = await smtp({ hideDSN: false });
-    expectSent(await sendMessage(harness(withoutSize.port, { sizeEstimate: 4321 }).request));
+    expectSent(await sendMessage(harness(withoutSize.port, { messageSize: 4321 }).request));
     expect(commandsOnWire(withoutSize).find((l) => l.startsWith('MAIL'))).not.toMatch(/SIZE=/);
   });
 });

@@ -15,6 +15,7 @@ import { connectionOptions, loginData, type Credentials, type SmtpEndpoint, type
 import { classifyFailure, type SendFailure } from './failure';
 import { parseEhlo, parseReply, type Capabilities } from './reply';
 import type { SessionPool, SmtpSession } from './session-pool';
+import { sizeReason } from './size-reason';
 import { createTranscriptLogger, type TranscriptLine } from './transcript-logger';
 
 export type { SmtpEndpoint } from './connection-options';
@@ -35,8 +36,8 @@ export interface SendRequest {
   clientName?: string;
   /** Logged in with after EHLO; the secret goes to the server and nowhere else. */
   credentials?: Credentials;
-  /** Octets the message is expected to take: checked against SIZE before MAIL and declared in it. */
-  sizeEstimate?: number;
+  /** Octets of the message (measured from its stored fields): checked against SIZE before MAIL and declared in it. */
+  messageSize?: number;
   /** Where a connection that ended cleanly waits for the next message to the same account. */
   pool?: SessionPool;
   /** Bytes of the message written so far during DATA (every 64 kB and at the end). */
@@ -279,9 +280,9 @@ export function sendMessage(request: SendRequest): Promise<SendOutcome> {
         return refuse({ ...described('SMTPUTF8_REQUIRED', 'reason.needsSmtputf8'), retryable: false });
       }
       const limit = capabilities.size;
-      if (limit && request.sizeEstimate && request.sizeEstimate > limit) {
-        const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
-        return refuse({ ...described('MESSAGE_TOO_BIG', 'reason.tooBig', { size: mb(request.sizeEstimate), limit: mb(limit) }), retryable: false });
+      if (limit && request.messageSize && request.messageSize > limit) {
+        const sizes = { size: sizeReason(request.messageSize), limit: sizeReason(limit) };
+        return refuse({ ...described('MESSAGE_TOO_BIG', 'reason.messageTooBig', sizes), retryable: false });
       }
       const wire = (address: string) => (utf8 ? address : addressToAscii(address));
       const transaction = (to: string[], dsn: boolean) =>
@@ -290,7 +291,7 @@ export function sendMessage(request: SendRequest): Promise<SendOutcome> {
           const envelope = {
             from: wire(request.from),
             to,
-            ...(request.sizeEstimate ? { size: request.sizeEstimate } : {}),
+            ...(request.messageSize ? { size: request.messageSize } : {}),
             ...(dsn ? { dsn: toNodemailerDsn(request.dsn, request.envid) } : {}),
           };
           conn.send(envelope, body, (error, info) => done(error ? { error } : { error: null, info }));

@@ -21,7 +21,6 @@ import type { ItemPatch, OutboxRepository } from '../outbox/repository';
 import type { SpoolerControl } from '../outbox/outbox-service';
 import { formatReply } from '../smtp/reply';
 import type { Credentials } from '../smtp/connection-options';
-import { estimateMimeSize } from '../smtp/mime';
 import { SessionPool } from '../smtp/session-pool';
 import type { RecipientResult, SendOutcome, SendRequest } from '../smtp/transport';
 import type { TranscriptStore } from '../transcript/transcript-store';
@@ -48,6 +47,8 @@ export interface SpoolerDeps {
   transcript: TranscriptStore;
   send: (request: SendRequest) => Promise<SendOutcome>;
   render: (item: OutboxItem) => Readable;
+  /** Octets `render` will produce: declared in SIZE and the total of the progress. */
+  measure: (item: OutboxItem) => Promise<number>;
   /** Why the item cannot be rendered (a missing attachment file), checked before connecting. */
   check?: (item: OutboxItem) => Reason | null;
   /** Connections at once per account. */
@@ -294,7 +295,8 @@ export class Spooler implements SpoolerControl {
       return { kind: 'failed', failure: { code: 'AUTH_FAILED', message, retryable: false }, recipients: [], capabilities: null, reachedServer: true };
     }
     const pending = item.recipients.filter((r) => r.state === 'pending');
-    const total = estimateMimeSize(item);
+    // Unmeasurable means unrenderable: the render below reports it, so the send goes on without a SIZE.
+    const total = await this.deps.measure(item).catch(() => null);
     return this.deps.send({
       endpoint: account,
       from: item.from.address,
@@ -302,9 +304,9 @@ export class Spooler implements SpoolerControl {
       dsn: item.dsn,
       envid: item.envid,
       ...(credentials ? { credentials } : {}),
-      sizeEstimate: total,
+      ...(total !== null ? { messageSize: total } : {}),
       pool: this.pool,
-      onProgress: (sent) => this.deps.events.emit('smtp:progress', { itemId: item.id, sent, total: Math.max(total, sent) }),
+      onProgress: (sent) => this.deps.events.emit('smtp:progress', { itemId: item.id, sent, total: Math.max(total ?? 0, sent) }),
       message: () => {
         const stream = this.deps.render(item);
         stream.once('error', () => (flight.renderFailed = true));
