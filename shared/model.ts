@@ -10,7 +10,8 @@ export type OutboxState = (typeof OUTBOX_STATES)[number];
 
 /** Upper bounds on what the renderer may hand over; beyond them the request is refused, not truncated. */
 export const LIMITS = {
-  addressField: 20_000,
+  /** One address field: 1,000 recipients of 320 characters with their separators (322,000), and room for names. */
+  addressField: 400_000,
   subject: 998,
   bodyChars: 10_000_000,
   delaySeconds: 60,

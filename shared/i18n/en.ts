@@ -491,6 +491,8 @@ export const en = {
   'account.testConnected': 'Connected ({time}); this account does not log in. The server offers:',
   'account.fail.loginNotOffered': 'The server does not offer a login.',
   'recipient.notTried': 'Not sent',
+  'reason.fieldTooLong': 'The field “{field}” is too long: at most {max} characters.',
+  'reason.invalidRequest': 'The window sent a request the mail core cannot take ({command}: {detail}).',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -506,4 +506,6 @@ export const fr = {
   'account.testConnected': 'Connecté ({time})\u00a0; ce compte ne s’authentifie pas. Le serveur propose\u00a0:',
   'account.fail.loginNotOffered': 'Le serveur ne propose pas d’authentification.',
   'recipient.notTried': 'Non envoyé',
+  'reason.fieldTooLong': 'Le champ «\u00a0{field}\u00a0» est trop long\u00a0: {max}\u00a0caractères au plus.',
+  'reason.invalidRequest': 'La fenêtre a envoyé une demande que le cœur de messagerie ne peut pas accepter ({command}\u00a0: {detail}).',
 } as const satisfies Catalogue;

@@ -516,4 +516,6 @@ export const ru = {
   'account.testConnected': 'Подключение выполнено ({time}); эта учётная запись не выполняет вход. Сервер поддерживает:',
   'account.fail.loginNotOffered': 'Сервер не предлагает входа.',
   'recipient.notTried': 'Не отправлено',
+  'reason.fieldTooLong': 'Поле «{field}» слишком длинное: не больше {max} символов.',
+  'reason.invalidRequest': 'Окно отправило запрос, который почтовое ядро не может принять ({command}: {detail}).',
 } as const satisfies Catalogue;
