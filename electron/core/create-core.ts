@@ -8,6 +8,7 @@ import { reason } from '../../shared/i18n/reason';
 import type { AppStatus } from '../../shared/model';
 import { AccountsService } from './accounts/accounts-service';
 import { AttachmentStore } from './attachments/attachment-store';
+import { Uploads } from './attachments/uploads';
 import { KeyFileSecretBox } from './secrets/key-file-secret-box';
 import type { SecretBox } from './secrets/secret-box';
 import { testConnection } from './smtp/connection-test';
@@ -92,6 +93,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const repo = new OutboxRepository(store);
   const transcript = new TranscriptStore(store, events);
   const attachments = new AttachmentStore(join(options.userDataDir, 'attachments'));
+  const uploads = new Uploads(attachments, join(options.userDataDir, 'attachments'));
 
   let status: AppStatus = { phase: 'recovering', recovery: { total: 0, done: 0 }, online: true, host: options.host, version: options.version };
   const setStatus = (next: Partial<AppStatus>) => {
@@ -155,6 +157,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       'drafts.list': () => drafts.list(),
       'drafts.delete': ({ id }) => drafts.delete(id),
       'attachments.put': (input) => storeAttachment(attachments, input),
+      'attachments.begin': (input) => uploads.begin(input),
+      'attachments.append': (input) => uploads.append(input),
+      'attachments.commit': (input) => uploads.commit(input.uploadId),
+      'attachments.cancel': (input) => uploads.cancel(input.uploadId),
       'transcript.get': ({ id }) => transcript.forItem(id),
       'sandbox.list': () => db.sandboxMail.orderBy('[receivedAt+id]').reverse().toArray(),
       'accounts.list': () => accounts.list(),

@@ -493,6 +493,12 @@ export const en = {
   'recipient.notTried': 'Not sent',
   'reason.fieldTooLong': 'The field “{field}” is too long: at most {max} characters.',
   'reason.invalidRequest': 'The window sent a request the mail core cannot take ({command}: {detail}).',
+  'reason.tooManyUploads': 'Too many files are being attached at once (at most {max}); wait for one to finish.',
+  'reason.uploadOutOfOrder': 'A piece of "{name}" arrived out of order (at byte {offset}, expected {received}); attach it again.',
+  'reason.uploadTooLong': '"{name}" is longer than the {size} bytes announced; attach it again.',
+  'reason.uploadIncomplete': '"{name}" is incomplete ({received} of {size} bytes); attach it again.',
+  'reason.uploadUnknown': 'This upload is no longer open (it was finished, cancelled or left idle); attach the file again.',
+  'reason.requestTooLarge': 'This request is too large to hand to the mail core ({size}; at most {limit}).',
 } as const;
 
 export type MessageKey = keyof typeof en;

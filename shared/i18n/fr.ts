@@ -508,4 +508,10 @@ export const fr = {
   'recipient.notTried': 'Non envoyé',
   'reason.fieldTooLong': 'Le champ «\u00a0{field}\u00a0» est trop long\u00a0: {max}\u00a0caractères au plus.',
   'reason.invalidRequest': 'La fenêtre a envoyé une demande que le cœur de messagerie ne peut pas accepter ({command}\u00a0: {detail}).',
+  'reason.tooManyUploads': 'Trop de fichiers sont joints en même temps ({max} au plus)\u00a0; attendez qu’un envoi se termine.',
+  'reason.uploadOutOfOrder': 'Un morceau de «\u00a0{name}\u00a0» est arrivé dans le désordre (à l’octet {offset}, {received} attendu)\u00a0; joignez-le de nouveau.',
+  'reason.uploadTooLong': '«\u00a0{name}\u00a0» dépasse les {size}\u00a0octets annoncés\u00a0; joignez-le de nouveau.',
+  'reason.uploadIncomplete': '«\u00a0{name}\u00a0» est incomplet ({received} octets sur {size})\u00a0; joignez-le de nouveau.',
+  'reason.uploadUnknown': 'Ce transfert n’est plus ouvert (terminé, annulé ou resté inactif)\u00a0; joignez le fichier de nouveau.',
+  'reason.requestTooLarge': 'Cette demande est trop volumineuse pour le cœur de messagerie ({size}\u00a0; au plus {limit}).',
 } as const satisfies Catalogue;

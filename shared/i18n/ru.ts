@@ -518,4 +518,10 @@ export const ru = {
   'recipient.notTried': 'Не отправлено',
   'reason.fieldTooLong': 'Поле «{field}» слишком длинное: не больше {max} символов.',
   'reason.invalidRequest': 'Окно отправило запрос, который почтовое ядро не может принять ({command}: {detail}).',
+  'reason.tooManyUploads': 'Одновременно прикрепляется слишком много файлов (не больше {max}); дождитесь окончания одного из них.',
+  'reason.uploadOutOfOrder': 'Часть файла «{name}» пришла не по порядку (с байта {offset}, ожидался {received}); прикрепите его заново.',
+  'reason.uploadTooLong': '«{name}» длиннее заявленных {size} байт; прикрепите его заново.',
+  'reason.uploadIncomplete': '«{name}» получен не полностью ({received} из {size} байт); прикрепите его заново.',
+  'reason.uploadUnknown': 'Эта загрузка уже закрыта (завершена, отменена или простаивала); прикрепите файл заново.',
+  'reason.requestTooLarge': 'Запрос слишком велик для почтового ядра ({size}; не больше {limit}).',
 } as const satisfies Catalogue;
