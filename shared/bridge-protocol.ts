@@ -9,6 +9,13 @@ export const BRIDGE_PATH = '/bridge';
 /** The token travels in the page's URL fragment (never sent to a server) and as this query parameter on the socket. */
 export const BRIDGE_TOKEN_PARAM = 'token';
 
+/**
+ * The largest message either side takes, in bytes. Files travel in pieces of a megabyte
+ * (attachments.append), so only a very long message body comes near it; the page refuses to send
+ * anything bigger, since the socket would close on it and lose the page's state.
+ */
+export const BRIDGE_MAX_MESSAGE_BYTES = 32 * 1024 * 1024;
+
 export type BridgeClientMessage = { t: 'invoke'; id: number; name: CommandName; request: unknown };
 export type BridgeServerMessage =
   | { t: 'result'; id: number; result: Result<unknown> }

@@ -7,12 +7,10 @@ import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { BRIDGE_PATH, BRIDGE_TOKEN_PARAM, type BridgeServerMessage } from '../../shared/bridge-protocol';
+import { BRIDGE_MAX_MESSAGE_BYTES, BRIDGE_PATH, BRIDGE_TOKEN_PARAM, type BridgeServerMessage } from '../../shared/bridge-protocol';
 import { err } from '../../shared/errors';
 import type { EventBus } from '../core/events';
 import type { Router } from '../core/ipc/router';
-
-const MAX_MESSAGE_BYTES = 32 * 1024 * 1024;
 
 function sameSecret(a: string, b: string): boolean {
   const x = Buffer.from(a);
@@ -31,7 +29,7 @@ export function isAllowedUpgrade(req: IncomingMessage, token: string, origin: st
 }
 
 export function attachBridge(server: Server, options: { token: string; origin: () => string; router: Router; events: EventBus }): () => void {
-  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: BRIDGE_MAX_MESSAGE_BYTES });
   const send = (socket: WebSocket, message: BridgeServerMessage) => {
     if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
   };

@@ -499,6 +499,8 @@ export const en = {
   'reason.uploadIncomplete': '"{name}" is incomplete ({received} of {size} bytes); attach it again.',
   'reason.uploadUnknown': 'This upload is no longer open (it was finished, cancelled or left idle); attach the file again.',
   'reason.requestTooLarge': 'This request is too large to hand to the mail core ({size}; at most {limit}).',
+  'compose.uploading': 'Attaching… {sent} of {total}',
+  'reason.fileUnreadable': 'The file could not be read ({detail}).',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -514,4 +514,6 @@ export const fr = {
   'reason.uploadIncomplete': '«\u00a0{name}\u00a0» est incomplet ({received} octets sur {size})\u00a0; joignez-le de nouveau.',
   'reason.uploadUnknown': 'Ce transfert n’est plus ouvert (terminé, annulé ou resté inactif)\u00a0; joignez le fichier de nouveau.',
   'reason.requestTooLarge': 'Cette demande est trop volumineuse pour le cœur de messagerie ({size}\u00a0; au plus {limit}).',
+  'compose.uploading': 'Ajout en cours… {sent} sur {total}',
+  'reason.fileUnreadable': 'Le fichier n’a pas pu être lu ({detail}).',
 } as const satisfies Catalogue;

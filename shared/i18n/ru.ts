@@ -524,4 +524,6 @@ export const ru = {
   'reason.uploadIncomplete': '«{name}» получен не полностью ({received} из {size} байт); прикрепите его заново.',
   'reason.uploadUnknown': 'Эта загрузка уже закрыта (завершена, отменена или простаивала); прикрепите файл заново.',
   'reason.requestTooLarge': 'Запрос слишком велик для почтового ядра ({size}; не больше {limit}).',
+  'compose.uploading': 'Прикрепление… {sent} из {total}',
+  'reason.fileUnreadable': 'Не удалось прочитать файл ({detail}).',
 } as const satisfies Catalogue;

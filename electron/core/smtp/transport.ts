@@ -15,7 +15,7 @@ import { connectionOptions, loginData, type Credentials, type SmtpEndpoint, type
 import { classifyFailure, type SendFailure } from './failure';
 import { parseEhlo, parseReply, type Capabilities } from './reply';
 import type { SessionPool, SmtpSession } from './session-pool';
-import { sizeReason } from './size-reason';
+import { sizeReason } from '../../../shared/i18n/size-reason';
 import { createTranscriptLogger, type TranscriptLine } from './transcript-logger';
 
 export type { SmtpEndpoint } from './connection-options';
