@@ -3,8 +3,7 @@
  * and the browser host both call createCore and bind its router and events.
  */
 import { join } from 'node:path';
-import { AppFailure } from '../../shared/errors';
-import { reason } from '../../shared/i18n/reason';
+import { failure, reason } from '../../shared/i18n/reason';
 import type { AppStatus } from '../../shared/model';
 import { AccountsService } from './accounts/accounts-service';
 import { AttachmentStore } from './attachments/attachment-store';
@@ -67,7 +66,7 @@ export interface Core {
 }
 
 const notYet = (): never => {
-  throw new AppFailure('NOT_READY', 'Reading mail is not available in this build yet.');
+  throw failure('NOT_READY', 'reason.mailNotReady');
 };
 
 const silentLog: Logger = { info: () => undefined, error: () => undefined };

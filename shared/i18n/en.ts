@@ -501,6 +501,16 @@ export const en = {
   'reason.requestTooLarge': 'This request is too large to hand to the mail core ({size}; at most {limit}).',
   'compose.uploading': 'Attaching… {sent} of {total}',
   'reason.fileUnreadable': 'The file could not be read ({detail}).',
+  'reason.mailNotReady': 'Reading mail is not available in this build yet.',
+  'reason.invalidRow': 'The stored message is damaged ({detail}).',
+  'reason.deleteNeedsCancel': 'The message is {state}; cancel it before deleting it.',
+  'reason.wrongState': 'The message is {state}; this needs it to be {needed}.',
+  'reason.invalidAddress': 'Invalid address “{input}” in {field}: {why}.',
+  'reason.invalidAddresses': 'Invalid address “{input}” in {field}: {why} (and {more} more).',
+  'reason.cannotCancel': 'Cannot cancel: {why}',
+  'reason.storeTooNew': 'The outbox store {file} was written by a newer version of the app (schema {version}).',
+  'reason.senderInvalid': 'The sender address is not valid: {why}.',
+  'reason.accountHasWaiting': 'Messages still waiting to be sent from this account: {count}.',
 } as const;
 
 export type MessageKey = keyof typeof en;

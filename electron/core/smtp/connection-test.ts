@@ -6,7 +6,7 @@
 import type { PeerCertificate } from 'node:tls';
 import SMTPConnection from 'nodemailer/lib/smtp-connection';
 import { AppFailure } from '../../../shared/errors';
-import { failure } from '../../../shared/i18n/reason';
+import { failure, reason, type ReasonKey } from '../../../shared/i18n/reason';
 import type { ConnectionTest } from '../../../shared/model';
 import { probeCertificate } from './certificate-probe';
 import { connectionOptions, loginData, type Credentials, type SmtpEndpoint, type Timeouts } from './connection-options';
@@ -52,7 +52,9 @@ export function testConnection(endpoint: SmtpEndpoint, credentials: Credentials 
       if (error instanceof AppFailure) return reject(error);
       if (isTlsFailure(error)) return reject(await tlsFailure(endpoint, error));
       const classified = classifyFailure(error);
-      reject(new AppFailure(classified.code, classified.message, undefined, classified.reason));
+      // A system error without a reason of ours still reaches the window worded in its language, around the system's text.
+      const why = classified.reason ?? reason('reason.cannotTalk', { detail: classified.message });
+      reject(failure(classified.code, why.key as ReasonKey, why.values));
     };
     conn.on('error', (error) => void fail(error));
     conn.connect((connectError) => {

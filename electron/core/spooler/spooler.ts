@@ -13,7 +13,7 @@
 import type { Readable } from 'node:stream';
 import { addressToAscii } from '../../../shared/address';
 import { AppFailure, type Reason } from '../../../shared/errors';
-import { described } from '../../../shared/i18n/reason';
+import { described, failure } from '../../../shared/i18n/reason';
 import { OutboxItemSchema, type OutboxItem, type Recipient } from '../../../shared/model';
 import type { AccountsService } from '../accounts/accounts-service';
 import type { EventBus } from '../events';
@@ -239,13 +239,13 @@ export class Spooler implements SpoolerControl {
           // Rows from disk are validated when they are taken, not all at start-up: a bad row costs only itself.
           // Items this process built were checked at submit; parsing them again would cost every send.
           const problem = this.deps.repo.isBuiltHere(item.id) ? null : OutboxItemSchema.safeParse(item);
-          if (problem && !problem.success) throw new AppFailure('CORRUPT_DATA', problem.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+          if (problem && !problem.success) throw failure('CORRUPT_DATA', 'reason.invalidRow', { detail: problem.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') });
           return { state: 'sending', attempts: item.attempts + 1, handedOffAt: null };
         }, { durable: false })
         .catch(async (error: unknown) => {
           if (error instanceof AppFailure && error.appError.code === 'CORRUPT_DATA') {
             this.waiting.delete(id);
-            await this.deps.repo.quarantine(id, `invalid row: ${error.appError.message}`);
+            await this.deps.repo.quarantine(id, `invalid row: ${String(error.appError.reason?.values?.detail ?? error.appError.message)}`);
             return null;
           }
           if (error instanceof AppFailure && (error.appError.code === 'ILLEGAL_STATE' || error.appError.code === 'NOT_FOUND')) {
