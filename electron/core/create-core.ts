@@ -73,7 +73,7 @@ const silentLog: Logger = { info: () => undefined, error: () => undefined };
 
 export async function createCore(options: CoreOptions): Promise<Core> {
   const log = options.log ?? silentLog;
-  const events = new EventBus();
+  const events = new EventBus((name, error) => log.error(`event listener for ${name} failed`, error));
   const dbDir = join(options.userDataDir, 'db');
   const dbFile = sqliteFileFor(dbDir, DATABASE_NAME);
   if (!options.indexedDb) {
