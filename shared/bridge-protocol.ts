@@ -11,6 +11,13 @@ export const BRIDGE_TOKEN_PARAM = 'token';
 /** A page that traded the token comes back (reconnect, reload) with its session under this query parameter. */
 export const BRIDGE_SESSION_PARAM = 'session';
 
+/**
+ * The largest message either side takes, in bytes. Files travel in pieces of a megabyte
+ * (attachments.append), so only a very long message body comes near it; the page refuses to send
+ * anything bigger, since the socket would close on it and lose the page's state.
+ */
+export const BRIDGE_MAX_MESSAGE_BYTES = 32 * 1024 * 1024;
+
 export type BridgeClientMessage = { t: 'invoke'; id: number; name: CommandName; request: unknown };
 export type BridgeServerMessage =
   | { t: 'result'; id: number; result: Result<unknown> }

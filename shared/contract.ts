@@ -20,6 +20,9 @@ import {
   SandboxMessageSchema,
   SettingsSchema,
   TranscriptEntrySchema,
+  UploadAppendSchema,
+  UploadBeginSchema,
+  UploadRefSchema,
   type Account,
   type AppStatus,
   type ConnectionTest,
@@ -70,6 +73,12 @@ export const commands = {
   'drafts.delete': command(ById, returns<{ id: string }>()),
   /** Stores a file once and names it by hash, so drafts and Undo can refer to it without sending it again. */
   'attachments.put': command(AttachmentInputSchema, returns<StoredAttachment>()),
+  /** A file in pieces of at most LIMITS.uploadChunkBytes: begin, append each piece at its offset, commit (or cancel). */
+  'attachments.begin': command(UploadBeginSchema, returns<{ uploadId: string }>()),
+  'attachments.append': command(UploadAppendSchema, returns<{ received: number }>()),
+  /** Checks that every byte came, stores the file once by its hash, and names it like attachments.put. */
+  'attachments.commit': command(UploadRefSchema, returns<StoredAttachment>()),
+  'attachments.cancel': command(UploadRefSchema, returns<{ uploadId: string }>()),
   'transcript.get': command(ById, returns<TranscriptEntry[]>()),
   'sandbox.list': command(Empty, returns<SandboxMessage[]>()),
   'accounts.list': command(Empty, returns<Account[]>()),

@@ -12,13 +12,19 @@ export type OutboxState = (typeof OUTBOX_STATES)[number];
 
 /** Upper bounds on what the renderer may hand over; beyond them the request is refused, not truncated. */
 export const LIMITS = {
-  addressField: 20_000,
+  /** One address field: 1,000 recipients of 320 characters with their separators (322,000), and room for names. */
+  addressField: 400_000,
   subject: 998,
   bodyChars: 10_000_000,
   delaySeconds: 60,
   attachmentsPerMessage: 20,
-  /** Per attachment, decoded. Bigger files need a streaming upload, which the contract does not have yet. */
+  /** Per attachment, decoded. */
   attachmentBytes: 25 * 1024 * 1024,
+  /** One piece of an upload (attachments.append), decoded: no message on either host grows with the file. */
+  uploadChunkBytes: 1024 * 1024,
+  /** Uploads open at once; one not touched for this long is dropped with its partial file. */
+  openUploads: 8,
+  uploadIdleMs: 10 * 60 * 1000,
   /** Send later: at most a year ahead. */
   sendAtMaxAheadMs: 366 * 24 * 3600 * 1000,
 } as const;
@@ -58,6 +64,20 @@ export const AttachmentInputSchema = z.strictObject({
   contentBase64: z.string().max(Math.ceil(LIMITS.attachmentBytes / 3) * 4).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'not base64'),
 });
 export type AttachmentInput = z.infer<typeof AttachmentInputSchema>;
+
+/** Starts a chunked upload of one file: its name, type and size in bytes, known before the first piece. */
+export const UploadBeginSchema = z.strictObject({ name: FileNameSchema, type: MimeTypeSchema, size: z.number().int().min(0).max(LIMITS.attachmentBytes) });
+export type UploadBegin = z.infer<typeof UploadBeginSchema>;
+
+/** The next piece of an upload; `offset` must be the number of bytes the core already has, so a piece lost or sent twice is refused. */
+export const UploadAppendSchema = z.strictObject({
+  uploadId: IdSchema,
+  offset: z.number().int().min(0).max(LIMITS.attachmentBytes),
+  chunkBase64: z.string().max(Math.ceil(LIMITS.uploadChunkBytes / 3) * 4).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'not base64'),
+});
+export type UploadAppend = z.infer<typeof UploadAppendSchema>;
+
+export const UploadRefSchema = z.strictObject({ uploadId: IdSchema });
 
 /** An attachment as the outbox keeps it: the bytes live in a content-addressed file. */
 export const StoredAttachmentSchema = z.object({
@@ -333,6 +353,8 @@ export const ConnectionTestSchema = z.object({
   /** The server's certificate when encrypted. */
   certificate: z.object({ sha256: z.string(), subject: z.string(), issuer: z.string(), validTo: z.string() }).nullable(),
   greeting: z.string(),
+  /** True when the test logged in; an account without a login only connects. */
+  loggedIn: z.boolean(),
 });
 export type ConnectionTest = z.infer<typeof ConnectionTestSchema>;
 

@@ -7,14 +7,12 @@
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { BRIDGE_PATH, BRIDGE_SESSION_PARAM, BRIDGE_TOKEN_PARAM, type BridgeServerMessage } from '../../shared/bridge-protocol';
+import { BRIDGE_MAX_MESSAGE_BYTES, BRIDGE_PATH, BRIDGE_SESSION_PARAM, BRIDGE_TOKEN_PARAM, type BridgeServerMessage } from '../../shared/bridge-protocol';
 import { err } from '../../shared/errors';
 import type { EventBus } from '../core/events';
 import type { Router } from '../core/ipc/router';
 import { isOwnHost } from './host-header';
 import type { BridgeSessions } from './sessions';
-
-const MAX_MESSAGE_BYTES = 32 * 1024 * 1024;
 
 /** What the upgrade carried: a session claimed for this socket (and whether it was just traded for the launch token), or nothing. */
 type Admission = { session: string; traded: boolean } | null;
@@ -43,7 +41,7 @@ function malformedId(message: unknown): number | null {
 }
 
 export function attachBridge(server: Server, options: { sessions: BridgeSessions; origin: () => string; router: Router; events: EventBus }): () => void {
-  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: BRIDGE_MAX_MESSAGE_BYTES });
   const send = (socket: WebSocket, message: BridgeServerMessage) => {
     if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
   };

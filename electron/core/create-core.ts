@@ -9,6 +9,7 @@ import type { AppStatus, StorageDamage } from '../../shared/model';
 import { AccountsService } from './accounts/accounts-service';
 import { discoverSettings, type DiscoveryOptions } from './accounts/autoconfig/discover';
 import { AttachmentStore } from './attachments/attachment-store';
+import { Uploads } from './attachments/uploads';
 import { KeyFileSecretBox } from './secrets/key-file-secret-box';
 import type { SecretBox } from './secrets/secret-box';
 import { testConnection } from './smtp/connection-test';
@@ -26,7 +27,7 @@ import { DraftsService } from './drafts/drafts-service';
 import { OutboxService, storeAttachment } from './outbox/outbox-service';
 import { OutboxRepository } from './outbox/repository';
 import { startSandboxServer, type SandboxServer } from './sandbox/sandbox-server';
-import { renderMime } from './smtp/mime';
+import { measureMime, renderMime } from './smtp/mime';
 import { sendMessage } from './smtp/transport';
 import { recoverOutbox } from './spooler/recovery';
 import { Spooler, type SpoolerDeps } from './spooler/spooler';
@@ -77,7 +78,7 @@ export interface Core {
 }
 
 const notYet = (): never => {
-  throw new AppFailure('NOT_READY', 'Reading mail is not available in this build yet.');
+  throw failure('NOT_READY', 'reason.mailNotReady');
 };
 
 /** Shown in the window: the most recent rows in quarantine are listed, all are counted. */
@@ -92,7 +93,7 @@ const silentLog: Logger = { info: () => undefined, error: () => undefined };
 
 export async function createCore(options: CoreOptions): Promise<Core> {
   const log = options.log ?? silentLog;
-  const events = new EventBus();
+  const events = new EventBus((name, error) => log.error(`event listener for ${name} failed`, error));
   const updates = new UpdateGate(events);
   restrictUmask();
   makeProfilePrivate(options.userDataDir);
@@ -118,6 +119,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const repo = new OutboxRepository(store);
   const transcript = new TranscriptStore(store, events);
   const attachments = new AttachmentStore(join(options.userDataDir, 'attachments'));
+  const uploads = new Uploads(attachments, join(options.userDataDir, 'attachments'));
 
   let status: AppStatus = { phase: 'recovering', recovery: { total: 0, done: 0 }, online: true, unreachable: [], host: options.host, version: options.version, storage: storageStatus(store, damage) };
   const setStatus = (next: Partial<AppStatus>) => {
@@ -148,6 +150,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     transcript,
     send: sendMessage,
     render: (item) => renderMime(item, attachments),
+    measure: (item) => measureMime(item, attachments),
     check: (item) => {
       const missing = item.attachments.find((a) => !attachments.has(a.sha256));
       return missing ? reason('reason.attachmentMissing', { name: missing.name }) : null;
@@ -201,6 +204,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       'drafts.list': () => drafts.list(),
       'drafts.delete': ({ id }) => drafts.delete(id),
       'attachments.put': (input) => storeAttachment(attachments, input),
+      'attachments.begin': (input) => uploads.begin(input),
+      'attachments.append': (input) => uploads.append(input),
+      'attachments.commit': (input) => uploads.commit(input.uploadId),
+      'attachments.cancel': (input) => uploads.cancel(input.uploadId),
       'transcript.get': ({ id }) => transcript.forItem(id),
       'sandbox.list': () => db.sandboxMail.orderBy('[receivedAt+id]').reverse().toArray(),
       'accounts.list': () => accounts.list(),

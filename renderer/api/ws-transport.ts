@@ -4,9 +4,11 @@
  * session, kept in sessionStorage (this tab only) so a reload comes back with
  * it; the token is taken out of the address at once.
  */
-import { BRIDGE_PATH, BRIDGE_SESSION_PARAM, BRIDGE_TOKEN_PARAM, type BridgeClientMessage, type BridgeServerMessage } from '../../shared/bridge-protocol';
+import { BRIDGE_MAX_MESSAGE_BYTES, BRIDGE_PATH, BRIDGE_SESSION_PARAM, BRIDGE_TOKEN_PARAM, type BridgeClientMessage, type BridgeServerMessage } from '../../shared/bridge-protocol';
 import type { CommandName, EventName, Transport } from '../../shared/contract';
 import { err, type Result } from '../../shared/errors';
+import { described } from '../../shared/i18n/reason';
+import { sizeReason } from '../../shared/i18n/size-reason';
 
 export function tokenFromLocation(location: Location): string | null {
   return new URLSearchParams(location.hash.replace(/^#/, '')).get(BRIDGE_TOKEN_PARAM);
@@ -82,9 +84,16 @@ export function createWsTransport(location: Location, storage: Storage = session
       await ready;
       const id = nextId++;
       const message: BridgeClientMessage = { t: 'invoke', id, name, request };
+      const text = JSON.stringify(message);
+      const bytes = text.length * 3 > BRIDGE_MAX_MESSAGE_BYTES ? new TextEncoder().encode(text).length : text.length;
+      if (bytes > BRIDGE_MAX_MESSAGE_BYTES) {
+        // Refused here with a reason: sent, it would close the socket and reload the page.
+        const { message: english, reason } = described('INVALID_ARG', 'reason.requestTooLarge', { size: sizeReason(bytes), limit: sizeReason(BRIDGE_MAX_MESSAGE_BYTES) });
+        return { ok: false, error: { code: 'INVALID_ARG', message: english, reason } };
+      }
       return new Promise<Result<unknown>>((resolve) => {
         pending.set(id, resolve);
-        socket.send(JSON.stringify(message));
+        socket.send(text);
       });
     },
     subscribe(event, listener) {

@@ -59,6 +59,8 @@ export interface ComposeState {
   attachments: ComposeAttachment[];
   /** Files still being read or stored; Send waits for them. */
   reading: number;
+  /** Bytes of the file being uploaded that the core has, and its size; null when none is. */
+  upload: { sent: number; total: number } | null;
   /** Why some files were not attached; cleared by the next change to the attachments. */
   attachError: string | null;
   /** The user has typed into the delay field; settings changes no longer overwrite it. */
@@ -98,6 +100,7 @@ export interface ComposeState {
   submitFailed(message: string): void;
   submitted(): void;
   readingStarted(count: number): void;
+  uploadProgressed(sent: number, total: number): void;
   /** Files stored (or not: `errors`); `count` is how many were being read. */
   attachmentsRead(attachments: readonly ComposeAttachment[], errors: readonly string[], count: number): void;
   refusedFiles(errors: readonly string[]): void;
@@ -127,6 +130,7 @@ export const initialComposeState = {
   draftStatus: { kind: 'idle' } as DraftStatus,
   attachments: [] as ComposeAttachment[],
   reading: 0,
+  upload: null,
   attachError: null as string | null,
   delayEdited: false,
   defaultDelay: null as number | null,
@@ -264,9 +268,11 @@ export const useComposeStore = create<ComposeState>()((set) => ({
   // Send later belongs to the message sent; the delay is kept for the next one.
   submitted: () => set((s) => ({ ...replaced(s, blankMessage, 'new', true), open: false })),
   readingStarted: (count) => set((s) => ({ reading: s.reading + count, attachError: null })),
+  uploadProgressed: (sent, total) => set({ upload: { sent, total } }),
   attachmentsRead: (attachments, errors, count) =>
     set((s) => ({
       reading: Math.max(0, s.reading - count),
+      upload: null,
       attachments: attachments.length > 0 ? [...s.attachments, ...attachments] : s.attachments,
       attachError: errors.length > 0 ? errors.join(' ') : null,
       ...(attachments.length > 0 ? changed(s) : {}),

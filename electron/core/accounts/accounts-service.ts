@@ -5,7 +5,6 @@
  */
 import type { Transaction } from 'dexie';
 import { addressProblem, normalizeAddress } from '../../../shared/address';
-import { AppFailure } from '../../../shared/errors';
 import { failure } from '../../../shared/i18n/reason';
 import { DEFAULT_DSN, type Account, type AccountInput } from '../../../shared/model';
 import type { MailDatabase } from '../db/database';
@@ -107,7 +106,7 @@ export class AccountsService {
     const previous = input.id ? await this.get(input.id) : null;
     if (previous?.sandbox) throw failure('ILLEGAL_STATE', 'reason.sandboxFixed');
     const problem = addressProblem(input.fromAddress);
-    if (problem) throw new AppFailure('INVALID_ADDRESS_LIST', `The sender address is not valid: ${problem}.`);
+    if (problem) throw failure('INVALID_ADDRESS_LIST', 'reason.senderInvalid', { why: problem });
     if (input.security === 'none' && !LOOPBACK.test(input.host)) {
       throw failure('INVALID_ARG', 'reason.plainOnlyLocal');
     }
@@ -163,7 +162,7 @@ export class AccountsService {
     const account = await this.get(id);
     if (account.sandbox) throw failure('ILLEGAL_STATE', 'reason.sandboxKept');
     const waiting = this.unsentCount(id);
-    if (waiting) throw new AppFailure('ILLEGAL_STATE', `${waiting} message(s) are still waiting to be sent from this account.`);
+    if (waiting) throw failure('ILLEGAL_STATE', 'reason.accountHasWaiting', { count: waiting });
     await durableWrite(
       () =>
         this.db.transaction('rw', this.db.accounts, this.db.secrets, async () => {

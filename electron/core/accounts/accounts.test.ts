@@ -12,7 +12,8 @@ import { join } from 'node:path';
 import { SMTPServer, type SMTPServerOptions } from 'smtp-server';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { AppError } from '../../../shared/errors';
-import type { Account, ConnectionTest, OutboxItem, TranscriptEntry } from '../../../shared/model';
+import type { Account, ConnectionTest, OutboxItem, SendProgress, TranscriptEntry } from '../../../shared/model';
+import { startTestSmtpServer, type TestSmtpServer } from '../testing/smtp-test-server';
 import { startTestCore, type TestCore } from '../testing/test-core';
 
 const PASSWORD = 'correct horse battery staple';
@@ -39,7 +40,9 @@ beforeAll(() => {
 
 let core: TestCore | undefined;
 const servers: SMTPServer[] = [];
+const smtpServers: TestSmtpServer[] = [];
 afterEach(async () => {
+  await Promise.all(smtpServers.splice(0).map((s) => s.close()));
   await core?.close();
   core = undefined;
   await Promise.all(servers.splice(0).map((s) => new Promise((r) => s.close(() => r(undefined)))));
@@ -237,6 +240,8 @@ describe('TLS and login', () => {
     const failed = await core.waitForState(item.id, 'failed');
     expect(failed.error?.code).toBe('TLS_FAILED');
     expect(after.mailFroms).toBe(0);
+    // No RCPT was ever sent: the server refused nobody, so nobody is marked refused.
+    expect(failed.recipients.map((r) => [r.state, r.reply])).toEqual([['pending', undefined]]);
   });
 
   it('STARTTLS is required when chosen, and verified the same way', async () => {
@@ -246,7 +251,34 @@ describe('TLS and login', () => {
     const refused = await failure(core.call('accounts.test', { id: account.id }));
     expect(refused).toMatchObject({ code: 'TLS_FAILED', detail: { sha256: first.sha256 } });
     await core.call('accounts.trustCertificate', { id: account.id, sha256: first.sha256 });
-    expect((await core.call<ConnectionTest>('accounts.test', { id: account.id })).secure).toBe(true);
+    const passed = await core.call<ConnectionTest>('accounts.test', { id: account.id });
+    expect(passed.secure).toBe(true);
+    // The EHLO after encryption no longer lists STARTTLS; the server did offer it, and that is what the user asked.
+    expect(passed.capabilities.starttls).toBe(true);
+    expect(passed.loggedIn).toBe(false);
+  });
+
+  it('a test with a login says it logged in; one without says it did not', async () => {
+    core = await startTestCore();
+    const server = await tlsServer(first);
+    const account = await core.call<Account>('accounts.save', accountInput(server.port));
+    await core.call('accounts.trustCertificate', { id: account.id, sha256: first.sha256 });
+    expect((await core.call<ConnectionTest>('accounts.test', { id: account.id })).loggedIn).toBe(true);
+  });
+
+  it('a login to a server that offers none is refused as such, not as a wrong password, and nothing is sent', async () => {
+    core = await startTestCore();
+    const server = await tlsServer(first, { disabledCommands: ['AUTH'] });
+    const account = await core.call<Account>('accounts.save', accountInput(server.port));
+    await core.call('accounts.trustCertificate', { id: account.id, sha256: first.sha256 });
+    const refused = await failure(core.call('accounts.test', { id: account.id }));
+    expect(refused.code).toBe('AUTH_FAILED');
+    expect(refused.reason?.key).toBe('reason.loginNotOffered');
+    const item = await core.call<OutboxItem>('outbox.submit', { accountId: account.id, to: 'bob@mail.test', subject: 'no login', text: 'hi' });
+    const failed = await core.waitForState(item.id, 'failed');
+    expect(failed.error?.reason?.key).toBe('reason.loginNotOffered');
+    expect(failed.recipients.map((r) => r.state)).toEqual(['pending']);
+    expect(server.mailFroms).toBe(0);
   });
 });
 
@@ -260,5 +292,22 @@ describe('SIZE', () => {
     const failed = await core.waitForState(item.id, 'failed');
     expect(failed.error?.code).toBe('MESSAGE_TOO_BIG');
     expect(server.mailFroms).toBe(0);
+    // Sizes in units that fit them: never "0.0 MB".
+    expect(failed.error?.reason).toMatchObject({ key: 'reason.messageTooBig', values: { limit: { key: 'reason.sizeKB', values: { n: '4.0' } } } });
+    expect(failed.error?.message).toMatch(/^The message is \d+\.\d KB; the server accepts at most 4\.0 KB\.$/);
+  });
+
+  it('a 300-byte message goes to a server whose SIZE is 1024, declaring its exact size; progress ends at that size', async () => {
+    core = await startTestCore();
+    const server = await startTestSmtpServer({ size: 1024 });
+    smtpServers.push(server);
+    const account = await core.call<Account>('accounts.save', accountInput(server.port, { security: 'none', auth: { mechanism: 'none', username: '' }, secret: '' }));
+    const item = await core.call<OutboxItem>('outbox.submit', { accountId: account.id, to: 'bob@mail.test', subject: 'small', text: 'Hi.' });
+    await core.waitForState(item.id, 'sent');
+    const received = server.messages[0]!.data.length;
+    expect(received).toBeLessThan(1024);
+    expect(server.mailFroms[0]?.args).toMatchObject({ SIZE: String(received) });
+    const progress = core.seen.filter((e) => e.name === 'smtp:progress').map((e) => e.payload as SendProgress);
+    expect(progress.at(-1)).toMatchObject({ itemId: item.id, sent: received, total: received });
   });
 });

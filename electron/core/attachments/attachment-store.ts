@@ -61,3 +61,17 @@ export class AttachmentStore {
     return createReadStream(this.pathOf(sha256));
   }
 }
+
+/**
+ * A complete, flushed file written elsewhere in this folder becomes the stored copy of `sha256`
+ * (chunked uploads). The caller computed the hash while writing it; an existing copy wins.
+ */
+export function adoptFile(store: AttachmentStore, tempPath: string, sha256: string): void {
+  const path = store.pathOf(sha256);
+  if (existsSync(path)) {
+    rmSync(tempPath, { force: true });
+    return;
+  }
+  mkdirSync(join(path, '..'), { recursive: true, mode: 0o700 });
+  renameSync(tempPath, path);
+}

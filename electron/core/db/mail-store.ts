@@ -9,7 +9,7 @@
 import { closeSync, fsyncSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { AppFailure } from '../../../shared/errors';
+import { failure } from '../../../shared/i18n/reason';
 import type { Draft, OutboxItem, OutboxState, TranscriptEntry } from '../../../shared/model';
 import { Checkpointer } from './checkpointer';
 import { GroupCommit } from './group-commit';
@@ -296,7 +296,7 @@ export function openMailStore(file: string, onError: (message: string) => void =
     db.pragma('cache_size = -65536');
     db.pragma('foreign_keys = OFF');
     const version = db.pragma('user_version', { simple: true }) as number;
-    if (version > SCHEMA_VERSION) throw new AppFailure('CORRUPT_DATA', `The outbox store ${file} was written by a newer version of the app (schema ${version}).`);
+    if (version > SCHEMA_VERSION) throw failure('CORRUPT_DATA', 'reason.storeTooNew', { file, version });
     if (version < SCHEMA_VERSION) {
       db.transaction(() => {
         if (version === 0) db.exec(SCHEMA);

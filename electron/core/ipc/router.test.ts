@@ -62,6 +62,10 @@ describe('valid requests', () => {
       'drafts.list': {},
       'drafts.delete': { id: ID },
       'attachments.put': { name: 'a.txt', type: 'text/plain', contentBase64: 'eA==' },
+      'attachments.begin': { name: 'a.txt', type: 'text/plain', size: 1 },
+      'attachments.append': { uploadId: 'upload-0001', offset: 0, chunkBase64: 'eA==' },
+      'attachments.commit': { uploadId: 'upload-0001' },
+      'attachments.cancel': { uploadId: 'upload-0001' },
       'transcript.get': { id: ID },
       'sandbox.list': {},
       'accounts.list': {},
@@ -168,6 +172,31 @@ describe('malformed payloads', () => {
       noHandlerRan();
     });
   }
+
+  it('takes 1,000 recipients of 320 characters in one field, for a message and for its draft', async () => {
+    const address = (i: number) => `${String(i).padStart(4, '0')}${'x'.repeat(60)}@${'d'.repeat(247)}.example`;
+    const to = Array.from({ length: 1000 }, (_, i) => address(i)).join(', ');
+    expect(address(1)).toHaveLength(320);
+    handlers['outbox.submit'].mockResolvedValue({ id: ID } as never);
+    handlers['drafts.save'].mockResolvedValue({ id: ID } as never);
+    expect((await router.handle('outbox.submit', { ...validDraft, to })).ok).toBe(true);
+    expect((await router.handle('drafts.save', { to, cc: '', bcc: '', subject: '', text: '', attachments: [] })).ok).toBe(true);
+  });
+
+  it('says which field is too long with a reason each window words in its own language', async () => {
+    const result = await router.handle('outbox.submit', { ...validDraft, cc: 'a'.repeat(LIMITS.addressField + 1) });
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.error.code).toBe('INVALID_ARG');
+      expect(result.error.reason).toEqual({ key: 'reason.fieldTooLong', values: { field: 'cc', max: LIMITS.addressField } });
+    }
+  });
+
+  it('gives any other malformed request a reason too', async () => {
+    const result = await router.handle('outbox.submit', { ...validDraft, delaySeconds: '5' });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error.reason?.key).toBe('reason.invalidRequest');
+  });
 
   it('does not echo the rejected values in the message', async () => {
     const result = await router.handle('outbox.submit', { ...validDraft, subject: 'top-secret-value\r\nBcc: x@example.com' });

@@ -5,6 +5,7 @@
  */
 import { commands, isCommandName, type CommandName, type RequestOf, type ResponseOf } from '../../../shared/contract';
 import { AppFailure, err, ok, type Result } from '../../../shared/errors';
+import { failure } from '../../../shared/i18n/reason';
 
 export type Handlers = {
   [N in CommandName]: (request: RequestOf<N>) => Promise<ResponseOf<N>> | ResponseOf<N>;
@@ -28,12 +29,27 @@ function describeIssues(issues: readonly { code?: string; path: PropertyKey[]; m
     .slice(0, 500);
 }
 
+type Issue = { code?: string; path: PropertyKey[]; message: string; origin?: string; maximum?: number | bigint };
+
+/**
+ * A refused request with a reason the window words in its own language: a text field over its
+ * limit says which one and how long it may be (a user can hit that); anything else is a bug on
+ * the renderer's side, and its technical detail stays in English.
+ */
+function refusal(command: string, issues: readonly Issue[]): AppFailure {
+  const first = issues[0];
+  if (first && first.code === 'too_big' && first.origin === 'string' && first.path.length === 1 && typeof first.path[0] === 'string') {
+    return failure('INVALID_ARG', 'reason.fieldTooLong', { field: first.path[0].slice(0, 40), max: Number(first.maximum) });
+  }
+  return failure('INVALID_ARG', 'reason.invalidRequest', { command, detail: describeIssues(issues) });
+}
+
 export function createRouter(handlers: Handlers, onInternalError: (name: string, error: unknown) => void): Router {
   return {
     async handle(name, payload) {
       if (!isCommandName(name)) return err('INVALID_ARG', 'Unknown command.');
       const parsed = commands[name].request.safeParse(payload);
-      if (!parsed.success) return err('INVALID_ARG', `Invalid request for ${name}: ${describeIssues(parsed.error.issues)}`);
+      if (!parsed.success) return { ok: false, error: refusal(name, parsed.error.issues).appError };
       try {
         const handler = handlers[name] as (request: unknown) => Promise<unknown> | unknown;
         return ok(await handler(parsed.data));

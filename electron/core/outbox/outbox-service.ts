@@ -3,7 +3,6 @@
  * durable store; abort works until the final CRLF.CRLF and says TOO_LATE after.
  */
 import { parseAddressList } from '../../../shared/address';
-import { AppFailure } from '../../../shared/errors';
 import { failure } from '../../../shared/i18n/reason';
 import { cancelState, LIMITS, type AttachmentInput, type AttachmentRef, type DraftInput, type OutboxItem, type Recipient, type StoredAttachment } from '../../../shared/model';
 import type { AccountsService } from '../accounts/accounts-service';
@@ -57,8 +56,7 @@ function parseRecipients(input: DraftInput): Recipient[] {
   }
   if (invalid.length) {
     const first = invalid[0] as (typeof invalid)[number];
-    const more = invalid.length > 1 ? ` (and ${invalid.length - 1} more)` : '';
-    throw new AppFailure('INVALID_ADDRESS_LIST', `Invalid address "${first.input}" in ${first.field}: ${first.reason}${more}.`, { invalid });
+    throw failure('INVALID_ADDRESS_LIST', invalid.length > 1 ? 'reason.invalidAddresses' : 'reason.invalidAddress', { input: first.input, field: first.field, why: first.reason, more: invalid.length - 1 }, { invalid });
   }
   if (!recipients.length) throw failure('INVALID_ADDRESS_LIST', 'reason.noRecipient', undefined, { invalid: [] });
   return recipients;
@@ -142,7 +140,7 @@ export class OutboxService {
     const item = await this.deps.repo.transition(id, ['queued', 'deferred', 'sending', 'sent', 'failed', 'cancelled'], (current) => {
       const possible = cancelState(current);
       if (!possible.possible) {
-        throw new AppFailure(current.state === 'sending' || current.state === 'sent' ? 'TOO_LATE' : 'ILLEGAL_STATE', `Cannot cancel: ${possible.reason}`, { state: current.state });
+        throw failure(current.state === 'sending' || current.state === 'sent' ? 'TOO_LATE' : 'ILLEGAL_STATE', 'reason.cannotCancel', { why: possible.reason }, { state: current.state });
       }
       if (this.deps.spooler.cancelInFlight(id) === 'too-late') {
         throw failure('TOO_LATE', 'reason.tooLateToCancel', undefined, { state: current.state });

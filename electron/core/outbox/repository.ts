@@ -4,7 +4,6 @@
  * change, so two actors (cancel and the spooler) cannot both win. Writes are
  * group-committed: a caller hears back only once its write is on disk.
  */
-import { AppFailure } from '../../../shared/errors';
 import { failure } from '../../../shared/i18n/reason';
 import type { OutboxItem, OutboxState } from '../../../shared/model';
 import type { WriteOptions } from '../db/group-commit';
@@ -48,7 +47,7 @@ export class OutboxRepository {
     await this.store.commit.write(() => {
       const item = this.store.getItem(id);
       if (!item) throw notFound();
-      if (!states.includes(item.state)) throw new AppFailure('ILLEGAL_STATE', `The message is ${item.state}; cancel it before deleting it.`, { state: item.state });
+      if (!states.includes(item.state)) throw failure('ILLEGAL_STATE', 'reason.deleteNeedsCancel', { state: item.state }, { state: item.state });
       this.store.deleteItem(id);
       this.store.deleteLinesOf(id);
     });
@@ -83,7 +82,7 @@ export class OutboxRepository {
       const item = this.store.getItem(id);
       if (!item) throw notFound();
       if (!from.includes(item.state)) {
-        throw new AppFailure('ILLEGAL_STATE', `The message is ${item.state}; this needs it to be ${from.join(' or ')}.`, { state: item.state });
+        throw failure('ILLEGAL_STATE', 'reason.wrongState', { state: item.state, needed: from.join(' / ') }, { state: item.state });
       }
       const changes = typeof patch === 'function' ? patch(item) : patch;
       const next: OutboxItem = { ...item, ...changes, updatedAt: this.now() };

@@ -6,7 +6,7 @@
 import type { PeerCertificate } from 'node:tls';
 import SMTPConnection from 'nodemailer/lib/smtp-connection';
 import { AppFailure } from '../../../shared/errors';
-import { failure } from '../../../shared/i18n/reason';
+import { failure, reason, type ReasonKey } from '../../../shared/i18n/reason';
 import type { ConnectionTest } from '../../../shared/model';
 import { probeCertificate } from './certificate-probe';
 import { connectionOptions, loginData, type Credentials, type SmtpEndpoint, type Timeouts } from './connection-options';
@@ -27,13 +27,18 @@ async function tlsFailure(endpoint: SmtpEndpoint, cause: unknown): Promise<AppFa
 export function testConnection(endpoint: SmtpEndpoint, credentials: Credentials | undefined, timeouts: Timeouts = {}): Promise<ConnectionTest> {
   let greeting = '';
   let ehlo = '';
+  // The EHLO after STARTTLS no longer lists it: whether it was offered is read from the one before.
+  let starttlsOffered = false;
   let lastClient = '';
   let certificate: PeerCertificate | null = null;
   const logger = createTranscriptLogger((line) => {
     if (line.direction === 'client') lastClient = line.text;
     else if (line.direction === 'server') {
       if (!greeting) greeting = line.text;
-      else if (/^(EHLO|LHLO)\b/i.test(lastClient)) ehlo = line.text;
+      else if (/^(EHLO|LHLO)\b/i.test(lastClient)) {
+        ehlo = line.text;
+        starttlsOffered ||= parseEhlo(ehlo).starttls;
+      }
     }
   });
   const conn = new SMTPConnection(connectionOptions(endpoint, logger, { connect: 15_000, greeting: 15_000, socket: 30_000, ...timeouts }, undefined, (cert) => (certificate = cert)));
@@ -44,27 +49,33 @@ export function testConnection(endpoint: SmtpEndpoint, credentials: Credentials 
       if (done) return;
       done = true;
       conn.close();
+      if (error instanceof AppFailure) return reject(error);
       if (isTlsFailure(error)) return reject(await tlsFailure(endpoint, error));
       const classified = classifyFailure(error);
-      reject(new AppFailure(classified.code, classified.message, undefined, classified.reason));
+      // A system error without a reason of ours still reaches the window worded in its language, around the system's text.
+      const why = classified.reason ?? reason('reason.cannotTalk', { detail: classified.message });
+      reject(failure(classified.code, why.key as ReasonKey, why.values));
     };
     conn.on('error', (error) => void fail(error));
     conn.connect((connectError) => {
       if (connectError) return void fail(connectError);
-      const finish = () => {
+      const finish = (loggedIn: boolean) => {
         if (done) return;
         done = true;
         const cert = certificate as PeerCertificate | null;
+        const capabilities = parseEhlo(ehlo);
         resolve({
-          capabilities: parseEhlo(ehlo),
+          capabilities: { ...capabilities, starttls: capabilities.starttls || starttlsOffered },
           secure: conn.secure,
+          loggedIn,
           certificate: cert ? { sha256: cert.fingerprint256, subject: formatName(cert.subject), issuer: formatName(cert.issuer), validTo: cert.valid_to } : null,
           greeting,
         });
         conn.quit();
       };
-      if (!credentials) return finish();
-      conn.login(loginData(credentials), (error) => (error ? void fail(error) : finish()));
+      if (!credentials) return finish(false);
+      if (!parseEhlo(ehlo).auth.length) return void fail(failure('AUTH_FAILED', 'reason.loginNotOffered'));
+      conn.login(loginData(credentials), (error) => (error ? void fail(error) : finish(true)));
     });
   });
 }

@@ -5,38 +5,70 @@
  */
 import type { Readable } from 'node:stream';
 import MailComposer from 'nodemailer/lib/mail-composer';
-import type { Mailbox, OutboxItem } from '../../../shared/model';
+import type { Mailbox, OutboxItem, StoredAttachment } from '../../../shared/model';
 import type { AttachmentStore } from '../attachments/attachment-store';
+import { isUtf8File } from '../attachments/utf8-file';
 
-export function renderMime(item: OutboxItem, files: AttachmentStore): Readable {
+/** The attachment's bytes, or an empty stand-in when only the shape of the message is wanted. */
+type ContentOf = (attachment: StoredAttachment) => Readable | Buffer;
+
+/**
+ * A text attachment says its charset when its bytes are UTF-8, the only one we can vouch for; any
+ * other text goes without one rather than with a wrong one.
+ */
+function contentTypeOf(attachment: StoredAttachment, files: AttachmentStore): string {
+  if (!/^text\//i.test(attachment.type)) return attachment.type;
+  try {
+    return isUtf8File(files.pathOf(attachment.sha256)) ? `${attachment.type}; charset=utf-8` : attachment.type;
+  } catch {
+    // An unreadable file is reported by the stream that reads it, as a message that cannot be rendered.
+    return attachment.type;
+  }
+}
+
+function composerFor(item: OutboxItem, files: AttachmentStore, contentOf: ContentOf): MailComposer {
   // Name/address objects, not formatted strings, so nodemailer never re-parses an address.
   const mailbox = (m: Mailbox) => ({ name: m.name ?? '', address: m.address });
   const field = (name: 'to' | 'cc') => item.recipients.filter((r) => r.field === name).map(mailbox);
-  const composer = new MailComposer({
+  return new MailComposer({
     from: mailbox(item.from),
     to: field('to'),
     cc: field('cc'),
     subject: item.subject,
     text: item.text,
     ...(item.html !== null ? { html: item.html } : {}),
-    attachments: item.attachments.map((a) => ({ filename: a.name, contentType: a.type, content: files.open(a.sha256) })),
+    // Base64 for every file, text too: its bytes arrive untouched, and its size on the wire follows from the file's.
+    attachments: item.attachments.map((a) => ({
+      filename: a.name,
+      contentType: contentTypeOf(a, files),
+      contentTransferEncoding: 'base64' as const,
+      content: contentOf(a),
+    })),
     // Message-ID is fixed at submit so every retry (and any duplicate) carries the same one.
     messageId: item.messageId,
     date: new Date(item.createdAt),
     disableFileAccess: true,
     disableUrlAccess: true,
   });
-  return composer.compile().createReadStream();
+}
+
+export function renderMime(item: OutboxItem, files: AttachmentStore): Readable {
+  return composerFor(item, files, (a) => files.open(a.sha256)).compile().createReadStream();
+}
+
+/** Octets of `size` bytes in base64 as the composer writes it: lines of 76 characters with CRLF between them. */
+function base64Octets(size: number): number {
+  const chars = Math.ceil(size / 3) * 4;
+  return chars + Math.max(0, Math.ceil(chars / 76) - 1) * 2;
 }
 
 /**
- * Octets the message will take on the wire, from its stored fields: base64 turns
- * 57 bytes into a 78-character line; text and headers get a generous margin.
- * Used for SIZE, so a too-big message is refused before DATA, not after.
+ * The exact size of the message as `renderMime` will produce it, without reading any attachment:
+ * the message is rendered with empty files (headers, bodies and boundaries are the same), and each
+ * file's base64 is added from its size. Used for SIZE (RFC 1870) and the progress total.
  */
-export function estimateMimeSize(item: OutboxItem): number {
-  const headers = 2048 + item.recipients.length * 100 + Buffer.byteLength(item.subject) * 3;
-  const text = Math.ceil((Buffer.byteLength(item.text) + Buffer.byteLength(item.html ?? '')) * 1.1);
-  const files = item.attachments.reduce((sum, a) => sum + Math.ceil(a.size / 57) * 78 + 300, 0);
-  return headers + text + files;
+export async function measureMime(item: OutboxItem, files: AttachmentStore): Promise<number> {
+  let octets = 0;
+  for await (const chunk of composerFor(item, files, () => Buffer.alloc(0)).compile().createReadStream()) octets += (chunk as Buffer).length;
+  return item.attachments.reduce((sum, a) => sum + base64Octets(a.size) - base64Octets(0), octets);
 }

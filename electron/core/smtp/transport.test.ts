@@ -361,6 +361,15 @@ describe('recipients refused', () => {
       ['y@example.com', false, 550],
     ]);
     expect(server.messages).toHaveLength(0);
+    // The server answered every step: the conversation ends politely, with QUIT, not a dropped line.
+    await waitFor(() => commandsOnWire(server).includes('QUIT'), 5000, 'QUIT');
+    expect(commandsOnWire(server).at(-1)).toBe('QUIT');
+  });
+
+  it('all refused without pipelining ends with QUIT too', async () => {
+    const server = await smtp({ hideDSN: false, hidePIPELINING: true, rcptTo: () => smtpError(550, '5.1.1 No such user here') });
+    expectFailed(await sendMessage(harness(server.port, { to: ['x@example.com', 'y@example.com'] }).request));
+    await waitFor(() => commandsOnWire(server).includes('QUIT'), 5000, 'QUIT');
   });
 
   it('all refused with one only deferred (450) is retryable', async () => {
@@ -501,10 +510,10 @@ describe('bad input on the wire', () => {
 describe('SIZE', () => {
   it('declares the estimated size on MAIL FROM when the server offers SIZE, and not otherwise', async () => {
     const withSize = await smtp({ hideDSN: false, size: 1_000_000 });
-    expectSent(await sendMessage(harness(withSize.port, { sizeEstimate: 4321 }).request));
+    expectSent(await sendMessage(harness(withSize.port, { messageSize: 4321 }).request));
     expect(commandsOnWire(withSize).find((l) => l.startsWith('MAIL'))).toMatch(/ SIZE=4321( |$)/);
     const withoutSize = await smtp({ hideDSN: false });
-    expectSent(await sendMessage(harness(withoutSize.port, { sizeEstimate: 4321 }).request));
+    expectSent(await sendMessage(harness(withoutSize.port, { messageSize: 4321 }).request));
     expect(commandsOnWire(withoutSize).find((l) => l.startsWith('MAIL'))).not.toMatch(/SIZE=/);
   });
 });

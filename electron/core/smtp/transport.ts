@@ -15,6 +15,7 @@ import { connectionOptions, loginData, type Credentials, type SmtpEndpoint, type
 import { classifyFailure, type SendFailure } from './failure';
 import { parseEhlo, parseReply, type Capabilities } from './reply';
 import type { SessionPool, SmtpSession } from './session-pool';
+import { sizeReason } from '../../../shared/i18n/size-reason';
 import { createTranscriptLogger, type TranscriptLine } from './transcript-logger';
 
 export type { SmtpEndpoint } from './connection-options';
@@ -35,8 +36,8 @@ export interface SendRequest {
   clientName?: string;
   /** Logged in with after EHLO; the secret goes to the server and nowhere else. */
   credentials?: Credentials;
-  /** Octets the message is expected to take: checked against SIZE before MAIL and declared in it. */
-  sizeEstimate?: number;
+  /** Octets of the message (measured from its stored fields): checked against SIZE before MAIL and declared in it. */
+  messageSize?: number;
   /** Where a connection that ended cleanly waits for the next message to the same account. */
   pool?: SessionPool;
   /** Bytes of the message written so far during DATA (every 64 kB and at the end). */
@@ -118,6 +119,15 @@ function offered(capabilities: Capabilities | null): string {
     capabilities.size !== null && `SIZE ${capabilities.size}`,
   ].filter(Boolean);
   return words.length ? words.join(' ') : 'no extensions';
+}
+
+/**
+ * The server answered the step that failed and waits for the next command (every recipient refused,
+ * MAIL refused, the message refused after its data): the conversation ends with QUIT. A 421 means
+ * the server is closing, and without a reply the line is in an unknown state: those are closed.
+ */
+function awaitsCommand(failure: SendFailure): boolean {
+  return failure.reply !== undefined && failure.reply.code !== 421;
 }
 
 /** Bytes gathered before they go on: each chunk costs a dot-stuffing pass and a write to the socket. */
@@ -230,7 +240,7 @@ export function sendMessage(request: SendRequest): Promise<SendOutcome> {
       session.onError = null;
       // Only a connection that ended a transaction cleanly is worth keeping.
       if (outcome.kind === 'sent' && request.pool && !session.closed) request.pool.park(session);
-      else if (outcome.kind === 'sent') conn.quit();
+      else if (outcome.kind === 'sent' || (outcome.kind === 'failed' && awaitsCommand(outcome.failure) && !session.closed)) conn.quit();
       else conn.close();
       session.sink = null;
       resolve(outcome);
@@ -260,6 +270,8 @@ export function sendMessage(request: SendRequest): Promise<SendOutcome> {
       const refuse = (failure: SendFailure) => finish({ kind: 'failed', failure, recipients: [], capabilities });
       if (!reused && request.credentials) {
         const credentials = request.credentials;
+        // Trying a login the server does not offer would earn a refusal that reads like a wrong password.
+        if (!capabilities.auth.length) return refuse({ ...described('AUTH_FAILED', 'reason.loginNotOffered'), retryable: false });
         const loggedIn = await step<{ error: null }>((done) => conn.login(loginData(credentials), (error) => done(error ? { error } : { error: null })));
         if (loggedIn.error) return refuse(classifyFailure(loggedIn.error));
       }
@@ -268,9 +280,9 @@ export function sendMessage(request: SendRequest): Promise<SendOutcome> {
         return refuse({ ...described('SMTPUTF8_REQUIRED', 'reason.needsSmtputf8'), retryable: false });
       }
       const limit = capabilities.size;
-      if (limit && request.sizeEstimate && request.sizeEstimate > limit) {
-        const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
-        return refuse({ ...described('MESSAGE_TOO_BIG', 'reason.tooBig', { size: mb(request.sizeEstimate), limit: mb(limit) }), retryable: false });
+      if (limit && request.messageSize && request.messageSize > limit) {
+        const sizes = { size: sizeReason(request.messageSize), limit: sizeReason(limit) };
+        return refuse({ ...described('MESSAGE_TOO_BIG', 'reason.messageTooBig', sizes), retryable: false });
       }
       const wire = (address: string) => (utf8 ? address : addressToAscii(address));
       const transaction = (to: string[], dsn: boolean) =>
@@ -279,7 +291,7 @@ export function sendMessage(request: SendRequest): Promise<SendOutcome> {
           const envelope = {
             from: wire(request.from),
             to,
-            ...(request.sizeEstimate ? { size: request.sizeEstimate } : {}),
+            ...(request.messageSize ? { size: request.messageSize } : {}),
             ...(dsn ? { dsn: toNodemailerDsn(request.dsn, request.envid) } : {}),
           };
           conn.send(envelope, body, (error, info) => done(error ? { error } : { error: null, info }));

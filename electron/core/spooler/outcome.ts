@@ -18,17 +18,25 @@ export function mergeRecipients(recipients: Recipient[], results: RecipientResul
     const result = byWire.get(recipient.address.toLowerCase()) ?? byWire.get(addressToAscii(recipient.address).toLowerCase());
     if (!result || recipient.state === 'accepted') return recipient;
     // Only a 5yz refuses a recipient for good (RFC 5321 §4.2.1); a 4yz, or no reply at all, leaves it pending for the next attempt.
-    const state = result.accepted ? 'accepted' : result.reply && result.reply.code >= 500 ? 'rejected' : 'pending';
+    if (result.accepted) {
+      // Accepted is the last word on a recipient: an earlier temporary refusal no longer applies.
+      const { reply: _earlier, ...rest } = recipient;
+      return { ...rest, state: 'accepted' };
+    }
+    const state = result.reply && result.reply.code >= 500 ? 'rejected' : 'pending';
     return { ...recipient, state, ...(result.reply ? { reply: result.reply } : {}) };
   });
 }
 
 /**
- * After a failed attempt, recipients still pending carry the reply that ended it; when the
- * message fails for good they are refused with it, since nothing will try them again.
+ * After a failed attempt, recipients still pending carry the server's reply that ended it; when the
+ * message fails for good with such a reply they are refused with it, since nothing will try them
+ * again. A failure the server never spoke to (TLS, a login it does not offer) refuses nobody: those
+ * recipients were not tried, and stay pending on the failed message.
  */
 export function settleRecipients(recipients: Recipient[], giveUp: boolean, reply: Recipient['reply']): Recipient[] {
-  return recipients.map((r) => (r.state !== 'pending' ? r : { ...r, ...(giveUp ? { state: 'rejected' as const } : {}), ...(reply ? { reply } : {}) }));
+  if (!reply) return recipients;
+  return recipients.map((r) => (r.state !== 'pending' ? r : { ...r, ...(giveUp ? { state: 'rejected' as const } : {}), reply }));
 }
 
 export interface OutcomeContext {

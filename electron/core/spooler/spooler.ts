@@ -12,14 +12,13 @@
  */
 import type { Readable } from 'node:stream';
 import { AppFailure, type Reason } from '../../../shared/errors';
-import { described } from '../../../shared/i18n/reason';
+import { described, failure } from '../../../shared/i18n/reason';
 import { OutboxItemSchema, type OutboxItem, type Recipient, type UnreachableServer } from '../../../shared/model';
 import type { AccountsService } from '../accounts/accounts-service';
 import type { EventBus } from '../events';
 import type { OutboxRepository } from '../outbox/repository';
 import type { SpoolerControl } from '../outbox/outbox-service';
 import type { Credentials } from '../smtp/connection-options';
-import { estimateMimeSize } from '../smtp/mime';
 import { SessionPool } from '../smtp/session-pool';
 import type { SendOutcome, SendRequest } from '../smtp/transport';
 import type { TranscriptStore } from '../transcript/transcript-store';
@@ -55,6 +54,8 @@ export interface SpoolerDeps {
   transcript: TranscriptStore;
   send: (request: SendRequest) => Promise<SendOutcome>;
   render: (item: OutboxItem) => Readable;
+  /** Octets `render` will produce: declared in SIZE and the total of the progress. */
+  measure: (item: OutboxItem) => Promise<number>;
   /** Why the item cannot be rendered (a missing attachment file), checked before connecting. */
   check?: (item: OutboxItem) => Reason | null;
   /** Connections at once per account. */
@@ -229,13 +230,13 @@ export class Spooler implements SpoolerControl {
           // Rows from disk are validated when they are taken, not all at start-up: a bad row costs only itself.
           // Items this process built were checked at submit; parsing them again would cost every send.
           const problem = this.deps.repo.isBuiltHere(item.id) ? null : OutboxItemSchema.safeParse(item);
-          if (problem && !problem.success) throw new AppFailure('CORRUPT_DATA', problem.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+          if (problem && !problem.success) throw failure('CORRUPT_DATA', 'reason.invalidRow', { detail: problem.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') });
           return { state: 'sending', attempts: item.attempts + 1, handedOffAt: null };
         }, { durable: false })
         .catch(async (error: unknown) => {
           if (error instanceof AppFailure && error.appError.code === 'CORRUPT_DATA') {
             this.waiting.delete(id);
-            await this.deps.repo.quarantine(id, `invalid row: ${error.appError.message}`);
+            await this.deps.repo.quarantine(id, `invalid row: ${String(error.appError.reason?.values?.detail ?? error.appError.message)}`);
             return null;
           }
           if (error instanceof AppFailure && (error.appError.code === 'ILLEGAL_STATE' || error.appError.code === 'NOT_FOUND')) {
@@ -285,7 +286,8 @@ export class Spooler implements SpoolerControl {
       return { kind: 'failed', failure: { code: 'AUTH_FAILED', message, retryable: false }, recipients: [], capabilities: null, reachedServer: true };
     }
     const pending = item.recipients.filter((r) => r.state === 'pending');
-    const total = estimateMimeSize(item);
+    // Unmeasurable means unrenderable: the render below reports it, so the send goes on without a SIZE.
+    const total = await this.deps.measure(item).catch(() => null);
     return this.deps.send({
       endpoint: account,
       from: item.from.address,
@@ -293,9 +295,9 @@ export class Spooler implements SpoolerControl {
       dsn: item.dsn,
       envid: item.envid,
       ...(credentials ? { credentials } : {}),
-      sizeEstimate: total,
+      ...(total !== null ? { messageSize: total } : {}),
       pool: this.pool,
-      onProgress: (sent) => this.deps.events.emit('smtp:progress', { itemId: item.id, sent, total: Math.max(total, sent) }),
+      onProgress: (sent) => this.deps.events.emit('smtp:progress', { itemId: item.id, sent, total: Math.max(total ?? 0, sent) }),
       message: () => {
         const stream = this.deps.render(item);
         stream.once('error', () => (flight.renderFailed = true));

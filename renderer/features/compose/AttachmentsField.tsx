@@ -23,6 +23,7 @@ export function AttachmentsField({ serverLimit }: { serverLimit: number | null |
   const html = useComposeStore((s) => s.fields.html);
   const attachments = useComposeStore((s) => s.attachments);
   const reading = useComposeStore((s) => s.reading);
+  const upload = useComposeStore((s) => s.upload);
   const attachError = useComposeStore((s) => s.attachError);
   const remove = useComposeStore((s) => s.removeAttachment);
   const inputRef = useRef<HTMLInputElement>(null);
@@ -51,7 +52,9 @@ export function AttachmentsField({ serverLimit }: { serverLimit: number | null |
         />
         <span className="field-hint" aria-live="polite">
           {reading > 0
-            ? t('compose.reading')
+            ? upload
+              ? t('compose.uploading', { sent: formatSize(upload.sent), total: formatSize(upload.total) })
+              : t('compose.reading')
             : attachments.length > 0
               ? tPlural('compose.attachmentsTotal', attachments.length, { size: formatSize(totalSize(attachments)) })
               : ''}

@@ -1,28 +1,16 @@
 /**
- * Reads chosen or dropped files and stores each once in the core
- * (attachments.put: the renderer hands over the bytes, never a path). Compose
+ * Reads chosen or dropped files and stores each once in the core, in pieces
+ * (upload-file.ts: the renderer hands over the bytes, never a path). Compose
  * then keeps only the reference (name, type, hash), which drafts, Send and
  * Undo reuse without sending the bytes again. Checked against the contract's
  * limits first, so nothing too big is read at all.
  */
 import type { MailApi } from '../../../shared/contract';
-import { settle } from '../../app/settle';
 import { errorText } from '../../i18n/error-text';
 import { t } from '../../i18n/t';
 import { admitFiles, attachmentKey, safeFileName, safeMimeType, type ComposeAttachment } from '../../store/attachment-logic';
 import { useComposeStore } from '../../store/compose';
-
-function readAsBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => {
-      const url = String(reader.result);
-      resolve(url.slice(url.indexOf(',') + 1));
-    };
-    reader.onerror = () => reject(reader.error ?? new Error('unreadable'));
-    reader.readAsDataURL(file);
-  });
-}
+import { uploadFile } from './upload-file';
 
 export async function attachFiles(api: MailApi, files: readonly File[]): Promise<void> {
   if (files.length === 0) return;
@@ -40,14 +28,7 @@ export async function attachFiles(api: MailApi, files: readonly File[]): Promise
     const file = files[index] as File;
     const name = safeFileName(file.name);
     const type = safeMimeType(file.type);
-    let contentBase64: string;
-    try {
-      contentBase64 = await readAsBase64(file);
-    } catch {
-      failed.push(t('compose.attachmentUnreadable', { name }));
-      continue;
-    }
-    const result = await settle(() => api.attachments.put({ name, type, contentBase64 }));
+    const result = await uploadFile(api, file, { name, type }, (sent, total) => useComposeStore.getState().uploadProgressed(sent, total));
     if (result.ok) stored.push({ key: attachmentKey(), name, type, size: result.value.size, sha256: result.value.sha256 });
     else failed.push(t('compose.attachmentNotStored', { name, message: errorText(result.error) }));
   }

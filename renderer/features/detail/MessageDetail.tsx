@@ -77,7 +77,7 @@ export function MessageDetail() {
           </dl>
 
           <h4 className="detail-section">{t('detail.recipients')}</h4>
-          <RecipientList recipients={item.recipients} results={item.state !== 'cancelled'} />
+          <RecipientList recipients={item.recipients} results={item.state !== 'cancelled'} final={item.state === 'failed'} />
 
           <h4 className="detail-section">{t('detail.receipts')}</h4>
           <p className="detail-receipts">

@@ -5,8 +5,8 @@ import { mailboxText } from '../outbox/format';
 import { DeliveryTimeline } from '../tracking/DeliveryTimeline';
 import { fieldName, recipientReply, resultWord } from './format';
 
-/** `results`: false for a draft, whose recipients have not been tried (nothing is pending). */
-export function RecipientList({ recipients, results }: { recipients: readonly Recipient[]; results: boolean }) {
+/** `results`: false for a draft, whose recipients have not been tried (nothing is pending). `final`: the message failed for good. */
+export function RecipientList({ recipients, results, final = false }: { recipients: readonly Recipient[]; results: boolean; final?: boolean }) {
   useT();
   return (
     <ul className="recipient-list">
@@ -16,10 +16,10 @@ export function RecipientList({ recipients, results }: { recipients: readonly Re
           <span className="recipient-address">{mailboxText(r)}</span>{' '}
           {(results || r.state !== 'pending') && (
             <>
-              <span className={`result-badge result-${r.state}`}>{resultWord(r.state)}</span>{' '}
+              <span className={`result-badge result-${r.state}`}>{resultWord(r.state, final)}</span>{' '}
             </>
           )}
-          {(r.reply || (results && r.state === 'pending')) && <span className="recipient-reply">{recipientReply(r)}</span>}
+          {(r.reply || (results && !final && r.state === 'pending')) && <span className="recipient-reply">{recipientReply(r)}</span>}
           <DeliveryTimeline recipient={r} />
         </li>
       ))}

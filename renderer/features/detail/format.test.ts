@@ -20,6 +20,9 @@ describe('dsnText', () => {
 describe('recipients', () => {
   it('words the result and quotes the server', () => {
     expect(resultWord('rejected')).toBe('Rejected');
+    // A failed message's recipient the server never heard of was not refused: it was not sent to.
+    expect(resultWord('pending', true)).toBe('Not sent');
+    expect(resultWord('pending')).toBe('Pending');
     expect(recipientReply({ reply: { code: 550, enhanced: '5.1.1', text: 'User unknown' } })).toBe('550 5.1.1 User unknown');
     expect(recipientReply({})).toBe('No reply yet');
     expect(fieldName('bcc')).toBe('Bcc');

@@ -22,8 +22,9 @@ export function dsnText(dsn: DsnRequest, locale = dateLocale()): string {
   return events.length === 0 ? t('dsn.never', { ret }) : t('dsn.requested', { events: listFormat(locale).format(events), ret });
 }
 
-export function resultWord(state: Recipient['state']): string {
-  return t(`recipient.${state}`);
+/** `final`: the message will not be tried again, so a recipient still pending was never sent to. */
+export function resultWord(state: Recipient['state'], final = false): string {
+  return final && state === 'pending' ? t('recipient.notTried') : t(`recipient.${state}`);
 }
 
 /** What the server said about this recipient at RCPT TO, or that it has not answered yet. */

@@ -10,7 +10,7 @@ import { errorText } from '../../../i18n/error-text';
 import { useT } from '../../../i18n/use-t';
 import { useAccountsUiStore } from '../../../store/accounts-ui';
 import { trustCertificate } from './accounts-actions';
-import { capabilityFacts, certificateOf, failureHeadline } from './connection-logic';
+import { capabilityFacts, certificateOf, failureHeadline, passedHeadline } from './connection-logic';
 
 export function TestResult({ accountId }: { accountId: string }) {
   const { t } = useT();
@@ -28,7 +28,7 @@ export function TestResult({ accountId }: { accountId: string }) {
   if (test.kind === 'passed') {
     return (
       <div id={regionId} className="test-result is-passed" aria-live="polite">
-        <p className="test-headline">{t('account.testPassed', { time: formatWhen(test.at, Date.now()) })}</p>
+        <p className="test-headline">{passedHeadline(test.result, formatWhen(test.at, Date.now()))}</p>
         <dl className="facts capability-list">
           {capabilityFacts(test.result).map((fact) => (
             <div key={fact.label} className="fact-row">

@@ -16,6 +16,7 @@ const passed: ConnectionTest = {
   secure: true,
   certificate: null,
   greeting: '220 hi',
+  loggedIn: true,
 };
 
 describe('accounts actions', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { capabilityFacts, certificateOf, failureHeadline } from './connection-logic';
+import { capabilityFacts, certificateOf, failureHeadline, passedHeadline } from './connection-logic';
 
 const sha = Array.from({ length: 32 }, () => 'AB').join(':');
 
@@ -10,6 +10,7 @@ describe('capabilityFacts', () => {
       secure: true,
       certificate: { sha256: sha, subject: 'CN=smtp.example.test', issuer: 'CN=Test CA', validTo: 'Jan 1 2030' },
       greeting: '220 smtp.example.test ESMTP',
+      loggedIn: true,
     });
     const byLabel = Object.fromEntries(facts.map((f) => [f.label, f.value]));
     expect(byLabel).toMatchObject({
@@ -23,10 +24,24 @@ describe('capabilityFacts', () => {
     });
   });
   it('says when no size limit is given or none is announced', () => {
-    const base = { capabilities: { dsn: false, size: 0, smtputf8: false, pipelining: false, eightBitMime: false, starttls: false, auth: [] }, secure: false, certificate: null, greeting: '220' };
+    const base = { capabilities: { dsn: false, size: 0, smtputf8: false, pipelining: false, eightBitMime: false, starttls: false, auth: [] }, secure: false, certificate: null, greeting: '220', loggedIn: false };
     expect(capabilityFacts(base).find((f) => f.label === 'Size limit')?.value).toBe('No limit given');
     expect(capabilityFacts({ ...base, capabilities: { ...base.capabilities, size: null } }).find((f) => f.label === 'Size limit')?.value).toBe('Not announced');
     expect(capabilityFacts(base).find((f) => f.label === 'Login methods')?.value).toBe('None offered');
+  });
+});
+
+describe('passedHeadline', () => {
+  it('says "logged in" only when the test logged in', () => {
+    expect(passedHeadline({ loggedIn: true }, 'just now')).toMatch(/logged in/);
+    expect(passedHeadline({ loggedIn: false }, 'just now')).toMatch(/does not log in/);
+  });
+});
+
+describe('failureHeadline for a server without login', () => {
+  it('does not blame the user name or password', () => {
+    const headline = failureHeadline({ code: 'AUTH_FAILED', message: 'x', reason: { key: 'reason.loginNotOffered' } });
+    expect(headline).toBe('The server does not offer a login.');
   });
 });
 

@@ -64,8 +64,15 @@ const FAILURE_KEYS = {
   NO_SECURE_STORAGE: 'account.fail.NO_SECURE_STORAGE',
 } as const;
 
+/** "Connected and logged in" is said only of a test that logged in. */
+export function passedHeadline(test: Pick<ConnectionTest, 'loggedIn'>, time: string): string {
+  return test.loggedIn ? t('account.testPassed', { time }) : t('account.testConnected', { time });
+}
+
 /** A sentence saying what went wrong and what to check; the core's own message is shown under it. */
 export function failureHeadline(error: AppError): string {
+  // Not the user's password: the server has no login to offer.
+  if (error.reason?.key === 'reason.loginNotOffered') return t('account.fail.loginNotOffered');
   const key = (FAILURE_KEYS as Record<string, (typeof FAILURE_KEYS)[keyof typeof FAILURE_KEYS]>)[error.code];
   return key ? t(key) : t('account.fail.other');
 }

@@ -1,0 +1,81 @@
+import { createHash } from 'node:crypto';
+import type { Readable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import type { OutboxItem, StoredAttachment } from '../../../shared/model';
+import type { AttachmentStore } from '../attachments/attachment-store';
+import { makeItem, tempAttachmentStore } from '../testing/fixtures';
+import { measureMime, renderMime } from './mime';
+
+async function bytesOf(stream: Readable): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+function attach(files: AttachmentStore, name: string, type: string, bytes: Buffer): StoredAttachment {
+  const sha256 = files.put(bytes);
+  expect(sha256).toBe(createHash('sha256').update(bytes).digest('hex'));
+  return { name, type, size: bytes.length, sha256 };
+}
+
+/** Bytes with every value, so base64 and any re-encoding have something to chew on. */
+const noise = (n: number) => Buffer.from(Array.from({ length: n }, (_, i) => (i * 151 + 7) % 256));
+
+describe('measureMime', () => {
+  it('is the exact size of the rendered message, whatever the attachment sizes', async () => {
+    const files = tempAttachmentStore();
+    const sizes = [0, 1, 2, 3, 56, 57, 58, 75, 76, 77, 114, 1000, 65_537, 300_001];
+    for (const size of sizes) {
+      const item = makeItem({ attachments: [attach(files, `f${size}.bin`, 'application/octet-stream', noise(size))] });
+      const rendered = await bytesOf(renderMime(item, files));
+      expect(await measureMime(item, files), `attachment of ${size} bytes`).toBe(rendered.length);
+    }
+  });
+
+  it('is exact for text, HTML, non-ASCII headers, many recipients and several attachments', async () => {
+    const files = tempAttachmentStore();
+    const item: OutboxItem = makeItem({
+      subject: 'Réunion — план на неделю '.repeat(20),
+      text: 'Bonjour à tous,\nвот план.\n'.repeat(500),
+      html: '<p>Bonjour à tous, <b>вот</b> план.</p>'.repeat(300),
+      recipients: Array.from({ length: 300 }, (_, i) => ({ address: `person${i}@example.com`, name: `Person Ноль ${i}`, field: 'to' as const, state: 'pending' as const })),
+      attachments: [
+        attach(files, 'notes.txt', 'text/plain', Buffer.from('Un texte accentué, и по-русски.\n'.repeat(100))),
+        attach(files, 'photo.jpg', 'image/jpeg', noise(12_345)),
+        attach(files, 'данные.csv', 'text/csv', Buffer.from('a;b\n1;2\n')),
+      ],
+    });
+    const rendered = await bytesOf(renderMime(item, files));
+    expect(await measureMime(item, files)).toBe(rendered.length);
+  });
+
+  it('counts a 300-byte message as about 300 bytes, not 2 kB more', async () => {
+    const files = tempAttachmentStore();
+    const item = makeItem({ text: 'Hi.\n' });
+    const size = await measureMime(item, files);
+    expect(size).toBe((await bytesOf(renderMime(item, files))).length);
+    expect(size).toBeLessThan(1024);
+  });
+});
+
+describe('text attachments', () => {
+  it('a UTF-8 text attachment is declared as UTF-8 and arrives byte for byte', async () => {
+    const files = tempAttachmentStore();
+    const text = Buffer.from('Éléments, Пафнутий Чебышёв, 数学\n');
+    const item = makeItem({ attachments: [attach(files, 'notes.txt', 'text/plain', text)] });
+    const mime = (await bytesOf(renderMime(item, files))).toString('latin1');
+    const part = mime.slice(mime.indexOf('filename=notes.txt') - 300);
+    expect(part).toMatch(/Content-Type: text\/plain; charset=utf-8; name=notes\.txt/i);
+    const body = /\r\n\r\n([A-Za-z0-9+/=\r\n]+)\r\n--/.exec(part.slice(part.indexOf('filename=notes.txt')))![1]!;
+    expect(Buffer.from(body.replace(/\r\n/g, ''), 'base64')).toEqual(text);
+  });
+
+  it('a text attachment that is not UTF-8 gets no charset we cannot vouch for', async () => {
+    const files = tempAttachmentStore();
+    const latin1 = Buffer.from('caf\xe9 cr\xe8me\n', 'latin1');
+    const item = makeItem({ attachments: [attach(files, 'old.txt', 'text/plain', latin1)] });
+    const mime = (await bytesOf(renderMime(item, files))).toString('latin1');
+    expect(mime).toMatch(/Content-Type: text\/plain; name=old\.txt/);
+    expect(mime).not.toMatch(/charset=utf-8; name=old/i);
+  });
+});
