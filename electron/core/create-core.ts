@@ -2,11 +2,12 @@
  * Wires the core together. Nothing here imports Electron: the Electron host
  * and the browser host both call createCore and bind its router and events.
  */
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AppFailure } from '../../shared/errors';
 import { reason } from '../../shared/i18n/reason';
 import type { AppStatus } from '../../shared/model';
-import { AccountsService } from './accounts/accounts-service';
+import { AccountsService, SANDBOX_ACCOUNT_ID } from './accounts/accounts-service';
 import { AttachmentStore } from './attachments/attachment-store';
 import { KeyFileSecretBox } from './secrets/key-file-secret-box';
 import type { SecretBox } from './secrets/secret-box';
@@ -17,6 +18,12 @@ import { openMailStore, type MailStore } from './db/mail-store';
 import { moveLegacyRows } from './db/move-legacy-rows';
 import { sqliteIndexedDb } from './db/sqlite-indexeddb';
 import { EventBus } from './events';
+import { MailEngines } from './imap/mail-engines';
+import type { SyncTuning } from './imap/sync-engine';
+import { BodyFiles } from './mail/body-files';
+import { openMailCache } from './mail/mail-cache';
+import { MailService } from './mail/mail-service';
+import { SandboxMailbox } from './mail/sandbox-mailbox';
 import { createRouter, type Router } from './ipc/router';
 import { DraftsService } from './drafts/drafts-service';
 import { OutboxService, storeAttachment } from './outbox/outbox-service';
@@ -47,6 +54,8 @@ export interface CoreOptions {
   /** Overrides for tests (retry policy, transport, transport timeouts, concurrency). */
   spooler?: Partial<Pick<SpoolerDeps, 'send' | 'retry' | 'concurrency' | 'now' | 'probe' | 'probePolicy' | 'timeouts' | 'connectionIdleMs'>>;
   log?: Logger;
+  /** Overrides for tests (backoff, prefetch, IMAP timeouts). */
+  imap?: Partial<SyncTuning>;
 }
 
 export interface Core {
@@ -92,6 +101,25 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const repo = new OutboxRepository(store);
   const transcript = new TranscriptStore(store, events);
   const attachments = new AttachmentStore(join(options.userDataDir, 'attachments'));
+  const mailCache = openMailCache(join(options.userDataDir, 'mail.sqlite'), (row) => log.error(`mail store: unreadable message row ${row.id} set aside`, row.reason));
+  const bodyFiles = new BodyFiles(join(options.userDataDir, 'mail-bodies'));
+  // The service reads bodies through the engines and the engines keep bodies through the service.
+  let engines: MailEngines | null = null;
+  const mail = new MailService(mailCache, bodyFiles, (row) => (engines as MailEngines).fetchBody(row), events);
+  engines = new MailEngines({
+    cache: mailCache,
+    events,
+    log,
+    credentials: (account) => accounts.incomingCredentialsFor(account),
+    storeBody: (row, raw) => mail.store(row, raw),
+    ...(options.imap ? { tuning: options.imap } : {}),
+  });
+  const mailEngines = engines;
+  const sandboxMailbox = new SandboxMailbox(SANDBOX_ACCOUNT_ID, mailCache, async (id, raw) => {
+    const row = mailCache.row(id);
+    if (row) await mail.store(row, raw);
+  }, events);
+  await sandboxMailbox.open();
 
   let status: AppStatus = { phase: 'recovering', recovery: { total: 0, done: 0 }, online: true, host: options.host, version: options.version };
   const setStatus = (next: Partial<AppStatus>) => {
@@ -105,10 +133,24 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     onMessage: async (message) => {
       await db.sandboxMail.put(message);
       events.emit('sandbox:received', message);
+      // Also readable as mail; a failure here is logged and leaves the sandbox list as it was.
+      await readFile(join(options.userDataDir, 'sandbox', `${message.id}.eml`))
+        .then((raw) => sandboxMailbox.add(raw, message.receivedAt))
+        .catch((error) => log.error('sandbox mailbox: message not added', error));
     },
     onError: (error) => log.error('sandbox server error', error),
   });
   await accounts.upsertSandbox(sandbox.port);
+
+  // Engines follow the account list: started now, restarted or stopped as accounts change.
+  let applying: Promise<void> = Promise.resolve();
+  const applyAccounts = (list: Awaited<ReturnType<typeof accounts.list>>) => {
+    applying = applying.then(() => mailEngines.apply(list)).catch((error) => log.error('mail engines: accounts not applied', error));
+  };
+  events.onAny((name, payload) => {
+    if (name === 'accounts:changed') applyAccounts(payload as Awaited<ReturnType<typeof accounts.list>>);
+  });
+  applyAccounts(await accounts.list());
 
   const spooler = new Spooler({
     repo,
@@ -167,13 +209,16 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       // Reading mail lands in parts; until the IMAP engine is wired, these say so with a code.
       'accounts.discover': () => notYet(),
       'accounts.testIncoming': () => notYet(),
-      'mail.folders': () => [],
-      'mail.list': () => ({ total: 0, offset: 0, rows: [] }),
-      'mail.get': () => notYet(),
-      'mail.attachment': () => notYet(),
-      'mail.allowRemoteContent': () => notYet(),
-      'mail.sync': () => [],
-      'mail.syncStatus': () => [],
+      'mail.folders': () => mail.folders(),
+      'mail.list': (request) => mail.list(request),
+      'mail.get': ({ id }) => mail.get(id),
+      'mail.attachment': ({ id, partId, offset }) => mail.attachment(id, partId, offset),
+      'mail.allowRemoteContent': ({ id, scope }) => mail.allowRemoteContent(id, scope),
+      'mail.sync': ({ accountId }) => {
+        mailEngines.syncNow(accountId);
+        return mailEngines.statuses();
+      },
+      'mail.syncStatus': () => mailEngines.statuses(),
       'app.status': () => status,
       'settings.get': () => settings.get(),
       'settings.update': (changes) => settings.update(changes),
@@ -188,15 +233,24 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     store,
     status: () => status,
     ready,
-    setOnline: (online) => spooler.setHostOnline(online),
-    resume: () => spooler.resume(),
+    setOnline: (online) => {
+      spooler.setHostOnline(online);
+      mailEngines.setOnline(online);
+    },
+    resume: () => {
+      spooler.resume();
+      mailEngines.resume();
+    },
     async close() {
       await ready.catch(() => undefined);
       await spooler.stop();
       await transcript.flush();
       await sandbox.close();
+      await applying;
+      await mailEngines.stop();
       db.close();
       store.close();
+      mailCache.close();
     },
   };
 }

@@ -3,8 +3,7 @@
  * opened for reading (its body fetched and kept when not on disk yet),
  * attachment chunks and remote-content consent.
  */
-import type { z } from 'zod';
-import { MAIL_LIMITS, type AttachmentChunk, type Folder, type MailList, type MailListRequestSchema, type MessageDetail } from '../../../shared/mail-model';
+import { MAIL_LIMITS, MailListRequestSchema, type AttachmentChunk, type Folder, type MailList, type MailListRequest, type MessageDetail } from '../../../shared/mail-model';
 import { failure } from '../../../shared/i18n/reason';
 import type { EventBus } from '../events';
 import type { BodyFiles } from './body-files';
@@ -27,8 +26,9 @@ export class MailService {
     return this.cache.folders();
   }
 
-  list(request: z.output<typeof MailListRequestSchema>): MailList {
-    return this.cache.list(request, (sha) => this.bodies.has(sha));
+  list(request: MailListRequest): MailList {
+    // Defaults filled in here too: the router checked the shape, this states the sort and filters.
+    return this.cache.list(MailListRequestSchema.parse(request), (sha) => this.bodies.has(sha));
   }
 
   async get(id: string): Promise<MessageDetail> {
