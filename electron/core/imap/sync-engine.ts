@@ -118,6 +118,8 @@ export class SyncEngine {
     const message = await withFolder(client, folder.path, () => client.fetchOne(String(row.uid), { uid: true, source: true }, { uid: true })).catch((error: unknown) => {
       throw failure('NOT_CONNECTED', 'reason.mailNotDownloaded', {}, { cause: String((error as Error)?.message ?? error) });
     });
+    // IDLE watches whatever is selected: go back to INBOX, or new mail would wait for the next full round.
+    void this.settleOnInbox(client);
     if (!message || !message.source) throw failure('NOT_FOUND', 'reason.mailBodyGone');
     return message.source;
   }
@@ -209,10 +211,19 @@ export class SyncEngine {
         else for (const path of paths) await this.folderRound(client, path);
         this.setState({ state: 'idle', progress: null, error: null, ...(paths.includes(ALL) ? { lastSyncAt: Date.now() } : {}) });
         this.releaseWaiters();
-        // Back on INBOX so IDLE watches it between rounds.
-        await client.mailboxOpen('INBOX', { readOnly: true }).catch(() => undefined);
+        await this.settleOnInbox(client);
       }
       if (!this.wanted.size && !(await this.signal.wait(this.tuning.fullSyncEveryMs))) this.wanted.add(ALL);
+    }
+  }
+
+  /** Selects INBOX through the lock queue (never under another holder's feet), so IDLE watches it between rounds. */
+  private async settleOnInbox(client: ImapFlow): Promise<void> {
+    try {
+      const lock = await client.getMailboxLock('INBOX', { readOnly: true });
+      lock.release();
+    } catch {
+      // The connection went; the loop reconnects.
     }
   }
 
