@@ -103,6 +103,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const attachments = new AttachmentStore(join(options.userDataDir, 'attachments'));
   const mailCache = openMailCache(join(options.userDataDir, 'mail.sqlite'), (row) => log.error(`mail store: unreadable message row ${row.id} set aside`, row.reason));
   const bodyFiles = new BodyFiles(join(options.userDataDir, 'mail-bodies'));
+  // Before anything can write a body: files no row names (a removed account's, a dropped folder's) go.
+  const collected = bodyFiles.collect(mailCache.referencedBodies());
+  if (collected) log.info(`mail store: removed ${collected} unreferenced body file(s)`);
   // The service reads bodies through the engines and the engines keep bodies through the service.
   let engines: MailEngines | null = null;
   const mail = new MailService(mailCache, bodyFiles, (row) => (engines as MailEngines).fetchBody(row), events);

@@ -24,6 +24,20 @@ export function rawMessage(m: SeedMessage, index: number): string {
   ].join('\r\n');
 }
 
+/** Writes raw messages as they are (malformed ones included) into a Maildir folder's new/. */
+export function seedRaw(maildir: string, folder: string, raws: readonly Buffer[], owner: { uid: number; gid: number }): void {
+  const dir = folder ? join(maildir, `.${folder}`) : maildir;
+  for (const sub of ['', 'cur', 'new', 'tmp']) {
+    mkdirSync(join(dir, sub), { recursive: true, mode: 0o700 });
+    chownSync(join(dir, sub), owner.uid, owner.gid);
+  }
+  raws.forEach((raw, i) => {
+    const file = join(dir, 'new', `${1_800_000_000 + i}.R${i}P${process.pid}.seed,S=${raw.length}`);
+    writeFileSync(file, raw, { mode: 0o600 });
+    chownSync(file, owner.uid, owner.gid);
+  });
+}
+
 /** `folder`: '' for INBOX, else the folder's name (Maildir++ ".Name"). */
 export function seedMaildir(maildir: string, folder: string, messages: readonly SeedMessage[], owner: { uid: number; gid: number }): void {
   const dir = folder ? join(maildir, `.${folder}`) : maildir;

@@ -13,7 +13,7 @@ import type { Folder, MailChanged, MailList, MessageDetail, MessageSummary, Sync
 import type { Account } from '../../../shared/model';
 import { figuresFile } from '../dovecot/figures';
 import { startDovecot, type DovecotInstance } from '../dovecot/dovecot-instance';
-import { seedMaildir, type SeedMessage } from '../dovecot/maildir-seed';
+import { seedMaildir, seedRaw, type SeedMessage } from '../dovecot/maildir-seed';
 import { startTcpProxy, type TcpProxy } from '../dovecot/tcp-proxy';
 import { startTestCore, tempDir, type TestCore } from '../testing/test-core';
 import { imapOptions } from './imap-options';
@@ -22,6 +22,14 @@ import { syncFailureReason } from './sync-failure';
 const INBOX_COUNT = 300;
 const BIG_COUNT = 1200;
 const LAB_COUNT = 5;
+/** Mail a hostile or broken sender could write: no boundary, 8-bit headers, a huge header, garbage, nothing at all. */
+const ODD_MAIL = [
+  Buffer.from('Subject: odd no boundary\r\nContent-Type: multipart/mixed\r\n\r\n--x\r\nstill text\r\n'),
+  Buffer.concat([Buffer.from('Subject: odd 8bit \xe9t\xe9 '), Buffer.from([0xff, 0xfe]), Buffer.from('\r\nFrom: =?bogus?Q?x?= <@@>\r\n\r\nbody\r\n')]),
+  Buffer.from(`Subject: odd huge header\r\nX-Long: ${'a'.repeat(200_000)}\r\nReferences: ${'<r@x> '.repeat(5000)}\r\n\r\nbody\r\n`),
+  Buffer.from('\x00\x01\x02 not a message at all'),
+  Buffer.from('Subject: odd nested\r\nContent-Type: multipart/mixed; boundary=a\r\n\r\n--a\r\nContent-Type: multipart/alternative; boundary=a\r\n\r\n--a\r\n--a--\r\n'),
+];
 const TUNING = { minBackoffMs: 200, maxBackoffMs: 1_000, timeouts: { connect: 10_000, greeting: 10_000 } };
 
 let dovecot: DovecotInstance;
@@ -37,6 +45,7 @@ beforeAll(async () => {
   seedMaildir(dovecot.maildir, '', recent(INBOX_COUNT, 'Inbox message'), owner);
   seedMaildir(dovecot.maildir, 'Big', recent(BIG_COUNT, 'Big message'), owner);
   seedMaildir(dovecot.maildir, 'Lab', recent(LAB_COUNT, 'Lab message'), owner);
+  seedRaw(dovecot.maildir, 'Odd', ODD_MAIL, owner);
   proxy = await startTcpProxy(dovecot.port);
 });
 
@@ -131,7 +140,7 @@ describe('IMAP sync against Dovecot', () => {
     for (let i = 1; i <= BIG_COUNT; i++) expect(subjects.has(`Big message ${i}`)).toBe(true);
     // Newest first, by the Date header.
     expect(rows.slice(0, 3).map((r) => r.subject)).toEqual(['Big message 1', 'Big message 2', 'Big message 3']);
-    figures.messages = INBOX_COUNT + BIG_COUNT + LAB_COUNT;
+    figures.messages = INBOX_COUNT + BIG_COUNT + LAB_COUNT + ODD_MAIL.length;
 
     const status = await waitFor(() => statusOf(core, account.id), (s) => s?.state === 'idle' && s.lastSyncAt !== null);
     expect(status?.error).toBeNull();
@@ -196,6 +205,17 @@ describe('IMAP sync against Dovecot', () => {
     } finally {
       await other.logout().catch(() => undefined);
     }
+  });
+
+  it('syncs and opens malformed mail without failing: each opens, broken MIME says so', async () => {
+    const odd = await waitFor(() => folderNamed(core, account.id, 'Odd'), (f) => f?.total === ODD_MAIL.length);
+    const rows = await allRows(core, odd!.id);
+    expect(rows).toHaveLength(ODD_MAIL.length);
+    const details = await Promise.all(rows.map((r) => core.call<MessageDetail>('mail.get', { id: r.id })));
+    const bySubject = new Map(details.map((d) => [d.subject, d]));
+    expect(bySubject.get('odd no boundary')?.problem?.key).toBe('reason.mailUnreadable');
+    expect(bySubject.get('odd huge header')?.text).toContain('body');
+    expect((await statusOf(core, account.id))?.error).toBeNull();
   });
 
   it('drops and refetches a folder whose UIDVALIDITY changed', async () => {
