@@ -11,7 +11,7 @@ import type { MailChanged } from '../../../shared/mail-model';
 import type { FolderInfo, FolderState, MailCache } from '../mail/mail-cache';
 import { HEADER_QUERY, flagsOf, newMessageOf } from './fetched-message';
 
-export const HEADER_BATCH = 500;
+export const HEADER_BATCH = 1000;
 
 export interface FolderSyncHooks {
   changed(change: MailChanged): void;
@@ -62,18 +62,23 @@ export async function syncFolder(client: ImapFlow, cache: MailCache, folder: Fol
   const missing = opening.serverUids.filter((uid) => !known.has(uid)).sort((a, b) => b - a);
   let done = opening.serverUids.length - missing.length;
   hooks.progress(done, opening.serverUids.length);
+  // The next batch is fetched while the previous one is written and flushed; writes stay in order.
+  let writing: Promise<void> = Promise.resolve();
   for (let i = 0; i < missing.length; i += HEADER_BATCH) {
     const batch = missing.slice(i, i + HEADER_BATCH);
     const wanted = new Set(batch);
     const fetched = await withFolder(client, folder.path, async (box) => {
       if (Number(box.uidValidity) !== uidValidity) throw new UidValidityChanged(folder.path);
-      return client.fetchAll(batch.join(','), HEADER_QUERY, { uid: true });
+      return client.fetchAll(uidSet(batch), HEADER_QUERY, { uid: true });
     });
-    const added = await cache.addMessages(folder.id, uidValidity, fetched.filter((m) => wanted.has(m.uid)).map(newMessageOf));
-    if (added.length) hooks.changed({ folderId: folder.id, added, updated: [], removed: [] });
-    done += batch.length;
-    hooks.progress(done, opening.serverUids.length);
+    await writing;
+    writing = cache.addMessages(folder.id, uidValidity, fetched.filter((m) => wanted.has(m.uid)).map(newMessageOf)).then((added) => {
+      if (added.length) hooks.changed({ folderId: folder.id, added, updated: [], removed: [] });
+      done += batch.length;
+      hooks.progress(done, opening.serverUids.length);
+    });
   }
+  await writing;
 
   // Flags of messages we had before this run; new ones came with theirs.
   const hadBefore = [...known].filter((uid) => onServer.has(uid));
@@ -94,4 +99,17 @@ export async function syncFolder(client: ImapFlow, cache: MailCache, folder: Fol
     uidNext: opening.box.uidNext ?? null,
     highestModseq: opening.box.highestModseq !== undefined ? opening.box.highestModseq.toString() : null,
   });
+}
+
+/** A UID set in IMAP's compact form: runs become "a:b". */
+export function uidSet(uids: readonly number[]): string {
+  const sorted = [...uids].sort((a, b) => a - b);
+  const parts: string[] = [];
+  for (let i = 0; i < sorted.length; ) {
+    let j = i;
+    while (j + 1 < sorted.length && (sorted[j + 1] as number) === (sorted[j] as number) + 1) j++;
+    parts.push(i === j ? String(sorted[i]) : `${sorted[i]}:${sorted[j]}`);
+    i = j + 1;
+  }
+  return parts.join(',');
 }

@@ -70,6 +70,7 @@ export class SyncEngine {
   private readonly wanted = new Set<string>([ALL]);
   private state: SyncStatus;
   private roundWaiters: (() => void)[] = [];
+  private rechecked = false;
 
   constructor(private readonly deps: SyncEngineDeps) {
     this.tuning = { ...DEFAULT_SYNC_TUNING, ...deps.tuning };
@@ -212,6 +213,7 @@ export class SyncEngine {
         this.setState({ state: 'idle', progress: null, error: null, ...(paths.includes(ALL) ? { lastSyncAt: Date.now() } : {}) });
         this.releaseWaiters();
         await this.settleOnInbox(client);
+        await this.checkInboxSettled(client);
       }
       if (!this.wanted.size && !(await this.signal.wait(this.tuning.fullSyncEveryMs))) this.wanted.add(ALL);
     }
@@ -224,6 +226,27 @@ export class SyncEngine {
       lock.release();
     } catch {
       // The connection went; the loop reconnects.
+    }
+  }
+
+  /**
+   * A change the server reported while one of our FETCHes ran can be taken for part of that
+   * FETCH's answer and never reach the 'flags' event. So after a round, INBOX's HIGHESTMODSEQ
+   * is compared with what the round recorded; if the server moved on, INBOX goes round again
+   * (CONDSTORE makes that cost only what changed).
+   */
+  private async checkInboxSettled(client: ImapFlow): Promise<void> {
+    // At most one extra round in a row: a folder that cannot sync must not spin the loop.
+    if (this.rechecked) {
+      this.rechecked = false;
+      return;
+    }
+    const stored = this.deps.cache.folder(folderIdFor(this.accountId, 'INBOX'))?.highestModseq;
+    if (!stored) return;
+    const now = await client.status('INBOX', { highestModseq: true }).catch(() => false as const);
+    if (now && now.highestModseq !== undefined && now.highestModseq.toString() !== stored) {
+      this.rechecked = true;
+      this.wanted.add('INBOX');
     }
   }
 

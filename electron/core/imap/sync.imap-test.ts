@@ -197,7 +197,8 @@ describe('IMAP sync against Dovecot', () => {
         10_000,
       );
       expect(flagged.rows.find((r) => r.id === arrivedId)?.flags).toMatchObject({ seen: true, flagged: true });
-      expect(core.seen.some((e) => e.name === 'mail:changed' && (e.payload as MailChanged).updated.includes(arrivedId))).toBe(true);
+      // The event follows the write's flush, so it may come a moment after the list shows the change.
+      await waitFor(() => core.seen.some((e) => e.name === 'mail:changed' && (e.payload as MailChanged).updated.includes(arrivedId)), (x) => x, 10_000);
 
       await other.messageDelete(String(appended && appended.uid), { uid: true });
       await waitFor(() => core.seen.some((e) => e.name === 'mail:changed' && (e.payload as MailChanged).removed.includes(arrivedId)), (x) => x, 10_000);
