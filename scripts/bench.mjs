@@ -19,6 +19,7 @@ await build({
     'core-bench-child': 'electron/core/bench/core-bench-child.ts',
     'reference-child': 'electron/core/bench/reference-child.ts',
     'sink-child': 'electron/core/bench/sink-child.ts',
+    'mail-bench': 'electron/core/bench/mail-bench.ts',
   },
   outdir,
   outExtension: { '.js': '.cjs' },
@@ -33,6 +34,10 @@ await build({
 
 const { status, signal } = spawnSync(process.execPath, [`${outdir}/bench.cjs`, ...process.argv.slice(2)], { cwd: root, stdio: 'inherit' });
 if (status !== 0) process.exit(status ?? (signal ? 1 : 0));
+
+// Reading mail: sync from a private Dovecot against a plain imapflow loop, cached open, a 100,000-message folder.
+const mail = spawnSync(process.execPath, ['--expose-gc', `${outdir}/mail-bench.cjs`], { cwd: root, stdio: 'inherit' });
+if (mail.status !== 0) process.exit(mail.status ?? 1);
 
 // The UI figure: the outbox with 10,000 items in Chromium, through the built browser host.
 const ensure = spawnSync(process.execPath, [`${root}scripts/ensure-chromium.mjs`], { cwd: root, stdio: 'inherit' });

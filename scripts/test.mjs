@@ -12,6 +12,7 @@ const steps = [
   ['unit tests', 'npx vitest run --config scripts/vitest.config.ts'],
   ['crash test', 'npx vitest run --config scripts/vitest.crash.config.ts'],
   ['Postfix real-peer tests', 'npx vitest run --config scripts/vitest.postfix.config.ts'],
+  ['IMAP real-peer tests', 'npx vitest run --config scripts/vitest.imap.config.ts'],
   ['end-to-end tests', 'npx playwright test -c e2e/playwright.config.ts'],
 ];
 for (const [name, command] of steps) {

@@ -2,11 +2,12 @@
  * Wires the core together. Nothing here imports Electron: the Electron host
  * and the browser host both call createCore and bind its router and events.
  */
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AppFailure } from '../../shared/errors';
 import { failure, reason } from '../../shared/i18n/reason';
 import type { AppStatus, StorageDamage } from '../../shared/model';
-import { AccountsService } from './accounts/accounts-service';
+import { AccountsService, SANDBOX_ACCOUNT_ID } from './accounts/accounts-service';
 import { discoverSettings, type DiscoveryOptions } from './accounts/autoconfig/discover';
 import { AttachmentStore } from './attachments/attachment-store';
 import { Uploads } from './attachments/uploads';
@@ -22,6 +23,12 @@ import { StoreLedger } from './db/store-ledger';
 import { sqliteIndexedDb } from './db/sqlite-indexeddb';
 import { EventBus } from './events';
 import { testIncomingConnection } from './imap/incoming-connection-test';
+import { MailEngines } from './imap/mail-engines';
+import type { SyncTuning } from './imap/sync-engine';
+import { BodyFiles } from './mail/body-files';
+import { openMailCache } from './mail/mail-cache';
+import { MailService } from './mail/mail-service';
+import { SandboxMailbox } from './mail/sandbox-mailbox';
 import { createRouter, type Router } from './ipc/router';
 import { DraftsService } from './drafts/drafts-service';
 import { OutboxService, storeAttachment } from './outbox/outbox-service';
@@ -57,6 +64,8 @@ export interface CoreOptions {
   log?: Logger;
   /** Tests only: where autoconfig lookups really go (a local server). Production leaves it out. */
   discovery?: DiscoveryOptions;
+  /** Overrides for tests (backoff, prefetch, IMAP timeouts). */
+  imap?: Partial<SyncTuning>;
 }
 
 export interface Core {
@@ -76,10 +85,6 @@ export interface Core {
   resume(): void;
   close(): Promise<void>;
 }
-
-const notYet = (): never => {
-  throw failure('NOT_READY', 'reason.mailNotReady');
-};
 
 /** Shown in the window: the most recent rows in quarantine are listed, all are counted. */
 const QUARANTINE_LISTED = 50;
@@ -120,6 +125,28 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const transcript = new TranscriptStore(store, events);
   const attachments = new AttachmentStore(join(options.userDataDir, 'attachments'));
   const uploads = new Uploads(attachments, join(options.userDataDir, 'attachments'));
+  const mailCache = openMailCache(join(options.userDataDir, 'mail.sqlite'), (row) => log.error(`mail store: unreadable message row ${row.id} set aside`, row.reason));
+  const bodyFiles = new BodyFiles(join(options.userDataDir, 'mail-bodies'));
+  // Before anything can write a body: files no row names (a removed account's, a dropped folder's) go.
+  const collected = bodyFiles.collect(mailCache.referencedBodies());
+  if (collected) log.info(`mail store: removed ${collected} unreferenced body file(s)`);
+  // The service reads bodies through the engines and the engines keep bodies through the service.
+  let engines: MailEngines | null = null;
+  const mail = new MailService(mailCache, bodyFiles, (row) => (engines as MailEngines).fetchBody(row), events);
+  engines = new MailEngines({
+    cache: mailCache,
+    events,
+    log,
+    credentials: (account) => accounts.incomingCredentialsFor(account),
+    storeBody: (row, raw) => mail.store(row, raw),
+    ...(options.imap ? { tuning: options.imap } : {}),
+  });
+  const mailEngines = engines;
+  const sandboxMailbox = new SandboxMailbox(SANDBOX_ACCOUNT_ID, mailCache, async (id, raw) => {
+    const row = mailCache.row(id);
+    if (row) await mail.store(row, raw);
+  }, events);
+  await sandboxMailbox.open();
 
   let status: AppStatus = { phase: 'recovering', recovery: { total: 0, done: 0 }, online: true, unreachable: [], host: options.host, version: options.version, storage: storageStatus(store, damage) };
   const setStatus = (next: Partial<AppStatus>) => {
@@ -136,12 +163,26 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         async () => (await db.sandboxMail.get(message.id)) !== undefined,
       );
       events.emit('sandbox:received', message);
+      // Also readable as mail; a failure here is logged and leaves the sandbox list as it was.
+      await readFile(join(options.userDataDir, 'sandbox', `${message.id}.eml`))
+        .then((raw) => sandboxMailbox.add(raw, message.receivedAt))
+        .catch((error) => log.error('sandbox mailbox: message not added', error));
     },
     onError: (error) => log.error('sandbox server error', error),
   });
   await accounts.upsertSandbox(sandbox.port, sandbox.credentials);
   // The stores and the sandbox have made their files; SQLite gives a -wal or -shm file the mode of its database.
   makeProfilePrivate(options.userDataDir);
+
+  // Engines follow the account list: started now, restarted or stopped as accounts change.
+  let applying: Promise<void> = Promise.resolve();
+  const applyAccounts = (list: Awaited<ReturnType<typeof accounts.list>>) => {
+    applying = applying.then(() => mailEngines.apply(list)).catch((error) => log.error('mail engines: accounts not applied', error));
+  };
+  events.onAny((name, payload) => {
+    if (name === 'accounts:changed') applyAccounts(payload as Awaited<ReturnType<typeof accounts.list>>);
+  });
+  applyAccounts(await accounts.list());
 
   const spooler = new Spooler({
     repo,
@@ -226,13 +267,16 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         if (!account.incoming) throw failure('ILLEGAL_STATE', 'reason.noIncoming');
         return testIncomingConnection(account.incoming, await accounts.incomingCredentialsFor(account), options.spooler?.timeouts);
       },
-      'mail.folders': () => [],
-      'mail.list': () => ({ total: 0, offset: 0, rows: [] }),
-      'mail.get': () => notYet(),
-      'mail.attachment': () => notYet(),
-      'mail.allowRemoteContent': () => notYet(),
-      'mail.sync': () => [],
-      'mail.syncStatus': () => [],
+      'mail.folders': () => mail.folders(),
+      'mail.list': (request) => mail.list(request),
+      'mail.get': ({ id }) => mail.get(id),
+      'mail.attachment': ({ id, partId, offset }) => mail.attachment(id, partId, offset),
+      'mail.allowRemoteContent': ({ id, scope }) => mail.allowRemoteContent(id, scope),
+      'mail.sync': ({ accountId }) => {
+        mailEngines.syncNow(accountId);
+        return mailEngines.statuses();
+      },
+      'mail.syncStatus': () => mailEngines.statuses(),
       'app.status': () => status,
       'settings.get': () => settings.get(),
       'app.restartToUpdate': () => updates.restart(),
@@ -255,16 +299,25 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     updates,
     status: () => status,
     ready,
-    setOnline: (online) => spooler.setHostOnline(online),
-    resume: () => spooler.resume(),
+    setOnline: (online) => {
+      spooler.setHostOnline(online);
+      mailEngines.setOnline(online);
+    },
+    resume: () => {
+      spooler.resume();
+      mailEngines.resume();
+    },
     async close() {
       clearInterval(collector);
       await ready.catch(() => undefined);
       await spooler.stop();
       await transcript.flush();
       await sandbox.close();
+      await applying;
+      await mailEngines.stop();
       db.close();
       store.close();
+      mailCache.close();
     },
   };
 }

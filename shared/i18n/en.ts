@@ -588,6 +588,17 @@ export const en = {
   'reason.storeTooNew': 'The outbox store {file} was written by a newer version of the app (schema {version}).',
   'reason.senderInvalid': 'The sender address is not valid: {why}.',
   'reason.accountHasWaiting': 'Messages still waiting to be sent from this account: {count}.',
+  // imap-core
+  'reason.mailStoreNewer': 'The mail store {file} was written by a newer version of the app.',
+  'reason.noSuchMail': 'That message is no longer in this mailbox.',
+  'reason.noSuchPart': 'The message has no such attachment.',
+  'reason.mailNotDownloaded': 'This message has not been downloaded yet and the mail server cannot be reached now.',
+  'reason.mailUnreadable': 'Part of this message could not be read ({detail}); what could be recovered is shown.',
+  'reason.imapUnreachable': 'Could not reach the mail server: {detail}.',
+  'reason.imapLoginRefused': 'The mail server refused the login: {detail}.',
+  'reason.imapTls': 'The secure connection to the mail server failed: {detail}.',
+  'reason.imapFailed': 'Reading mail from the server failed: {detail}.',
+  'reason.mailBodyGone': 'The mail server no longer has this message.',
 } as const;
 
 export type MessageKey = keyof typeof en;

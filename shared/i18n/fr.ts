@@ -602,4 +602,15 @@ export const fr = {
   'reason.storeTooNew': 'La file d’envoi {file} a été écrite par une version plus récente de l’application (schéma {version}).',
   'reason.senderInvalid': 'L’adresse de l’expéditeur n’est pas valide\u00a0: {why}.',
   'reason.accountHasWaiting': 'Messages de ce compte encore en attente d’envoi\u00a0: {count}.',
+  // imap-core
+  'reason.mailStoreNewer': 'Le magasin de courrier {file} a été écrit par une version plus récente de l’application.',
+  'reason.noSuchMail': 'Ce message n’est plus dans cette boîte.',
+  'reason.noSuchPart': 'Le message n’a pas cette pièce jointe.',
+  'reason.mailNotDownloaded': 'Ce message n’a pas encore été téléchargé et le serveur de courrier est injoignable pour l’instant.',
+  'reason.mailUnreadable': 'Une partie de ce message n’a pas pu être lue ({detail})\u00a0; ce qui a pu être récupéré est affiché.',
+  'reason.imapUnreachable': 'Impossible de joindre le serveur de courrier\u00a0: {detail}.',
+  'reason.imapLoginRefused': 'Le serveur de courrier a refusé la connexion\u00a0: {detail}.',
+  'reason.imapTls': 'La connexion sécurisée au serveur de courrier a échoué\u00a0: {detail}.',
+  'reason.imapFailed': 'La lecture du courrier sur le serveur a échoué\u00a0: {detail}.',
+  'reason.mailBodyGone': 'Le serveur de courrier n’a plus ce message.',
 } as const satisfies Catalogue;

@@ -612,4 +612,15 @@ export const ru = {
   'reason.storeTooNew': 'Хранилище исходящих {file} записано более новой версией приложения (схема {version}).',
   'reason.senderInvalid': 'Адрес отправителя неверен: {why}.',
   'reason.accountHasWaiting': 'Писем этой учётной записи, ещё ожидающих отправки: {count}.',
+  // imap-core
+  'reason.mailStoreNewer': 'Хранилище почты {file} записано более новой версией приложения.',
+  'reason.noSuchMail': 'Этого письма больше нет в папке.',
+  'reason.noSuchPart': 'В письме нет такого вложения.',
+  'reason.mailNotDownloaded': 'Это письмо ещё не загружено, а почтовый сервер сейчас недоступен.',
+  'reason.mailUnreadable': 'Часть письма не удалось прочитать ({detail}); показано то, что удалось восстановить.',
+  'reason.imapUnreachable': 'Не удалось связаться с почтовым сервером: {detail}.',
+  'reason.imapLoginRefused': 'Почтовый сервер отклонил вход: {detail}.',
+  'reason.imapTls': 'Не удалось установить защищённое соединение с почтовым сервером: {detail}.',
+  'reason.imapFailed': 'Не удалось получить почту с сервера: {detail}.',
+  'reason.mailBodyGone': 'На почтовом сервере больше нет этого письма.',
 } as const satisfies Catalogue;
