@@ -4,7 +4,6 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { AppFailure } from '../../shared/errors';
 import { failure, reason } from '../../shared/i18n/reason';
 import type { AppStatus, StorageDamage } from '../../shared/model';
 import { AccountsService, SANDBOX_ACCOUNT_ID } from './accounts/accounts-service';
