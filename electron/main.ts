@@ -4,7 +4,7 @@
  */
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, ipcMain, net, Notification, powerMonitor, safeStorage, session } from 'electron';
+import { app, BrowserWindow, ipcMain, net, Notification, powerMonitor, safeStorage, session, shell } from 'electron';
 import { parseMailto } from '../shared/mailto';
 import type { OutboxItem } from '../shared/model';
 import { createCore, type Core } from './core/create-core';
@@ -69,7 +69,7 @@ if (!app.requestSingleInstanceLock()) {
 
   app.whenReady().then(async () => {
     session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-    core = await createCore({ userDataDir: app.getPath('userData'), host: 'electron', version: app.getVersion(), log, secrets: keychain });
+    core = await createCore({ userDataDir: app.getPath('userData'), host: 'electron', version: app.getVersion(), log, secrets: keychain, openExternal: (url) => shell.openExternal(url) });
 
     const rendererFile = join(__dirname, '..', 'renderer', 'index.html');
     window = new BrowserWindow({

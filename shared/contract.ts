@@ -44,6 +44,7 @@ import {
   type MessageDetail,
   type SyncStatus,
 } from './mail-model';
+import { ExternalUrlSchema } from './external-url';
 
 /** A response type carried at compile time only: responses come from our own main process. */
 declare const responseBrand: unique symbol;
@@ -102,6 +103,8 @@ export const commands = {
   'mail.sync': command(z.strictObject({ accountId: IdSchema.optional() }), returns<SyncStatus[]>()),
   'mail.syncStatus': command(Empty, returns<SyncStatus[]>()),
   'app.status': command(Empty, returns<AppStatus>()),
+  /** Opens an http(s) or mailto link outside the app; `opened: false` where the host has no way to (the browser host: the page opens it). */
+  'app.openExternal': command(z.strictObject({ url: ExternalUrlSchema }), returns<{ opened: boolean }>()),
   'settings.get': command(Empty, returns<Settings>()),
   'settings.update': command(SettingsSchema.partial(), returns<Settings>()),
 } as const;

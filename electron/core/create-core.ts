@@ -47,6 +47,8 @@ export interface CoreOptions {
   /** Overrides for tests (retry policy, transport, transport timeouts, concurrency). */
   spooler?: Partial<Pick<SpoolerDeps, 'send' | 'retry' | 'concurrency' | 'now' | 'probe' | 'probePolicy' | 'timeouts' | 'connectionIdleMs'>>;
   log?: Logger;
+  /** Opens an http(s) or mailto link with the system (Electron: shell.openExternal); absent in the browser host, where the page opens it. */
+  openExternal?: (url: string) => Promise<void>;
 }
 
 export interface Core {
@@ -175,6 +177,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       'mail.sync': () => [],
       'mail.syncStatus': () => [],
       'app.status': () => status,
+      'app.openExternal': async ({ url }) => {
+        if (!options.openExternal) return { opened: false };
+        await options.openExternal(url);
+        return { opened: true };
+      },
       'settings.get': () => settings.get(),
       'settings.update': (changes) => settings.update(changes),
     },
