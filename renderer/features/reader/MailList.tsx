@@ -13,6 +13,7 @@ import { listKey } from '../../store/reader-logic';
 import { useT } from '../../i18n/use-t';
 import { nextIndex } from '../list/list-nav-logic';
 import { rowAt } from './list-window-logic';
+import { folderLabel } from './folder-label';
 import { MessageRow } from './MessageRow';
 import { ensureVisible, openMessage } from './reader-actions';
 
@@ -27,7 +28,9 @@ export function MailList({ label, empty }: { label: string; empty: string }) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const listRef = useRef<HTMLUListElement>(null);
   const focusIndex = useRef<number | null>(null);
-  const folderNames = useMemo(() => new Map(state.folders.map((f) => [f.id, f.name])), [state.folders]);
+  const folderNames = useMemo(() => new Map(state.folders.map((f) => [f.id, folderLabel(f)])), [state.folders]);
+  /** A row the keyboard moved to before its window had loaded: opened once it has. */
+  const wanted = useRef<number | null>(null);
   const searching = state.query !== '';
   const now = Date.now();
 
@@ -72,6 +75,16 @@ export function MailList({ label, empty }: { label: string; empty: string }) {
     if (row) void openMessage(api, row.id);
   };
 
+  useEffect(() => {
+    if (wanted.current === null || !list) return;
+    const row = rowAt(list, wanted.current);
+    if (!row) return;
+    wanted.current = null;
+    open(row);
+    // Only when a new window arrives.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [list]);
+
   const onKeyDown = (event: KeyboardEvent<HTMLLIElement>, index: number) => {
     if (event.target !== event.currentTarget || !list) return;
     if (event.key === 'Enter' || event.key === ' ') {
@@ -85,7 +98,9 @@ export function MailList({ label, empty }: { label: string; empty: string }) {
     event.preventDefault();
     focusIndex.current = next;
     virtualizer.scrollToIndex(next, { align: 'auto' });
-    open(rowAt(list, next));
+    const row = rowAt(list, next);
+    wanted.current = row ? null : next;
+    open(row);
   };
 
   return (

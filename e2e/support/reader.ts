@@ -1,0 +1,43 @@
+/** The reading window, as a user reaches it: an account's folder in the sidebar, a row of the list, the reading pane and its frame. */
+import type { FrameLocator, Locator, Page } from '@playwright/test';
+
+/** A folder button under an account's name in the sidebar (role names in the window's language). */
+export const folderButton = (page: Page, account: string, folder: string): Locator =>
+  page.getByRole('navigation').getByRole('list', { name: account, exact: true }).getByRole('button', { name: folder, exact: true });
+
+export const messageList = (page: Page): Locator => page.locator('.mlist .vlist-rows');
+
+export const messageRow = (page: Page, subject: string): Locator => messageList(page).getByRole('listitem').filter({ hasText: subject });
+
+export const readingPane = (page: Page): Locator => page.locator('.reading-pane');
+
+export const messageFrame = (page: Page): FrameLocator => page.frameLocator('iframe.message-frame');
+
+/** Hosts that are this machine: every other request is one that left it. */
+export const isLoopback = (url: string): boolean => {
+  if (url.startsWith('blob:') || url.startsWith('data:') || url.startsWith('about:')) return true;
+  try {
+    const host = new URL(url).hostname;
+    return host === '127.0.0.1' || host === 'localhost' || host === '[::1]';
+  } catch {
+    return false;
+  }
+};
+
+/** Records every request the page (frames included) tries to a non-loopback host, and answers none of them from the network. */
+export async function recordOutsideRequests(page: Page, answer?: (url: string) => { status: number; contentType: string; body: Buffer } | null): Promise<string[]> {
+  const outside: string[] = [];
+  await page.context().route(
+    (url) => !isLoopback(url.href),
+    async (route) => {
+      if (!outside.includes(route.request().url())) outside.push(route.request().url());
+      const reply = answer?.(route.request().url());
+      if (reply) await route.fulfill(reply);
+      else await route.abort();
+    },
+  );
+  page.on('request', (request) => {
+    if (!isLoopback(request.url()) && !outside.includes(request.url())) outside.push(request.url());
+  });
+  return outside;
+}
