@@ -10,6 +10,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from '../support/browser-host';
 import { messageFrame, messageList, messageRow, readingPane, recordOutsideRequests } from '../support/reader';
+import { HOSTILE_HTML } from '../support/reader-mail';
 
 const GIF = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
 
@@ -151,3 +152,39 @@ for (const size of [
     await expect(page.getByRole('separator', { name: 'Resize the message list' })).toHaveAttribute('aria-valuenow', String(before + 10));
   });
 }
+
+test('the hostile corpus, delivered while the list is open: nothing runs, nothing leaves, the list refreshes', async ({ page, host }) => {
+  const outside = await recordOutsideRequests(page);
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await openDemo(page, host.url);
+  const title = await page.title();
+  type Demo = { __readerDemo?: { deliver(message: object): void } };
+  await page.evaluate((html) => (window as unknown as Demo).__readerDemo?.deliver({ id: 'msg-hostile', subject: 'Hostile corpus', html, text: null, hasRemoteContent: true }), HOSTILE_HTML);
+  // mail:changed: the list asks again for its window, and the new message is on top.
+  await messageRow(page, 'Hostile corpus').click();
+  const frame = messageFrame(page);
+  await expect(frame.getByRole('heading', { name: 'Hostile corpus' })).toBeVisible();
+  await page.waitForTimeout(2000);
+  expect(outside).toEqual([]);
+  expect(await page.title()).toBe(title);
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+  const counts = await page.locator('iframe.message-frame').evaluate((iframe: HTMLIFrameElement) => {
+    const doc = iframe.contentDocument as Document;
+    return {
+      active: doc.querySelectorAll('script, iframe, object, embed, form, input, button, svg, video, audio, meta[http-equiv]:not([http-equiv="Content-Security-Policy"]), base, link').length,
+      handlers: [...doc.querySelectorAll('*')].filter((el) => [...el.attributes].some((a) => a.name.startsWith('on'))).length,
+      hrefs: doc.querySelectorAll('[href]').length,
+    };
+  });
+  expect(counts).toEqual({ active: 0, handlers: 0, hrefs: 0 });
+  await frame.getByRole('link', { name: 'javascript link' }).click();
+  await expect(page.getByRole('dialog', { name: 'This link cannot be opened' })).toBeVisible();
+  await page.getByRole('dialog').getByRole('button', { name: 'Cancel', exact: true }).click();
+  await frame.getByRole('link', { name: 'https://bank.example/login' }).click();
+  await expect(page.getByRole('dialog', { name: 'Open this link?' }).getByRole('alert')).toBeVisible();
+  await page.getByRole('dialog').getByRole('button', { name: 'Cancel', exact: true }).click();
+  expect(outside).toEqual([]);
+  expect(await page.title()).toBe(title);
+  expect(errors).toEqual([]);
+});

@@ -24,7 +24,13 @@ export const isLoopback = (url: string): boolean => {
   }
 };
 
-/** Records every request the page (frames included) tries to a non-loopback host, and answers none of them from the network. */
+/**
+ * Records every request that reaches the network layer for a non-loopback
+ * host (page.route over the whole context sees each one, frames included)
+ * and answers none of them from the network. A load the CSP blocks never
+ * gets here: Chromium refuses it before any socket opens (it still shows
+ * as a "request" event that fails at once, which is why those are not counted).
+ */
 export async function recordOutsideRequests(page: Page, answer?: (url: string) => { status: number; contentType: string; body: Buffer } | null): Promise<string[]> {
   const outside: string[] = [];
   await page.context().route(
@@ -36,8 +42,9 @@ export async function recordOutsideRequests(page: Page, answer?: (url: string) =
       else await route.abort();
     },
   );
-  page.on('request', (request) => {
-    if (!isLoopback(request.url()) && !outside.includes(request.url())) outside.push(request.url());
+  // A response from outside that bypassed routing (a service worker, a cache) would be counted too.
+  page.on('response', (response) => {
+    if (!isLoopback(response.url()) && !outside.includes(response.url())) outside.push(response.url());
   });
   return outside;
 }

@@ -18,6 +18,7 @@ import { errorText } from '../i18n/error-text';
 import { t } from '../i18n/t';
 import { startAutosave } from '../features/compose/autosave';
 import { composeFromRequest } from '../features/compose/open-compose';
+import { connectReader } from '../features/reader/reader-actions';
 import { settle } from './settle';
 
 export async function loadOutbox(api: MailApi): Promise<void> {
@@ -115,6 +116,7 @@ export function connectStores(api: MailApi): () => void {
     api.on('smtp:progress', (progress) => useOutboxStore.getState().setProgress(progress)),
     api.on('app:compose', (request) => void composeFromRequest(request)),
     startAutosave(api),
+    connectReader(api),
     // The transcript follows the selection, wherever the selection was changed from.
     useOutboxStore.subscribe((state, previous) => {
       if (state.selectedId !== previous.selectedId) void loadTranscript(api, state.selectedId);

@@ -42,6 +42,8 @@ export interface FakeMail {
   messages: MessageDetail[];
   handlers: Handlers;
   sync: SyncStatus[];
+  /** Puts a message at the top of its folder (as if it just arrived). */
+  add(message: MessageDetail): void;
 }
 
 function summary(i: number, folderId: string, accountId: string, now: number): MessageDetail {
@@ -176,5 +178,9 @@ export function fakeMail(now = Date.now(), generated = 2000): FakeMail {
     'mail.sync': () => ok(sync),
     'app.openExternal': () => ok({ opened: false }),
   };
-  return { folders, messages, handlers, sync };
+  const add = (message: MessageDetail) => {
+    messages.unshift(message);
+    byId.set(message.id, message);
+  };
+  return { folders, messages, handlers, sync, add };
 }
