@@ -3,7 +3,8 @@
  * the contract over IPC. Everything else lives in core/, which runs without Electron.
  */
 import { join } from 'node:path';
-import { app, BrowserWindow, ipcMain, net, Notification, powerMonitor, protocol, safeStorage, session } from 'electron';
+import { pathToFileURL } from 'node:url';
+import { app, BrowserWindow, ipcMain, net, Notification, powerMonitor, protocol, safeStorage, session, shell } from 'electron';
 import { parseMailto } from '../shared/mailto';
 import type { OutboxItem } from '../shared/model';
 import { createCore, type Core } from './core/create-core';
@@ -85,7 +86,7 @@ if (!app.requestSingleInstanceLock()) {
     session.defaultSession.setDevicePermissionHandler(() => false);
     const rendererRoot = join(__dirname, '..', 'renderer');
     protocol.handle(APP_SCHEME, (request) => serveApp(request, rendererRoot));
-    core = await createCore({ userDataDir: app.getPath('userData'), host: 'electron', version: app.getVersion(), log, secrets: keychain });
+    core = await createCore({ userDataDir: app.getPath('userData'), host: 'electron', version: app.getVersion(), log, secrets: keychain, openExternal: (url) => shell.openExternal(url) });
 
     window = new BrowserWindow({
       width: 1200,

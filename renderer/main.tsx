@@ -11,6 +11,7 @@ import './styles/sandbox.css';
 import './styles/settings.css';
 import './styles/alerts.css';
 import './styles/statusbar.css';
+import './styles/reader.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
@@ -47,6 +48,14 @@ function openLinkFromFragment(): void {
   void composeFromRequest(request);
 }
 
+async function startReaderDemo(): Promise<void> {
+  const { readerDemoApi, showDemoInbox } = await import('./app/reader-demo-api');
+  const api = readerDemoApi();
+  connectStores(api);
+  render(api);
+  showDemoInbox();
+}
+
 async function startBench(): Promise<void> {
   const { benchApi, watchFirstRender } = await import('./app/bench-api');
   // The 10,000 items are made before the clock starts: they stand for the core's answer.
@@ -58,7 +67,10 @@ async function startBench(): Promise<void> {
 }
 
 initLanguage();
-if (benchMode(window.location, window.mail !== undefined)) {
+const bench = benchMode(window.location, window.mail !== undefined);
+if (bench === 'reader') {
+  void startReaderDemo();
+} else if (bench) {
   void startBench();
 } else {
   // Outside React so StrictMode's double effects cannot subscribe twice.

@@ -48,6 +48,7 @@ import {
   type SyncStatus,
 } from './mail-model';
 import { UpdateStateSchema, type UpdateState } from './update-model';
+import { ExternalUrlSchema } from './external-url';
 
 /** A response type carried at compile time only: responses come from our own main process. */
 declare const responseBrand: unique symbol;
@@ -112,6 +113,8 @@ export const commands = {
   'mail.sync': command(z.strictObject({ accountId: IdSchema.optional() }), returns<SyncStatus[]>()),
   'mail.syncStatus': command(Empty, returns<SyncStatus[]>()),
   'app.status': command(Empty, returns<AppStatus>()),
+  /** Opens an http(s) or mailto link outside the app; `opened: false` where the host has no way to (the browser host: the page opens it). */
+  'app.openExternal': command(z.strictObject({ url: ExternalUrlSchema }), returns<{ opened: boolean }>()),
   'settings.get': command(Empty, returns<Settings>()),
   'settings.update': command(SettingsSchema.partial(), returns<Settings>()),
   /** Restart into the downloaded update, once no message is being sent (NOT_READY when none is downloaded). */

@@ -25,7 +25,8 @@ export function contentSecurityPolicy(origin: string): string {
     "default-src 'self'",
     "script-src 'self'",
     "style-src 'self'",
-    "img-src 'self' data:",
+    // Remote images only for the reading frame, whose own CSP allows them once the user said so (renderer/features/reader/frame-csp-logic.ts).
+    "img-src 'self' data: blob: https: http:",
     `connect-src 'self' ${ws}`,
     "object-src 'none'",
     "base-uri 'none'",

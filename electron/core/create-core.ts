@@ -65,6 +65,8 @@ export interface CoreOptions {
   discovery?: DiscoveryOptions;
   /** Overrides for tests (backoff, prefetch, IMAP timeouts). */
   imap?: Partial<SyncTuning>;
+  /** Opens an http(s) or mailto link with the system (Electron: shell.openExternal); absent in the browser host, where the page opens it. */
+  openExternal?: (url: string) => Promise<void>;
 }
 
 export interface Core {
@@ -277,6 +279,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       },
       'mail.syncStatus': () => mailEngines.statuses(),
       'app.status': () => status,
+      'app.openExternal': async ({ url }) => {
+        if (!options.openExternal) return { opened: false };
+        await options.openExternal(url);
+        return { opened: true };
+      },
       'settings.get': () => settings.get(),
       'app.restartToUpdate': () => updates.restart(),
       'settings.update': async (changes) => {

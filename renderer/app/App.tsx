@@ -5,6 +5,7 @@ import { ConfirmDialog } from '../features/dialog/ConfirmDialog';
 import { Sidebar } from '../features/layout/Sidebar';
 import { useShortcuts } from '../features/layout/use-shortcuts';
 import { MailboxView } from '../features/mailbox/MailboxView';
+import { ReaderView } from '../features/reader/ReaderView';
 import { SandboxInbox } from '../features/sandbox/SandboxInbox';
 import { SettingsView } from '../features/settings/SettingsView';
 import { StatusBar } from '../features/status/StatusBar';
@@ -18,6 +19,8 @@ function CurrentView() {
       return <SandboxInbox />;
     case 'settings':
       return <SettingsView />;
+    case 'mail':
+      return <ReaderView />;
     default:
       return <MailboxView mailbox={view} />;
   }

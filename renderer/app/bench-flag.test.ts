@@ -9,6 +9,10 @@ describe('benchMode', () => {
     expect(benchMode({ search: '?bench=outbox10k', protocol: 'http:' }, true)).toBeNull();
     expect(benchMode({ search: '?bench=outbox10k', protocol: 'file:' }, false)).toBeNull();
   });
+  it('shows the reading window on fake mail with ?bench=reader', () => {
+    expect(benchMode({ search: '?bench=reader', protocol: 'http:' }, false)).toBe('reader');
+    expect(benchMode({ search: '?bench=reader', protocol: 'http:' }, true)).toBeNull();
+  });
   it('is off without the flag or with another value', () => {
     expect(benchMode({ search: '', protocol: 'http:' }, false)).toBeNull();
     expect(benchMode({ search: '?bench=other', protocol: 'http:' }, false)).toBeNull();

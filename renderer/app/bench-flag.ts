@@ -3,10 +3,13 @@
  * outbox items instead of the core, so e2e/perf/outbox-10k.ts can measure the
  * list in Chromium. Only the browser host's page can ask for it: in Electron
  * (window.mail, from the preload) or from a file: URL the flag is ignored.
+ * `?bench=reader`: the reading window on fake mail (app/fake-mail.ts), to
+ * look at and measure it before the IMAP core is there.
  */
-export type BenchMode = 'outbox10k';
+export type BenchMode = 'outbox10k' | 'reader';
 
 export function benchMode(location: Pick<Location, 'search' | 'protocol'>, hasPreloadApi: boolean): BenchMode | null {
   if (hasPreloadApi || location.protocol === 'file:') return null;
-  return new URLSearchParams(location.search).get('bench') === 'outbox10k' ? 'outbox10k' : null;
+  const flag = new URLSearchParams(location.search).get('bench');
+  return flag === 'outbox10k' || flag === 'reader' ? flag : null;
 }

@@ -21,6 +21,7 @@ import { followStoredLanguage } from '../i18n/language';
 import { t } from '../i18n/t';
 import { startAutosave } from '../features/compose/autosave';
 import { composeFromRequest } from '../features/compose/open-compose';
+import { connectReader } from '../features/reader/reader-actions';
 import { settle } from './settle';
 
 export async function loadOutbox(api: MailApi): Promise<void> {
@@ -127,6 +128,7 @@ export function connectStores(api: MailApi): () => void {
     api.on('app:compose', (request) => void composeFromRequest(request)),
     api.on('app:update', (update) => useUpdateStore.getState().set(update)),
     startAutosave(api),
+    connectReader(api),
     // The transcript follows the selection, wherever the selection was changed from.
     useOutboxStore.subscribe((state, previous) => {
       if (state.selectedId !== previous.selectedId) void loadTranscript(api, state.selectedId);

@@ -6,8 +6,9 @@
 import { OUTBOX_STATES, type Draft, type OutboxItem, type OutboxState } from '../../shared/model';
 
 export type Mailbox = 'drafts' | 'outbox' | 'sent';
-export type View = Mailbox | 'sandbox' | 'settings';
-export const VIEWS: readonly View[] = ['drafts', 'outbox', 'sent', 'sandbox', 'settings'];
+/** 'mail': a folder of a receiving account, or search results (reader store). */
+export type View = Mailbox | 'mail' | 'sandbox' | 'settings';
+export const VIEWS: readonly View[] = ['drafts', 'outbox', 'sent', 'mail', 'sandbox', 'settings'];
 
 /** A cancelled message goes back to Drafts; everything not yet accepted by the server is in the Outbox. */
 const MAILBOX_OF: Readonly<Record<OutboxState, Mailbox>> = {

@@ -83,6 +83,7 @@ describe('valid requests', () => {
       'mail.sync': {},
       'mail.syncStatus': {},
       'app.status': {},
+      'app.openExternal': { url: 'https://example.com/' },
       'settings.get': {},
       'settings.update': { undoSendSeconds: 10 },
       'app.restartToUpdate': {},

@@ -14,6 +14,7 @@ import { useUiStore } from '../../store/ui';
 import { NEW_MESSAGE_BUTTON_ID } from '../compose/ComposeDialog';
 import { startNewMessage } from '../compose/open-compose';
 import { Icon, type IconName } from '../icons/Icon';
+import { FolderNav } from '../reader/FolderNav';
 
 interface Entry {
   view: View;
@@ -95,6 +96,7 @@ export function Sidebar() {
           </li>
         ))}
       </ul>
+      <FolderNav />
       <div className="nav-bottom">
         <NavButton entry={{ view: 'settings', icon: 'settings', label: t('nav.settings') }} current={view === 'settings'} />
       </div>
