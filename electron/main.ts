@@ -3,7 +3,6 @@
  * the contract over IPC. Everything else lives in core/, which runs without Electron.
  */
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, ipcMain, net, Notification, powerMonitor, protocol, safeStorage, session, shell } from 'electron';
 import { parseMailto } from '../shared/mailto';
 import type { OutboxItem } from '../shared/model';
