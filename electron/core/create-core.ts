@@ -28,6 +28,9 @@ import { BodyFiles } from './mail/body-files';
 import { openMailCache } from './mail/mail-cache';
 import { MailService } from './mail/mail-service';
 import { SandboxMailbox } from './mail/sandbox-mailbox';
+import { looksLikeReport } from './reports/report-message';
+import { ReportTracker } from './reports/report-tracker';
+import { sandboxReports } from './sandbox/sandbox-reports';
 import { createRouter, type Router } from './ipc/router';
 import { DraftsService } from './drafts/drafts-service';
 import { OutboxService, storeAttachment } from './outbox/outbox-service';
@@ -133,7 +136,18 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   if (collected) log.info(`mail store: removed ${collected} unreferenced body file(s)`);
   // The service reads bodies through the engines and the engines keep bodies through the service.
   let engines: MailEngines | null = null;
-  const mail = new MailService(mailCache, bodyFiles, (row) => (engines as MailEngines).fetchBody(row), events);
+  // Delivery reports and read receipts, wherever they arrive, update the message they are about.
+  const tracker = new ReportTracker({ store, events });
+  const trackReport = async (raw: Buffer, receivedAt: number): Promise<void> => {
+    if (!looksLikeReport(raw)) return;
+    try {
+      const outcome = await tracker.track(raw, receivedAt);
+      if (outcome.kind !== 'not-a-report' && outcome.itemId === null) log.info(`reports: ${outcome.kind} report ${outcome.reportId} matches no message sent from here; it stays in its mailbox`);
+    } catch (error) {
+      log.error('reports: a delivery report could not be applied', error);
+    }
+  };
+  const mail = new MailService(mailCache, bodyFiles, (row) => (engines as MailEngines).fetchBody(row), events, (row, raw) => trackReport(raw, row.date));
   engines = new MailEngines({
     cache: mailCache,
     events,
@@ -166,7 +180,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       events.emit('sandbox:received', message);
       // Also readable as mail; a failure here is logged and leaves the sandbox list as it was.
       await readFile(join(options.userDataDir, 'sandbox', `${message.id}.eml`))
-        .then((raw) => sandboxMailbox.add(raw, message.receivedAt))
+        .then(async (raw) => {
+          await sandboxMailbox.add(raw, message.receivedAt);
+          // The sandbox answers receipt requests like a real server, into the same mailbox.
+          for (const report of sandboxReports(message, raw)) await sandboxMailbox.add(report.raw, Date.now());
+        })
         .catch((error) => log.error('sandbox mailbox: message not added', error));
     },
     onError: (error) => log.error('sandbox server error', error),

@@ -20,6 +20,8 @@ export class MailService {
     private readonly bodies: BodyFiles,
     private readonly source: BodySource,
     private readonly events: EventBus,
+    /** Told of every body kept (a delivery report among them is applied to the message it is about); never throws. */
+    private readonly afterStore: (row: MessageRow, raw: Buffer) => Promise<void> = async () => undefined,
   ) {}
 
   folders(): Folder[] {
@@ -60,6 +62,7 @@ export class MailService {
     const body = await parseBody(raw);
     await this.cache.setBody(row.id, sha, body.preview, body.bodyText);
     this.events.emit('mail:changed', { folderId: row.folder_id, added: [], updated: [row.id], removed: [] });
+    await this.afterStore(row, raw);
   }
 
   private rowOf(id: string): MessageRow {

@@ -32,6 +32,14 @@ const RETURNED_TYPES = new Set(['text/rfc822-headers', 'message/rfc822', 'messag
 const BOUNCE_SENDER = /\b(mailer-daemon|postmaster)@/i;
 const BOUNCE_SUBJECT = /undeliver|delivery (status )?(notification|failure)|returned mail|failure notice|non.?delivery|delivery has failed/i;
 
+/** A cheap look at the header block, so ordinary mail is not taken apart: a report says so in its type or its sender. */
+export function looksLikeReport(raw: Buffer): boolean {
+  const head = raw.subarray(0, 64 * 1024).toString('latin1');
+  const end = head.search(/\r?\n\r?\n/);
+  const block = end >= 0 ? head.slice(0, end) : head;
+  return /^content-type:[^\n]*multipart\/report/im.test(block.replace(/\r?\n[ \t]+/g, ' ')) || /^from:[^\n]*\b(mailer-daemon|postmaster)@/im.test(block);
+}
+
 export function parseReport(raw: Buffer): ParsedReport {
   let root: MimePart;
   try {
