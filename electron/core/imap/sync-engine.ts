@@ -63,6 +63,8 @@ export class SyncEngine {
   private readonly tuning: SyncTuning;
   private readonly signal = new WakeSignal();
   private client: ImapFlow | null = null;
+  /** A connection still being opened: stopping or going offline closes it too, rather than wait out its greeting timeout. */
+  private connecting: ImapFlow | null = null;
   private online = true;
   private stopped = false;
   private loop: Promise<void> | null = null;
@@ -145,7 +147,10 @@ export class SyncEngine {
       let client: ImapFlow | null = null;
       try {
         client = this.connection(await this.deps.credentials());
+        this.connecting = client;
         await client.connect();
+        this.connecting = null;
+        if (this.stopped) throw new Error('stopped');
         this.client = client;
         failures = 0;
         this.watch(client);
@@ -158,6 +163,7 @@ export class SyncEngine {
         this.setState({ state: 'error', progress: null, error: why });
       } finally {
         this.client = null;
+        this.connecting = null;
         this.releaseWaiters();
         client?.close();
       }
@@ -320,9 +326,10 @@ export class SyncEngine {
   }
 
   private dropConnection(): void {
-    const client = this.client;
+    const clients = [this.client, this.connecting];
     this.client = null;
-    client?.close();
+    this.connecting = null;
+    for (const client of clients) client?.close();
   }
 
   private releaseWaiters(): void {

@@ -28,6 +28,8 @@ describe('the local sandbox as a mailbox', () => {
       to: 'Ada <ada@example.test>',
       subject: 'Quarterly lighthouse report',
       text: 'The numbers are attached.',
+      // No success report: this test is about the message itself, alone in the Inbox.
+      dsn: { notify: { success: false, failure: true, delay: true }, ret: 'headers' },
       attachments: [{ name: 'report.pdf', type: 'application/pdf', contentBase64: pdf.toString('base64') }],
     });
     await core.waitForState(item.id, 'sent');
@@ -72,7 +74,7 @@ describe('the local sandbox as a mailbox', () => {
 
   it('records remote-content consent for a sender and answers unknown ids and parts with codes', async () => {
     core = await startTestCore();
-    const item = await core.call<OutboxItem>('outbox.submit', { to: 'ada@example.test', subject: 'Pictures', text: 'x', html: '<p>See <img src="https://images.example.test/a.png"></p>' });
+    const item = await core.call<OutboxItem>('outbox.submit', { to: 'ada@example.test', subject: 'Pictures', text: 'x', dsn: { notify: { success: false, failure: true, delay: true }, ret: 'headers' }, html: '<p>See <img src="https://images.example.test/a.png"></p>' });
     await core.waitForState(item.id, 'sent');
     const list = await waitFor(() => core!.call<MailList>('mail.list', { offset: 0, limit: 5 }), (l) => l.total === 1);
     const id = list.rows[0]!.id;
