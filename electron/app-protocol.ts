@@ -17,7 +17,9 @@ export const ELECTRON_CSP = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self'",
-  "img-src 'self' data:",
+  // A message's frame inherits this and narrows it with its own policy: blob: for its inline (cid:) images,
+  // and remote images only once the user allowed them for that message or sender (renderer/features/reader).
+  "img-src 'self' data: blob: https: http:",
   "connect-src 'self'",
   "object-src 'none'",
   "base-uri 'none'",

@@ -55,7 +55,9 @@ test('add an account on 127.0.0.1 without encryption; Test connection says clear
   await expect(settings).toContainText('Account “Local relay” saved.');
   const item = accountItem(page, 'Local relay');
   await expect(item).toContainText(`127.0.0.1, port ${port}`);
-  // A real account is the default once there is one.
+  // A new account does not silently take over: the account in use stays the default until the user says so.
+  await expect(item.getByRole('button', { name: 'Make default', exact: true })).toBeVisible();
+  await item.getByRole('button', { name: 'Make default', exact: true }).click();
   await expect(item).toContainText('Default');
   await expect(page.getByRole('status')).toContainText('Sending as Ada Lovelace <ada@example.test>');
 
@@ -103,6 +105,9 @@ test('a saved password is never shown; the sandbox can be made the default again
   await form.getByRole('button', { name: 'Cancel', exact: true }).click();
   await expect(form).toBeHidden();
 
+  // A new account is not the default until chosen; once chosen, the sandbox can be chosen again.
+  await item.getByRole('button', { name: 'Make default', exact: true }).click();
+  await expect(item).toContainText('Default');
   const sandbox = accountItem(page, 'Local sandbox');
   await sandbox.getByRole('button', { name: 'Make default', exact: true }).click();
   await expect(sandbox).toContainText('Default');

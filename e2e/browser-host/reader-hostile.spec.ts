@@ -85,5 +85,5 @@ test('nothing in a hostile message runs or reaches the network; Load images lets
   // The app is still up and usable.
   expect(errors).toEqual([]);
   await page.getByRole('navigation').getByRole('button', { name: 'Outbox', exact: true }).click();
-  await expect(page.getByRole('heading', { name: 'Outbox' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Outbox', exact: true })).toBeVisible();
 });

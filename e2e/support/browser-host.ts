@@ -3,6 +3,7 @@
  * an empty user-data folder, and hands the test its UI address.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -13,6 +14,8 @@ const ROOT = resolve(__dirname, '..', '..');
 export interface RunningHost {
   url: string;
   userDataDir: string;
+  /** The local sandbox's password for this run (set through the host's test-only variable). */
+  sandboxSecret: string;
   process: ChildProcess;
   /** .eml files the sandbox server kept. */
   sandboxFiles(): string[];
@@ -23,9 +26,10 @@ export interface RunningHost {
 
 /** `env`: extra environment for the host, e.g. the test-only autoconfig redirect. */
 export async function startBrowserHost(userDataDir = mkdtempSync(join(tmpdir(), 'outbox-e2e-')), env: Record<string, string> = {}): Promise<RunningHost> {
+  const sandboxSecret = randomBytes(24).toString('base64url');
   const child = spawn(process.execPath, [join(ROOT, 'out/main/browser-host.cjs'), '--no-open', '--port', '0', '--user-data', userDataDir], {
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, ...env },
+    env: { ...process.env, OUTBOX_MAIL_TEST_SANDBOX_SECRET: sandboxSecret, ...env },
   });
   let stderr = '';
   child.stderr?.on('data', (d) => (stderr += String(d)));
@@ -45,6 +49,7 @@ export async function startBrowserHost(userDataDir = mkdtempSync(join(tmpdir(), 
   return {
     url,
     userDataDir,
+    sandboxSecret,
     process: child,
     sandboxFiles: () => {
       const dir = join(userDataDir, 'sandbox');

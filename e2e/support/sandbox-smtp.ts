@@ -110,6 +110,8 @@ export async function deliverToSandbox(host: RunningHost, message: { from: strin
   try {
     await smtp.reply();
     await smtp.command('EHLO e2e.test', /^250/m);
+    // The sandbox takes mail only from a client that knows the run's password (the test set it).
+    await smtp.command(`AUTH PLAIN ${Buffer.from(`\0outbox-mail\0${host.sandboxSecret}`).toString('base64')}`, /^235/);
     await smtp.command(`MAIL FROM:<${message.from}>`, /^250/);
     await smtp.command(`RCPT TO:<${message.to}>`, /^250/);
     await smtp.command('DATA', /^354/);

@@ -13,7 +13,7 @@ import { acquireInstanceLock } from './instance-lock';
 import { openInChromium } from './open-browser';
 import { BridgeSessions } from './sessions';
 import { createStaticHandler } from './static-server';
-import { TEST_AUTOCONFIG_ENV, testDiscoveryFrom } from './test-discovery';
+import { TEST_AUTOCONFIG_ENV, TEST_SANDBOX_SECRET_ENV, testDiscoveryFrom, testSandboxSecretFrom } from './test-discovery';
 import { attachBridge } from './ws-bridge';
 
 declare const __APP_VERSION__: string;
@@ -27,7 +27,16 @@ async function main(): Promise<void> {
   };
   const discovery = testDiscoveryFrom(process.env[TEST_AUTOCONFIG_ENV]);
   if (discovery) log.info(`discovery: ${TEST_AUTOCONFIG_ENV} is set; server lookups go to ${process.env[TEST_AUTOCONFIG_ENV]} (tests only)`);
-  const core = await createCore({ userDataDir: args.userDataDir, host: 'browser', version: __APP_VERSION__, log, ...(discovery ? { discovery } : {}) });
+  const sandboxSecret = testSandboxSecretFrom(process.env[TEST_SANDBOX_SECRET_ENV]);
+  if (sandboxSecret) log.info(`sandbox: ${TEST_SANDBOX_SECRET_ENV} is set; the sandbox's password is the one given (tests only)`);
+  const core = await createCore({
+    userDataDir: args.userDataDir,
+    host: 'browser',
+    version: __APP_VERSION__,
+    log,
+    ...(discovery ? { discovery } : {}),
+    ...(sandboxSecret ? { sandboxSecret } : {}),
+  });
   let removeLaunchPage = (): void => undefined;
   const sessions = new BridgeSessions(undefined, () => removeLaunchPage());
   const token = sessions.issueToken();

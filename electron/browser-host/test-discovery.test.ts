@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { testDiscoveryFrom } from './test-discovery';
+import { testDiscoveryFrom, testSandboxSecretFrom } from './test-discovery';
 
 describe('the test-only autoconfig redirect', () => {
   it('is off unless set', () => {
@@ -18,5 +18,14 @@ describe('the test-only autoconfig redirect', () => {
     expect(() => testDiscoveryFrom('http://127.0.0.1.evil.example')).toThrow(/this computer/);
     expect(() => testDiscoveryFrom('file:///etc/passwd')).toThrow(/this computer/);
     expect(() => testDiscoveryFrom('not a url')).toThrow(/not a URL/);
+  });
+});
+
+describe('the test-only sandbox password', () => {
+  it('is off unless set, and refuses a value too short to be a secret', () => {
+    expect(testSandboxSecretFrom(undefined)).toBeUndefined();
+    expect(testSandboxSecretFrom('')).toBeUndefined();
+    expect(() => testSandboxSecretFrom('short')).toThrow(/at least 24/);
+    expect(testSandboxSecretFrom('a'.repeat(32))).toBe('a'.repeat(32));
   });
 });

@@ -28,3 +28,16 @@ export function testDiscoveryFrom(value: string | undefined): DiscoveryOptions |
   const root = base.origin;
   return { locate: (url) => new URL(`${root}/${url.host}${url.pathname}${url.search}`) };
 }
+
+/**
+ * Test-only, guarded the same way: OUTBOX_MAIL_TEST_SANDBOX_SECRET sets the local sandbox's password
+ * for this run, so an end-to-end test can deliver raw mail to it as an outside sender would. Only the
+ * browser host reads it, it must be long enough to be a secret, and the host says on stderr that it is on.
+ */
+export const TEST_SANDBOX_SECRET_ENV = 'OUTBOX_MAIL_TEST_SANDBOX_SECRET';
+
+export function testSandboxSecretFrom(value: string | undefined): string | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (!/^[A-Za-z0-9_-]{24,}$/.test(value)) throw new Error(`${TEST_SANDBOX_SECRET_ENV} must be at least 24 letters, digits, '-' or '_'`);
+  return value;
+}

@@ -59,6 +59,8 @@ export interface CoreOptions {
   indexedDb?: IndexedDbFactory;
   /** Port for the local sandbox SMTP server; 0 or undefined picks a free one. */
   sandboxPort?: number;
+  /** Tests only: the sandbox's password for this run (otherwise random and never known outside the core). */
+  sandboxSecret?: string;
   /** Seals account secrets; defaults to a key file in userDataDir (the Electron host passes safeStorage). */
   secrets?: SecretBox;
   /** Overrides for tests (retry policy, transport, transport timeouts, concurrency). */
@@ -172,6 +174,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const sandbox: SandboxServer = await startSandboxServer({
     dir: join(options.userDataDir, 'sandbox'),
     ...(options.sandboxPort !== undefined ? { port: options.sandboxPort } : {}),
+    ...(options.sandboxSecret ? { secret: options.sandboxSecret } : {}),
     onMessage: async (message) => {
       await durableWrite(
         () => db.sandboxMail.put(message),

@@ -72,9 +72,11 @@ export async function startSandboxServer(options: {
   onMessage: (message: SandboxMessage) => Promise<void>;
   onError?: (error: unknown) => void;
   quota?: number;
+  /** Tests only: the run's password, so a test can hand the sandbox raw mail as an outside sender would. */
+  secret?: string;
 }): Promise<SandboxServer> {
   mkdirSync(options.dir, { recursive: true, mode: 0o700 });
-  const secret = randomBytes(24).toString('base64url');
+  const secret = options.secret ?? randomBytes(24).toString('base64url');
   const quota = options.quota ?? SANDBOX_QUOTA;
   let used = keptBytes(options.dir);
   const server = new SMTPServer({
