@@ -11,6 +11,7 @@ import { useIncomingTestsStore } from '../../../store/incoming-tests';
 import { certificateOf, failureHeadline } from './connection-logic';
 import { trustIncomingCertificate } from './incoming-actions';
 import { incomingCapabilityFacts } from './incoming-connection-logic';
+import { UntrustedCertificate } from './UntrustedCertificate';
 
 export function IncomingTestResult({ accountId }: { accountId: string }) {
   const { t } = useT();
@@ -48,30 +49,7 @@ export function IncomingTestResult({ accountId }: { accountId: string }) {
         <p className="test-detail">{errorText(test.error)}</p>
       </div>
       {certificate && (
-        <>
-          <dl className="facts">
-            <div className="fact-row">
-              <dt>{t('account.cert.sha256')}</dt>
-              <dd className="mono">{certificate.sha256}</dd>
-            </div>
-            <div className="fact-row">
-              <dt>{t('account.cert.subject')}</dt>
-              <dd>{certificate.subject}</dd>
-            </div>
-            <div className="fact-row">
-              <dt>{t('account.cert.issuer')}</dt>
-              <dd>{certificate.issuer}</dd>
-            </div>
-            <div className="fact-row">
-              <dt>{t('account.cert.validTo')}</dt>
-              <dd>{certificate.validTo}</dd>
-            </div>
-          </dl>
-          <p className="field-hint">{t('account.trustHint')}</p>
-          <button type="button" disabled={test.kind === 'trusting'} onClick={() => void trustIncomingCertificate(api, accountId, test.error, certificate.sha256)}>
-            {t('account.trust')}
-          </button>
-        </>
+        <UntrustedCertificate certificate={certificate} busy={test.kind === 'trusting'} onTrust={() => void trustIncomingCertificate(api, accountId, test.error, certificate.sha256)} />
       )}
     </div>
   );
