@@ -77,7 +77,8 @@ describe('accounts.testIncoming', () => {
     // The account's sync engine logs in too, once the account has an incoming half: every login is ann's, over TLS.
     expect(imap!.logins.length).toBeGreaterThan(0);
     expect(imap!.logins.every((l) => l.user === 'ann' && l.ok && l.overTls)).toBe(true);
-    expect(imap!.commands.at(-1)).toMatch(/LOGOUT$/);
+    // The test's connection says goodbye; the sync engine's may still be talking, so not necessarily last.
+    expect(imap!.commands.some((c) => /LOGOUT$/.test(c))).toBe(true);
   });
 
   it('over STARTTLS: the certificate is probed after STARTTLS, and the password is only ever sent encrypted', async () => {
