@@ -39,6 +39,8 @@ import {
   FolderSchema,
   MailChangedSchema,
   MailListRequestSchema,
+  NewMailSchema,
+  PendingActionsSchema,
   SyncStatusSchema,
   type AttachmentChunk,
   type Folder,
@@ -138,6 +140,10 @@ export const events = {
   'mail:sync': SyncStatusSchema,
   /** An update was downloaded, or its restart is waiting or under way. */
   'app:update': UpdateStateSchema,
+  /** New mail in an Inbox after the account's first sync: the host notifies, the window counts. */
+  'mail:newMail': NewMailSchema,
+  /** An account's queue of mailbox actions changed (pending count, conflicts to show once). */
+  'mail:actions': PendingActionsSchema,
 } as const;
 
 export type CommandName = keyof typeof commands;

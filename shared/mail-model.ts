@@ -86,13 +86,15 @@ export const MessageDetailSchema = MessageSummarySchema.extend({
   remoteContentAllowed: z.boolean(),
   /** Set when the MIME could not be parsed cleanly; the text shown is what could be recovered. */
   problem: ReasonSchema.nullable(),
+  /** The sender asked for a read receipt (Disposition-Notification-To): where it would go and what became of it. */
+  receiptRequest: z.object({ address: z.string(), answer: z.enum(['pending', 'sent', 'declined']) }).nullable().optional(),
 });
 export type MessageDetail = z.infer<typeof MessageDetailSchema>;
 
 export const LIST_SORTS = ['date', 'from', 'subject', 'size'] as const;
 
 /** Limits on what a list request may ask for: the renderer asks for the rows it shows. */
-export const MAIL_LIMITS = { windowRows: 500, queryChars: 500, attachmentChunkBytes: 1024 * 1024 } as const;
+export const MAIL_LIMITS = { windowRows: 500, queryChars: 500, attachmentChunkBytes: 1024 * 1024, actionIds: 5000 } as const;
 
 /** A window of a folder (or of search results), sorted and filtered in SQL. */
 export const MailListRequestSchema = z.strictObject({
@@ -176,3 +178,68 @@ export const IncomingConnectionTestSchema = z.object({
   greeting: z.string(),
 });
 export type IncomingConnectionTest = z.infer<typeof IncomingConnectionTestSchema>;
+
+/**
+ * What a user does to mail. Applied to the local store at once, queued durably, replayed on the
+ * server in order when it is reachable (features of issue "Answer and file mail").
+ */
+export const MAIL_ACTION_KINDS = ['seen', 'unseen', 'flag', 'unflag', 'move', 'archive', 'delete', 'junk', 'notJunk'] as const;
+export type MailActionKind = (typeof MAIL_ACTION_KINDS)[number];
+
+export const MailActionRequestSchema = z.strictObject({
+  kind: z.enum(MAIL_ACTION_KINDS),
+  /** Messages of one account. */
+  ids: z.array(IdSchema).min(1).max(MAIL_LIMITS.actionIds),
+  /** For `move`: the folder, of the same account. */
+  folderId: IdSchema.optional(),
+});
+export type MailActionRequest = z.infer<typeof MailActionRequestSchema>;
+
+export const MailActionResultSchema = z.object({
+  actionId: IdSchema,
+  kind: z.enum(MAIL_ACTION_KINDS),
+  /** Messages it applied to. */
+  count: z.number().int(),
+  /** Delete, move, archive and junk can be undone (mail.undo) until the user moves on. */
+  undoable: z.boolean(),
+});
+export type MailActionResult = z.infer<typeof MailActionResultSchema>;
+
+/** An action the server could not take (the message was gone, the folder refused): reported once, never retried in a storm. */
+export const MailActionConflictSchema = z.object({
+  actionId: IdSchema,
+  accountId: IdSchema,
+  kind: z.enum(MAIL_ACTION_KINDS),
+  count: z.number().int(),
+  at: z.number(),
+  reason: ReasonSchema,
+});
+export type MailActionConflict = z.infer<typeof MailActionConflictSchema>;
+
+/** The queue of actions waiting for an account's server, and the conflicts not yet dismissed. */
+export const PendingActionsSchema = z.object({
+  accountId: IdSchema,
+  pending: z.number().int(),
+  conflicts: z.array(MailActionConflictSchema),
+});
+export type PendingActions = z.infer<typeof PendingActionsSchema>;
+
+/** New mail arrived in an Inbox (never for mail found by an account's first sync). */
+export const NewMailSchema = z.object({
+  accountId: IdSchema,
+  folderId: IdSchema,
+  count: z.number().int(),
+  latest: z.array(z.object({ id: IdSchema, from: MailboxSchema.nullable(), subject: z.string() })).max(5),
+});
+export type NewMail = z.infer<typeof NewMailSchema>;
+
+/** A delivery report or receipt that matched no message we sent: kept and listed, never dropped. */
+export const UnmatchedReportSchema = z.object({
+  /** The report's message in the mail store. */
+  id: IdSchema,
+  subject: z.string(),
+  from: z.string(),
+  at: z.number(),
+  kind: z.enum(['delivery-status', 'disposition', 'unstructured']),
+});
+export type UnmatchedReport = z.infer<typeof UnmatchedReportSchema>;

@@ -211,6 +211,9 @@ describe('OutboxItemSchema', () => {
     lastReply: null,
     error: null,
     warnings: [],
+    threading: null,
+    readReceipt: false,
+    sentCopy: null,
   };
 
   it('accepts a well-formed item', () => {

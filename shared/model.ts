@@ -27,6 +27,7 @@ export const LIMITS = {
   uploadIdleMs: 10 * 60 * 1000,
   /** Send later: at most a year ahead. */
   sendAtMaxAheadMs: 366 * 24 * 3600 * 1000,
+  signatureChars: 20_000,
 } as const;
 
 /** One line of text a person wrote (a subject, a name): no line breaks, controls or bidi overrides. */
@@ -40,6 +41,17 @@ export const MailboxSchema = z.object({
   address: z.string().max(320),
 });
 export type Mailbox = z.infer<typeof MailboxSchema>;
+
+/** A Message-ID as the mail model keeps it: without angle brackets, no spaces, no line breaks. */
+export const MessageIdRefSchema = z.string().min(3).max(995).regex(/^[^<>\s]+@[^<>\s]+$/, 'not a Message-ID');
+
+/** What makes a reply part of its conversation: the In-Reply-To and References headers (RFC 5322 §3.6.4). */
+export const ThreadingSchema = z.strictObject({
+  inReplyTo: MessageIdRefSchema,
+  /** Oldest first, ending with the message replied to; at most 100 kept (the first and the latest). */
+  references: z.array(MessageIdRefSchema).max(100),
+});
+export type Threading = z.infer<typeof ThreadingSchema>;
 
 export const DsnRequestSchema = z.strictObject({
   notify: z.strictObject({ success: z.boolean(), failure: z.boolean(), delay: z.boolean() }),
@@ -115,6 +127,10 @@ export const DraftInputSchema = z.strictObject({
   attachments: z.array(z.union([AttachmentInputSchema, AttachmentRefSchema])).max(LIMITS.attachmentsPerMessage).optional(),
   /** The saved draft this message came from: it leaves Drafts in the same write that queues the message. */
   draftId: IdSchema.optional(),
+  /** Set for a reply: the message it answers and its conversation. */
+  threading: ThreadingSchema.optional(),
+  /** Ask for a read receipt (Disposition-Notification-To, RFC 8098); off unless the user asks. */
+  readReceipt: z.boolean().optional(),
 });
 export type DraftInput = z.infer<typeof DraftInputSchema>;
 
@@ -130,6 +146,8 @@ export const DraftSaveSchema = z.strictObject({
   html: z.string().max(LIMITS.bodyChars).optional(),
   dsn: DsnRequestSchema.optional(),
   attachments: z.array(AttachmentRefSchema).max(LIMITS.attachmentsPerMessage),
+  threading: ThreadingSchema.optional(),
+  readReceipt: z.boolean().optional(),
 });
 export type DraftSave = z.infer<typeof DraftSaveSchema>;
 
@@ -145,6 +163,8 @@ export const DraftSchema = z.object({
   html: z.string().optional(),
   dsn: DsnRequestSchema.optional(),
   attachments: z.array(StoredAttachmentSchema),
+  threading: ThreadingSchema.optional(),
+  readReceipt: z.boolean().optional(),
 });
 export type Draft = z.infer<typeof DraftSchema>;
 
@@ -209,6 +229,27 @@ export const ReasonSchema: z.ZodType<Reason> = z.lazy(() =>
 /** `message` is the English wording, for logs and for rows written before reasons existed. */
 export const ItemErrorSchema = z.object({ code: z.enum(ERROR_CODES), message: z.string(), reason: ReasonSchema.optional() });
 
+/**
+ * The copy of a sent message filed in the account's Sent folder on the IMAP server: a further
+ * durable step after `sent`. `appending` is written before the APPEND, so after a crash the
+ * folder is searched for the Message-ID before appending again.
+ */
+export const SENT_COPY_STATES = ['pending', 'appending', 'filed', 'skipped', 'failed'] as const;
+export type SentCopyState = (typeof SENT_COPY_STATES)[number];
+export const SentCopySchema = z.object({
+  state: z.enum(SENT_COPY_STATES),
+  /** The server folder it goes to, once known. */
+  folder: z.string().nullable(),
+  attempts: z.number().int(),
+  /** No attempt before this time (retry backoff). */
+  notBefore: z.number(),
+  /** When it was filed, skipped or given up. */
+  at: z.number().nullable(),
+  /** Why the last attempt failed, or why it was skipped. */
+  reason: ReasonSchema.nullable(),
+});
+export type SentCopy = z.infer<typeof SentCopySchema>;
+
 export const OutboxItemSchema = z.object({
   id: IdSchema,
   accountId: IdSchema,
@@ -234,6 +275,12 @@ export const OutboxItemSchema = z.object({
   lastReply: SmtpReplySchema.nullable(),
   error: ItemErrorSchema.nullable(),
   warnings: z.array(z.enum(WARNING_CODES)),
+  /** In-Reply-To and References, for a reply. */
+  threading: z.object({ inReplyTo: z.string(), references: z.array(z.string()) }).nullable().default(null),
+  /** A read receipt was asked for. */
+  readReceipt: z.boolean().default(false),
+  /** The Sent copy on the server; null for accounts without an incoming server (and items from before it existed). */
+  sentCopy: SentCopySchema.nullable().default(null),
 });
 export type OutboxItem = z.infer<typeof OutboxItemSchema>;
 
@@ -256,6 +303,13 @@ export const AUTH_MECHANISMS = ['none', 'plain', 'login', 'xoauth2'] as const;
 
 /** A certificate the user chose to trust for one account (pinning), by its SHA-256 fingerprint. */
 export const TrustedCertificateSchema = z.object({ sha256: z.string(), pem: z.string() });
+
+export const SENT_COPY_MODES = ['auto', 'append', 'server'] as const;
+export const RECEIPT_ANSWERS = ['ask', 'never', 'always'] as const;
+
+/** A signature, rich text (sanitized like a message body) with its plain-text twin. */
+export const SignatureSchema = z.strictObject({ html: z.string().max(LIMITS.signatureChars), text: z.string().max(LIMITS.signatureChars) });
+export type Signature = z.infer<typeof SignatureSchema>;
 
 export const AccountSchema = z.object({
   id: IdSchema,
@@ -282,9 +336,17 @@ export const AccountSchema = z.object({
       username: z.string(),
       hasSecret: z.boolean(),
       trustedCertificate: TrustedCertificateSchema.nullable(),
+      /** Where the Sent copy comes from: detected (auto), appended by us, or filed by the server itself. */
+      sentCopy: z.enum(SENT_COPY_MODES).default('auto'),
+      /** Also keep drafts in the server's Drafts folder. */
+      draftsOnServer: z.boolean().default(false),
     })
     .nullable()
     .default(null),
+  /** Answering read-receipt requests in mail received: ask each time, never, or always (never for Junk). */
+  readReceipts: z.enum(RECEIPT_ANSWERS).default('ask'),
+  /** Put at the end of new messages (and above or below the quote of replies, by the setting). */
+  signature: SignatureSchema.nullable().default(null),
 });
 export type Account = z.infer<typeof AccountSchema>;
 
@@ -311,9 +373,14 @@ export const AccountInputSchema = z.strictObject({
       security: z.enum(SECURITY_MODES),
       username: noLineBreak(320),
       secret: z.string().max(8192).optional(),
+      sentCopy: z.enum(SENT_COPY_MODES).optional(),
+      draftsOnServer: z.boolean().optional(),
     })
     .nullable()
     .optional(),
+  readReceipts: z.enum(RECEIPT_ANSWERS).optional(),
+  /** null removes the signature; omitted keeps it. */
+  signature: SignatureSchema.nullable().optional(),
 });
 export type AccountInput = z.infer<typeof AccountInputSchema>;
 
@@ -378,9 +445,17 @@ export const SettingsSchema = z.strictObject({
   defaultAccountId: IdSchema.optional(),
   /** The window's language as the user chose it; unset means the system's. Kept by the core, so a new browser profile keeps it. */
   language: z.enum(LANGUAGES).optional(),
+  /** Desktop notification / in-app notice for new mail in Inbox. */
+  newMailNotices: z.boolean().optional(),
+  /** Replies: the signature goes above the quote (else below it). */
+  signatureAboveQuote: z.boolean().optional(),
+  /** Delivery reports: left in Inbox, or filed into the "Delivery reports" folder. */
+  reportsPlacement: z.enum(['inbox', 'folder']).optional(),
+  /** Delivery reports are left out of the Inbox list (they stay in the Sent item's timeline). */
+  hideReportsFromInbox: z.boolean().optional(),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
-export const DEFAULT_SETTINGS: Settings = { undoSendSeconds: 5 };
+export const DEFAULT_SETTINGS: Settings = { undoSendSeconds: 5, newMailNotices: true, signatureAboveQuote: true, reportsPlacement: 'inbox', hideReportsFromInbox: false };
 
 /** The outbox store was found damaged at start: what was lost (by the damage record), what kept, where the files went. */
 export const StorageDamageSchema = z.object({

@@ -22,7 +22,7 @@ declare global {
 
 export function readerDemoApi(): MailApi {
   const mail = fakeMail();
-  const incoming = { host: 'imap.example.test', port: 993, security: 'tls' as const, username: 'ann', hasSecret: true, trustedCertificate: null };
+  const incoming = { host: 'imap.example.test', port: 993, security: 'tls' as const, username: 'ann', hasSecret: true, trustedCertificate: null, sentCopy: 'auto' as const, draftsOnServer: false };
   const fake = fakeApi({
     ...mail.handlers,
     'outbox.list': () => ok([]),

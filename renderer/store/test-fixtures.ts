@@ -24,6 +24,9 @@ export function makeItem(overrides: Partial<OutboxItem> = {}): OutboxItem {
     lastReply: null,
     error: null,
     warnings: [],
+    threading: null,
+    readReceipt: false,
+    sentCopy: null,
     ...overrides,
   };
 }
@@ -54,6 +57,8 @@ export function makeAccount(overrides: Partial<Account> = {}): Account {
     dsn: DEFAULT_DSN,
     sandbox: false,
     incoming: null,
+    readReceipts: 'ask',
+    signature: null,
     ...overrides,
   };
 }

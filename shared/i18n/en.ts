@@ -651,6 +651,7 @@ export const en = {
   'reader.isUnread': 'Unread',
   'reader.isFlagged': 'Starred',
   'reader.selectPrompt': 'Select a message to read it.',
+  'reader.messageActions': 'Message actions',
   'reader.opening': 'Opening the message…',
   'reader.openFailed': 'Could not open the message: {message}',
   'reader.from': 'From',

@@ -669,6 +669,7 @@ export const fr = {
   'reader.isUnread': 'Non lu',
   'reader.isFlagged': 'Suivi',
   'reader.selectPrompt': 'Sélectionnez un message pour le lire.',
+  'reader.messageActions': 'Actions sur le message',
   'reader.opening': 'Ouverture du message…',
   'reader.openFailed': 'Impossible d’ouvrir le message\u00a0: {message}',
   'reader.from': 'De',

@@ -683,6 +683,7 @@ export const ru = {
   'reader.isUnread': 'Не прочитано',
   'reader.isFlagged': 'Помечено',
   'reader.selectPrompt': 'Выберите письмо, чтобы прочитать его.',
+  'reader.messageActions': 'Действия с письмом',
   'reader.opening': 'Письмо открывается…',
   'reader.openFailed': 'Не удалось открыть письмо: {message}',
   'reader.from': 'От',

@@ -66,6 +66,8 @@ export class AccountsService {
       dsn: DEFAULT_DSN,
       sandbox: true,
       incoming: null,
+      readReceipts: 'ask',
+      signature: null,
     };
     await durableWrite(
       () => this.db.accounts.put(account),
@@ -137,6 +139,8 @@ export class AccountsService {
       dsn: input.dsn ?? previous?.dsn ?? DEFAULT_DSN,
       sandbox: false,
       incoming: incoming.account,
+      readReceipts: input.readReceipts ?? previous?.readReceipts ?? 'ask',
+      signature: input.signature === undefined ? (previous?.signature ?? null) : input.signature,
     };
     // A new account must not become the default behind the user's back (with none chosen, the default
     // is the first real account): the one in use now is pinned, and Make default is how it changes.
@@ -215,6 +219,8 @@ export class AccountsService {
         username: next.username,
         hasSecret: true,
         trustedCertificate: sameServer ? before.trustedCertificate : null,
+        sentCopy: next.sentCopy ?? before?.sentCopy ?? 'auto',
+        draftsOnServer: next.draftsOnServer ?? before?.draftsOnServer ?? false,
       },
       sealed,
     };

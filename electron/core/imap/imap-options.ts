@@ -9,7 +9,8 @@ import type { ImapFlowOptions } from 'imapflow';
 import type { Account } from '../../../shared/model';
 import { tlsOptions } from '../smtp/connection-options';
 
-export type IncomingServer = NonNullable<Account['incoming']>;
+/** What a connection needs of an account's incoming half. */
+export type IncomingServer = Pick<NonNullable<Account['incoming']>, 'host' | 'port' | 'security' | 'username' | 'trustedCertificate'>;
 
 export interface ImapCredentials {
   user: string;

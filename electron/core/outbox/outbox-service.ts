@@ -128,6 +128,9 @@ export class OutboxService {
       lastReply: null,
       error: null,
       warnings: [],
+      threading: input.threading ?? null,
+      readReceipt: input.readReceipt ?? false,
+      sentCopy: null,
     };
     await this.deps.repo.add(item, input.draftId);
     if (input.draftId) this.deps.onDraftsChanged?.();

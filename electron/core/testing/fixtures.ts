@@ -28,6 +28,9 @@ export function makeItem(overrides: Partial<OutboxItem> = {}): OutboxItem {
     lastReply: null,
     error: null,
     warnings: [],
+    threading: null,
+    readReceipt: false,
+    sentCopy: null,
     ...overrides,
   };
 }
@@ -50,6 +53,8 @@ export function loopbackAccount(id: string, port: number, overrides: Partial<Acc
     dsn: DEFAULT_DSN,
     sandbox: false,
     incoming: null,
+    readReceipts: 'ask',
+    signature: null,
     ...overrides,
   };
 }

@@ -10,6 +10,7 @@ import { AttachmentList } from './AttachmentList';
 import { LinkDialog } from './LinkDialog';
 import { mailboxText } from './mailbox-text';
 import { MessageFrame } from './MessageFrame';
+import { MessageToolbar } from './MessageToolbar';
 import { PlainText } from './PlainText';
 import { allowRemoteContent } from './reader-actions';
 
@@ -82,6 +83,7 @@ export function ReadingPane() {
               {message.subject || t('reader.noSubject')}
             </h3>
             <Headers message={message} />
+            <MessageToolbar message={message} />
           </header>
           {message.problem && <p className="panel-error reading-note">{t('reader.problem', { message: errorText({ message: '', reason: message.problem }) })}</p>}
           <RemoteContentBar message={message} />

@@ -13,7 +13,7 @@ beforeEach(() => {
 });
 
 const sha = Array.from({ length: 32 }, () => '0B').join(':');
-const incoming = { host: 'imap.example.test', port: 993, security: 'tls' as const, username: 'ann', hasSecret: true, trustedCertificate: null };
+const incoming = { host: 'imap.example.test', port: 993, security: 'tls' as const, username: 'ann', hasSecret: true, trustedCertificate: null, sentCopy: 'auto' as const, draftsOnServer: false };
 const passed: IncomingConnectionTest = {
   capabilities: { idle: true, condstore: true, qresync: false, move: true, uidplus: true, specialUse: true, appendLimit: null, auth: ['PLAIN'] },
   secure: true,

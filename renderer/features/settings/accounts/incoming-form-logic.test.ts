@@ -6,7 +6,7 @@ import { checkIncoming, emptyIncomingFields, incomingFromAccount, withIncomingSe
 
 const filled: IncomingFields = { receive: true, inHost: 'imap.example.org', inPort: '993', inSecurity: 'tls', inUsername: 'ann@example.org', inSecret: 'pw' };
 const stored = (hasSecret: boolean): Pick<Account, 'incoming'> => ({
-  incoming: { host: 'imap.example.org', port: 993, security: 'tls', username: 'ann', hasSecret, trustedCertificate: null },
+  incoming: { host: 'imap.example.org', port: 993, security: 'tls', username: 'ann', hasSecret, trustedCertificate: null, sentCopy: 'auto', draftsOnServer: false },
 });
 
 describe('the incoming half of the account form', () => {
