@@ -121,6 +121,8 @@ export const commands = {
   'settings.update': command(SettingsSchema.partial(), returns<Settings>()),
   /** Restart into the downloaded update, once no message is being sent (NOT_READY when none is downloaded). */
   'app.restartToUpdate': command(Empty, returns<UpdateState>()),
+  // The Sent copy (issue 11): try a failed copy in the server's Sent folder again now.
+  'outbox.retrySentCopy': command(ById, returns<OutboxItem>()),
 } as const;
 
 export const events = {

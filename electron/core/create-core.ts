@@ -36,7 +36,8 @@ import { DraftsService } from './drafts/drafts-service';
 import { OutboxService, storeAttachment } from './outbox/outbox-service';
 import { OutboxRepository } from './outbox/repository';
 import { startSandboxServer, type SandboxServer } from './sandbox/sandbox-server';
-import { measureMime, renderMime } from './smtp/mime';
+import { measureMime, renderMime, renderSentCopy } from './smtp/mime';
+import { SentCopyFiler, type SentCopyFilerDeps } from './sent-copy/sent-copy-filer';
 import { sendMessage } from './smtp/transport';
 import { recoverOutbox } from './spooler/recovery';
 import { Spooler, type SpoolerDeps } from './spooler/spooler';
@@ -70,6 +71,8 @@ export interface CoreOptions {
   discovery?: DiscoveryOptions;
   /** Overrides for tests (backoff, prefetch, IMAP timeouts). */
   imap?: Partial<SyncTuning>;
+  /** Overrides for tests (the Sent copy's retry pauses and IMAP timeouts). */
+  sentCopy?: Partial<Pick<SentCopyFilerDeps, 'retry' | 'timeouts'>>;
   /** Opens an http(s) or mailto link with the system (Electron: shell.openExternal); absent in the browser host, where the page opens it. */
   openExternal?: (url: string) => Promise<void>;
 }
@@ -225,6 +228,16 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     onError: (error) => log.error('spooler error', error),
   });
 
+  // The copy in the server's Sent folder: after the send, on its own connection, never in the send's way.
+  const sentCopies = new SentCopyFiler({
+    repo,
+    accounts,
+    events,
+    render: (item) => renderSentCopy(item, attachments),
+    ...options.sentCopy,
+    onError: (error) => log.error('sent copy error', error),
+  });
+
   const attachmentsDir = join(options.userDataDir, 'attachments');
   const collectGarbage = () => {
     try {
@@ -249,6 +262,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     setStatus({ storage: storageStatus(store, damage) });
     // Awaited, so no submit can race the queue index being filled.
     await spooler.start();
+    sentCopies.start();
     collectGarbage();
   })();
 
@@ -263,6 +277,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       'outbox.get': ({ id }) => outbox.get(id),
       'outbox.retry': ({ id }) => outbox.retry(id),
       'outbox.delete': ({ id }) => outbox.delete(id),
+      'outbox.retrySentCopy': ({ id }) => sentCopies.retryNow(id),
       'drafts.save': (draft) => drafts.save(draft),
       'drafts.list': () => drafts.list(),
       'drafts.delete': ({ id }) => drafts.delete(id),
@@ -329,15 +344,18 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     setOnline: (online) => {
       spooler.setHostOnline(online);
       mailEngines.setOnline(online);
+      sentCopies.setOnline(online);
     },
     resume: () => {
       spooler.resume();
       mailEngines.resume();
+      sentCopies.resume();
     },
     async close() {
       clearInterval(collector);
       await ready.catch(() => undefined);
       await spooler.stop();
+      await sentCopies.stop();
       await transcript.flush();
       await sandbox.close();
       await applying;

@@ -7,7 +7,7 @@ import { create } from 'zustand';
 import type { OutboxItem, SendProgress } from '../../shared/model';
 import { mergeItems, upsertItem } from './outbox-logic';
 
-export type RowAction = 'cancel' | 'retry' | 'edit' | 'delete';
+export type RowAction = 'cancel' | 'retry' | 'edit' | 'delete' | 'retrySentCopy';
 
 export interface OutboxState {
   items: OutboxItem[];

@@ -89,6 +89,8 @@ export class MailStore {
       // Reports are rare and name a message by its envelope id or Message-ID; a scan of the JSON costs less than an index kept on every send.
       itemsByEnvid: db.prepare<[string], Row>("SELECT json FROM items WHERE json_extract(json, '$.envid') = ?"),
       itemsByMessageId: db.prepare<[string], Row>("SELECT json FROM items WHERE json_extract(json, '$.messageId') = ?"),
+      // Read once at start-up; afterwards the Sent-copy filer follows the items' events.
+      sentCopiesWaiting: db.prepare<[], Row>("SELECT json FROM items WHERE state = 'sent' AND json_extract(json, '$.sentCopy.state') IN ('pending', 'appending')"),
       countInState: db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM items WHERE state = ?'),
       countUnsentOf: db.prepare<[string], { n: number }>("SELECT count(*) AS n FROM items WHERE state IN ('queued', 'deferred', 'sending') AND account_id = ?"),
       getDraft: db.prepare<[string], Row>('SELECT json FROM drafts WHERE id = ?'),
@@ -151,6 +153,10 @@ export class MailStore {
   /** From the index alone: no row is read. */
   waitingEntries(states: readonly OutboxState[]): WaitingEntry[] {
     return states.flatMap((state) => this.sql.waiting.all(state));
+  }
+  /** Sent items whose copy in the server's Sent folder is still to be filed or checked. */
+  sentCopiesWaiting(): OutboxItem[] {
+    return this.sql.sentCopiesWaiting.all().map((r) => JSON.parse(r.json) as OutboxItem);
   }
   countInStates(states: readonly OutboxState[]): number {
     return states.reduce((sum, state) => sum + (this.sql.countInState.get(state)?.n ?? 0), 0);

@@ -87,6 +87,7 @@ describe('valid requests', () => {
       'settings.get': {},
       'settings.update': { undoSendSeconds: 10 },
       'app.restartToUpdate': {},
+      'outbox.retrySentCopy': { id: ID },
     };
     for (const name of COMMAND_NAMES) {
       expect(await router.handle(name, requests[name])).toEqual({ ok: true, value: name });

@@ -10,6 +10,7 @@ import type { AttachmentStore } from '../attachments/attachment-store';
 import { isStorageError } from '../db/storage-error';
 import type { SettingsService } from '../settings/settings-service';
 import type { EventBus } from '../events';
+import { initialSentCopy } from '../sent-copy/sent-copy-state';
 import { newEnvid, newId, newMessageId } from './ids';
 import type { OutboxRepository } from './repository';
 
@@ -130,7 +131,7 @@ export class OutboxService {
       warnings: [],
       threading: input.threading ?? null,
       readReceipt: input.readReceipt ?? false,
-      sentCopy: null,
+      sentCopy: initialSentCopy(account),
     };
     await this.deps.repo.add(item, input.draftId);
     if (input.draftId) this.deps.onDraftsChanged?.();

@@ -5,7 +5,7 @@
  * group-committed: a caller hears back only once its write is on disk.
  */
 import { failure } from '../../../shared/i18n/reason';
-import type { OutboxItem, OutboxState } from '../../../shared/model';
+import type { OutboxItem, OutboxState, SentCopy } from '../../../shared/model';
 import type { WriteOptions } from '../db/group-commit';
 import type { MailStore } from '../db/mail-store';
 
@@ -86,6 +86,23 @@ export class OutboxRepository {
       }
       const changes = typeof patch === 'function' ? patch(item) : patch;
       const next: OutboxItem = { ...item, ...changes, updatedAt: this.now() };
+      this.store.putItem(next, item);
+      return next;
+    }, options);
+  }
+
+  /**
+   * Changes only the Sent copy of a sent item, nothing else (not even updatedAt): the copy is a
+   * step after the send, and the send's record stays as it was.
+   */
+  updateSentCopy(id: string, change: (copy: SentCopy, item: OutboxItem) => SentCopy, options: WriteOptions = {}): Promise<OutboxItem> {
+    return this.store.commit.write(() => {
+      const item = this.store.getItem(id);
+      if (!item) throw notFound();
+      if (item.state !== 'sent' || !item.sentCopy) {
+        throw failure('ILLEGAL_STATE', 'reason.wrongState', { state: item.sentCopy?.state ?? item.state, needed: 'sent' }, { state: item.state });
+      }
+      const next: OutboxItem = { ...item, sentCopy: change(item.sentCopy, item) };
       this.store.putItem(next, item);
       return next;
     }, options);

@@ -26,7 +26,7 @@ function contentTypeOf(attachment: StoredAttachment, files: AttachmentStore): st
   }
 }
 
-function composerFor(item: OutboxItem, files: AttachmentStore, contentOf: ContentOf): MailComposer {
+function composerFor(item: OutboxItem, files: AttachmentStore, contentOf: ContentOf, withBcc = false): MailComposer {
   // Name/address objects, not formatted strings, so nodemailer never re-parses an address.
   const mailbox = (m: Mailbox) => ({ name: m.name ?? '', address: m.address });
   const field = (name: 'to' | 'cc') => item.recipients.filter((r) => r.field === name).map(mailbox);
@@ -34,6 +34,8 @@ function composerFor(item: OutboxItem, files: AttachmentStore, contentOf: Conten
     from: mailbox(item.from),
     to: field('to'),
     cc: field('cc'),
+    // Only the sender's own copy names the Bcc recipients; what goes over SMTP never does.
+    ...(withBcc ? { bcc: item.recipients.filter((r) => r.field === 'bcc').map(mailbox) } : {}),
     subject: item.subject,
     text: item.text,
     ...(item.html !== null ? { html: item.html } : {}),
@@ -54,6 +56,19 @@ function composerFor(item: OutboxItem, files: AttachmentStore, contentOf: Conten
 
 export function renderMime(item: OutboxItem, files: AttachmentStore): Readable {
   return composerFor(item, files, (a) => files.open(a.sha256)).compile().createReadStream();
+}
+
+/**
+ * The message as it was sent, for the copy in the Sent folder: the same headers (Message-ID, Date)
+ * and body, plus a Bcc header naming the Bcc recipients so the sender can still see who they were.
+ */
+export async function renderSentCopy(item: OutboxItem, files: AttachmentStore): Promise<Buffer> {
+  const root = composerFor(item, files, (a) => files.open(a.sha256), true).compile();
+  // nodemailer drops Bcc from the headers unless told to keep it.
+  (root as unknown as { keepBcc: boolean }).keepBcc = true;
+  const chunks: Buffer[] = [];
+  for await (const chunk of root.createReadStream()) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
 }
 
 /** Octets of `size` bytes in base64 as the composer writes it: lines of 76 characters with CRLF between them. */

@@ -18,6 +18,7 @@ import { Fact } from './Fact';
 import { dsnText, errorHeadline } from './format';
 import { MessageContent } from './MessageContent';
 import { RecipientList } from './RecipientList';
+import { SentCopyFact } from './SentCopyFact';
 
 export function MessageDetail() {
   const { t } = useT();
@@ -64,6 +65,7 @@ export function MessageDetail() {
                 <time dateTime={isoTime(item.sentAt)}>{formatDateTime(item.sentAt)}</time>
               </Fact>
             )}
+            <SentCopyFact item={item} />
             {item.state === 'cancelled' && (
               <Fact label={t('detail.cancelledAt')}>
                 <time dateTime={isoTime(item.updatedAt)}>{formatWhen(item.updatedAt, now)}</time>

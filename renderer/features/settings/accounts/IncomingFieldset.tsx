@@ -4,7 +4,7 @@
  * password. The password is never shown: "Password saved" says one is stored.
  */
 import type { RefObject } from 'react';
-import { SECURITY_MODES } from '../../../../shared/model';
+import { SECURITY_MODES, SENT_COPY_MODES } from '../../../../shared/model';
 import { useT } from '../../../i18n/use-t';
 import { fieldAria } from '../../form/field-aria';
 import { Field } from '../../form/Field';
@@ -83,6 +83,21 @@ export function IncomingFieldset({ fields, errors, keepsSecret, refs, onChange }
               {input('inSecret', { type: 'password', autoComplete: 'new-password', hint: keepsSecret })}
             </Field>
           </div>
+          <Field id="account-sentCopy" label={t('incoming.sentCopy')} hint={t('incoming.sentCopyHint')}>
+            <select
+              id="account-sentCopy"
+              className="input-select"
+              value={fields.sentCopy}
+              aria-describedby="account-sentCopy-hint"
+              onChange={(e) => onChange({ ...fields, sentCopy: e.target.value as IncomingFields['sentCopy'] }, null)}
+            >
+              {SENT_COPY_MODES.map((mode) => (
+                <option key={mode} value={mode}>
+                  {t(`incoming.sentCopyOption.${mode}`)}
+                </option>
+              ))}
+            </select>
+          </Field>
         </>
       )}
     </fieldset>

@@ -26,7 +26,7 @@ export function formFromDiscovery(address: string, password: string, found: Disc
     ...(out ? { host: out.host, port: String(out.port), security: out.security } : { port: String(DEFAULT_PORTS.starttls) }),
   };
   const incoming: IncomingFields = inc
-    ? { receive: true, inHost: inc.host, inPort: String(inc.port), inSecurity: inc.security, inUsername: inc.username, inSecret: password }
+    ? { ...emptyIncomingFields, receive: true, inHost: inc.host, inPort: String(inc.port), inSecurity: inc.security, inUsername: inc.username, inSecret: password }
     : // Nothing found: receiving is ticked for the user to fill in; set up by hand (no lookup), it is left for the user to tick.
       { ...emptyIncomingFields, receive: found?.source === 'none', inUsername: trimmed, inSecret: password };
   return { fields, incoming };

@@ -4,7 +4,7 @@ import { checkAccount } from './account-form-logic';
 import { formFromDiscovery } from './discovery-logic';
 import { checkIncoming, emptyIncomingFields, incomingFromAccount, withIncomingSecurity, type IncomingFields } from './incoming-form-logic';
 
-const filled: IncomingFields = { receive: true, inHost: 'imap.example.org', inPort: '993', inSecurity: 'tls', inUsername: 'ann@example.org', inSecret: 'pw' };
+const filled: IncomingFields = { receive: true, inHost: 'imap.example.org', inPort: '993', inSecurity: 'tls', inUsername: 'ann@example.org', inSecret: 'pw', sentCopy: 'auto' };
 const stored = (hasSecret: boolean): Pick<Account, 'incoming'> => ({
   incoming: { host: 'imap.example.org', port: 993, security: 'tls', username: 'ann', hasSecret, trustedCertificate: null, sentCopy: 'auto', draftsOnServer: false },
 });
@@ -25,7 +25,7 @@ describe('the incoming half of the account form', () => {
   it('an empty password keeps the stored one; a typed one replaces it', () => {
     expect(checkIncoming({ ...filled, inSecret: '' }, stored(true))).toEqual({
       ok: true,
-      incoming: { host: 'imap.example.org', port: 993, security: 'tls', username: 'ann@example.org' },
+      incoming: { host: 'imap.example.org', port: 993, security: 'tls', username: 'ann@example.org', sentCopy: 'auto' },
     });
     expect(checkIncoming(filled, stored(true))).toMatchObject({ ok: true, incoming: { secret: 'pw' } });
   });
@@ -34,6 +34,12 @@ describe('the incoming half of the account form', () => {
     expect(withIncomingSecurity(filled, 'starttls').inPort).toBe('143');
     expect(withIncomingSecurity({ ...filled, inPort: '1993' }, 'starttls').inPort).toBe('1993');
     expect(incomingFromAccount({ incoming: null } as Account)).toEqual(emptyIncomingFields);
+  });
+
+  it('shows the stored Sent-copy choice and saves the one chosen', () => {
+    const account = { incoming: { ...stored(true).incoming, sentCopy: 'server' } } as Account;
+    expect(incomingFromAccount(account).sentCopy).toBe('server');
+    expect(checkIncoming({ ...filled, sentCopy: 'append' }, stored(true))).toMatchObject({ ok: true, incoming: { sentCopy: 'append' } });
   });
 });
 
@@ -47,7 +53,7 @@ describe('filling the form from discovery', () => {
 
   it('fills both halves, with the one password for both, into a form that saves as is', () => {
     const form = formFromDiscovery(' ann@example.org ', 'secret', found);
-    expect(form.incoming).toEqual({ receive: true, inHost: 'imap.example.org', inPort: '993', inSecurity: 'tls', inUsername: 'ann@example.org', inSecret: 'secret' });
+    expect(form.incoming).toEqual({ receive: true, inHost: 'imap.example.org', inPort: '993', inSecurity: 'tls', inUsername: 'ann@example.org', inSecret: 'secret', sentCopy: 'auto' });
     const check = checkAccount(form.fields, null);
     expect(check).toMatchObject({ ok: true, input: { name: 'Example Mail', fromAddress: 'ann@example.org', host: 'smtp.example.org', port: 465, security: 'tls', auth: { mechanism: 'plain', username: 'ann' }, secret: 'secret' } });
   });

@@ -4,7 +4,7 @@
  * account that only sends stays possible. Like the outgoing half, a stored
  * password is never shown, and an empty password field keeps it.
  */
-import type { Account, AccountInput } from '../../../../shared/model';
+import type { Account, AccountInput, SENT_COPY_MODES } from '../../../../shared/model';
 import { t } from '../../../i18n/t';
 import { isLoopback, type Security } from './account-form-logic';
 
@@ -17,6 +17,8 @@ export interface IncomingFields {
   inUsername: string;
   /** Typed into the password field; empty keeps a stored one. */
   inSecret: string;
+  /** Who puts a copy of sent mail in the server's Sent folder: detected, always us, or the server. */
+  sentCopy: (typeof SENT_COPY_MODES)[number];
 }
 
 export type IncomingField = 'inHost' | 'inPort' | 'inUsername' | 'inSecret';
@@ -24,12 +26,12 @@ export type IncomingErrors = Partial<Record<IncomingField, string>>;
 
 export const IMAP_PORTS: Readonly<Record<Security, number>> = { tls: 993, starttls: 143, none: 143 };
 
-export const emptyIncomingFields: IncomingFields = { receive: false, inHost: '', inPort: String(IMAP_PORTS.tls), inSecurity: 'tls', inUsername: '', inSecret: '' };
+export const emptyIncomingFields: IncomingFields = { receive: false, inHost: '', inPort: String(IMAP_PORTS.tls), inSecurity: 'tls', inUsername: '', inSecret: '', sentCopy: 'auto' };
 
 export function incomingFromAccount(account: Account): IncomingFields {
   const incoming = account.incoming;
   if (!incoming) return emptyIncomingFields;
-  return { receive: true, inHost: incoming.host, inPort: String(incoming.port), inSecurity: incoming.security, inUsername: incoming.username, inSecret: '' };
+  return { receive: true, inHost: incoming.host, inPort: String(incoming.port), inSecurity: incoming.security, inUsername: incoming.username, inSecret: '', sentCopy: incoming.sentCopy };
 }
 
 /** Changing the security changes the port too, while the port is still the previous mode's usual one. */
@@ -61,6 +63,6 @@ export function checkIncoming(fields: IncomingFields, existing: Pick<Account, 'i
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   return {
     ok: true,
-    incoming: { host, port, security: fields.inSecurity, username, ...(fields.inSecret !== '' ? { secret: fields.inSecret } : {}) },
+    incoming: { host, port, security: fields.inSecurity, username, sentCopy: fields.sentCopy, ...(fields.inSecret !== '' ? { secret: fields.inSecret } : {}) },
   };
 }
