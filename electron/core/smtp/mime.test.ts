@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { OutboxItem, StoredAttachment } from '../../../shared/model';
 import type { AttachmentStore } from '../attachments/attachment-store';
 import { makeItem, tempAttachmentStore } from '../testing/fixtures';
-import { measureMime, renderMime } from './mime';
+import { measureMime, renderMime, renderSentCopy } from './mime';
 
 async function bytesOf(stream: Readable): Promise<Buffer> {
   const chunks: Buffer[] = [];
@@ -77,5 +77,25 @@ describe('text attachments', () => {
     const mime = (await bytesOf(renderMime(item, files))).toString('latin1');
     expect(mime).toMatch(/Content-Type: text\/plain; name=old\.txt/);
     expect(mime).not.toMatch(/charset=utf-8; name=old/i);
+  });
+});
+
+describe('renderSentCopy', () => {
+  it('is the message as sent (same Message-ID and Date) with a Bcc header that the sent message never had', async () => {
+    const files = tempAttachmentStore();
+    const item = makeItem({
+      recipients: [
+        { address: 'bob@example.com', field: 'to', state: 'accepted' },
+        { name: 'Hidden Hal', address: 'hal@example.com', field: 'bcc', state: 'accepted' },
+      ],
+    });
+    const sent = (await bytesOf(renderMime(item, files))).toString();
+    const copy = (await renderSentCopy(item, files)).toString();
+    const header = (text: string, name: string) => new RegExp(`^${name}: (.*)$`, 'im').exec(text)?.[1];
+    expect(header(copy, 'Message-ID')).toBe(item.messageId);
+    expect(header(copy, 'Date')).toBe(header(sent, 'Date'));
+    expect(header(copy, 'To')).toBe(header(sent, 'To'));
+    expect(header(copy, 'Bcc')).toBe('Hidden Hal <hal@example.com>');
+    expect(sent).not.toMatch(/hal@example\.com/);
   });
 });
