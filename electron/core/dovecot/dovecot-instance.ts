@@ -118,7 +118,12 @@ function makeCertificate(dir: string): { cert: string; key: string } {
   return { cert, key };
 }
 
-export async function startDovecot(): Promise<DovecotInstance> {
+export interface DovecotOptions {
+  /** The name of the folder marked \Sent (special-use); "Sent" by default. */
+  sentFolder?: string;
+}
+
+export async function startDovecot(options: DovecotOptions = {}): Promise<DovecotInstance> {
   requireRootAndDovecot();
   await sweepStaleInstances();
   const base = mkdtempSync(join(tmpdir(), PREFIX));
@@ -169,7 +174,7 @@ userdb {
 namespace inbox {
   inbox = yes
   separator = /
-  mailbox Sent {
+  mailbox "${options.sentFolder ?? 'Sent'}" {
     special_use = \\Sent
     auto = subscribe
   }

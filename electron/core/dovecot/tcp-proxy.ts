@@ -10,6 +10,11 @@ export interface TcpProxy {
   connections(): number;
   /** Resets every open connection. */
   cut(): void;
+  /**
+   * The next time the server sends bytes matching `pattern`, they are held back and every open
+   * connection is reset: the server has done the work, the client never hears it was done.
+   */
+  cutBeforeServerSends(pattern: RegExp, onCut?: () => void): void;
   /** While refusing, new connections are reset as soon as they arrive. */
   refuse(refusing: boolean): void;
   close(): Promise<void>;
@@ -19,6 +24,10 @@ export async function startTcpProxy(targetPort: number): Promise<TcpProxy> {
   const open = new Set<Socket>();
   let accepted = 0;
   let refusing = false;
+  let cutOn: { pattern: RegExp; onCut?: () => void } | null = null;
+  const cutAll = () => {
+    for (const s of open) s.resetAndDestroy();
+  };
   const server = createServer((client) => {
     accepted++;
     if (refusing) return client.resetAndDestroy();
@@ -29,7 +38,16 @@ export async function startTcpProxy(targetPort: number): Promise<TcpProxy> {
       s.on('error', () => undefined);
     }
     client.pipe(upstream);
-    upstream.pipe(client);
+    upstream.on('data', (chunk: Buffer) => {
+      if (cutOn && cutOn.pattern.test(chunk.toString('latin1'))) {
+        const { onCut } = cutOn;
+        cutOn = null;
+        cutAll();
+        onCut?.();
+        return;
+      }
+      if (!client.destroyed) client.write(chunk);
+    });
     client.on('close', () => upstream.destroy());
     upstream.on('close', () => client.destroy());
   });
@@ -37,8 +55,9 @@ export async function startTcpProxy(targetPort: number): Promise<TcpProxy> {
   return {
     port: (server.address() as AddressInfo).port,
     connections: () => accepted,
-    cut: () => {
-      for (const s of open) s.resetAndDestroy();
+    cut: cutAll,
+    cutBeforeServerSends: (pattern, onCut) => {
+      cutOn = { pattern, ...(onCut ? { onCut } : {}) };
     },
     refuse: (value) => {
       refusing = value;
