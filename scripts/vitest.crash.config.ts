@@ -2,7 +2,8 @@ import { defineConfig } from 'vitest/config';
 import { fileURLToPath } from 'node:url';
 
 // The crash test runs alone: it kills child processes for minutes and prints one summary line.
+// It needs Dovecot (installed by the globalSetup when missing; run as root) for the Sent copies.
 export default defineConfig({
   root: fileURLToPath(new URL('..', import.meta.url)),
-  test: { include: ['electron/**/*.crash-test.ts'], testTimeout: 900_000, pool: 'forks' },
+  test: { include: ['electron/**/*.crash-test.ts'], globalSetup: ['electron/core/crash/global-setup.ts'], testTimeout: 900_000, hookTimeout: 120_000, pool: 'forks' },
 });

@@ -1,8 +1,8 @@
 /**
  * The crash test's receiving server: it outlives every killed client, keeps
  * each message that arrived whole (Message-ID and Subject), and can kill the
- * client at the two moments that matter: in the middle of DATA, and after
- * the final dot but before its 250 reply.
+ * client at the moments that matter: in the middle of DATA, after the final
+ * dot but before its 250 reply, and just after the 250.
  */
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
@@ -12,7 +12,7 @@ export interface Received {
   subject: string;
 }
 
-export type KillPoint = 'mid-data' | 'after-dot' | null;
+export type KillPoint = 'mid-data' | 'after-dot' | 'after-250' | null;
 
 export interface Recorder {
   port: number;
@@ -52,6 +52,8 @@ export async function startRecorder(): Promise<Recorder> {
         received.push({ messageId: header(text, 'Message-ID'), subject: header(text, 'Subject') });
         fire('after-dot');
         callback(null, 'kept');
+        // The 250 is on its way: the client dies as it reads it, or just after it stored it.
+        setImmediate(() => fire('after-250'));
       });
     },
   });

@@ -15,6 +15,10 @@ export interface TcpProxy {
    * connection is reset: the server has done the work, the client never hears it was done.
    */
   cutBeforeServerSends(pattern: RegExp, onCut?: () => void): void;
+  /** The next time a client sends bytes matching `pattern`, they are passed on, then `onSent` is called. */
+  afterClientSends(pattern: RegExp, onSent: () => void): void;
+  /** Forgets what cutBeforeServerSends and afterClientSends were waiting for. */
+  disarm(): void;
   /** While refusing, new connections are reset as soon as they arrive. */
   refuse(refusing: boolean): void;
   close(): Promise<void>;
@@ -25,6 +29,7 @@ export async function startTcpProxy(targetPort: number): Promise<TcpProxy> {
   let accepted = 0;
   let refusing = false;
   let cutOn: { pattern: RegExp; onCut?: () => void } | null = null;
+  let sentOn: { pattern: RegExp; onSent: () => void } | null = null;
   const cutAll = () => {
     for (const s of open) s.resetAndDestroy();
   };
@@ -37,13 +42,20 @@ export async function startTcpProxy(targetPort: number): Promise<TcpProxy> {
       s.on('close', () => open.delete(s));
       s.on('error', () => undefined);
     }
-    client.pipe(upstream);
+    client.on('data', (chunk: Buffer) => {
+      if (!upstream.destroyed) upstream.write(chunk);
+      if (sentOn && sentOn.pattern.test(chunk.toString('latin1'))) {
+        const { onSent } = sentOn;
+        sentOn = null;
+        onSent();
+      }
+    });
     upstream.on('data', (chunk: Buffer) => {
       if (cutOn && cutOn.pattern.test(chunk.toString('latin1'))) {
         const { onCut } = cutOn;
         cutOn = null;
-        cutAll();
         onCut?.();
+        cutAll();
         return;
       }
       if (!client.destroyed) client.write(chunk);
@@ -58,6 +70,13 @@ export async function startTcpProxy(targetPort: number): Promise<TcpProxy> {
     cut: cutAll,
     cutBeforeServerSends: (pattern, onCut) => {
       cutOn = { pattern, ...(onCut ? { onCut } : {}) };
+    },
+    afterClientSends: (pattern, onSent) => {
+      sentOn = { pattern, onSent };
+    },
+    disarm: () => {
+      cutOn = null;
+      sentOn = null;
     },
     refuse: (value) => {
       refusing = value;

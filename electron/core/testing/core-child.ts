@@ -3,8 +3,10 @@
  * limit or kill the process that owns the database. Commands come as argv:
  *   submit <dir> <count> <bodyBytes>   submits held messages, prints one JSON result per line
  *   list <dir>                         prints the stored items as one JSON line
- *   crash <dir> <port> <count> <tag>   sends through 127.0.0.1:<port>; prints "submitted <id> <messageId>"
+ *   crash <dir> <port> <count> <tag> [<imapPort> <user> <password>]
+ *                                      sends through 127.0.0.1:<port>; prints "submitted <id> <messageId>"
  *                                      per durable submit, then "drained" once nothing is left to send
+ *                                      (and, with an IMAP server, every Sent copy is filed)
  */
 import { createCore, type Core } from '../create-core';
 import { loopbackAccount } from './fixtures';
@@ -18,6 +20,7 @@ async function main(): Promise<void> {
     version: 'test',
     // Short retries so a run of crashes drains in seconds, not hours.
     spooler: { retry: { firstDelayMs: 200, factor: 1.5, maxDelayMs: 2000, jitter: 0.2, giveUpAfterMs: 3_600_000 } },
+    sentCopy: { retry: { firstDelayMs: 200, factor: 1.5, maxDelayMs: 2000, jitter: 0.2, giveUpAfterMs: Infinity }, timeouts: { connect: 5000, greeting: 5000, socket: 15_000 } },
   });
   await core.ready;
   if (command === 'submit') {
@@ -28,8 +31,9 @@ async function main(): Promise<void> {
       process.stdout.write(`${JSON.stringify(result.ok ? { ok: true, id: (result.value as { id: string }).id } : { ok: false, error: result.error })}\n`);
     }
   } else if (command === 'crash') {
-    const [port, count, tag] = rest;
-    await crashRun(core, Number(port), tag ?? 'run', Number(count));
+    const [port, count, tag, imapPort, user, password] = rest;
+    const imap = imapPort && user && password ? { port: Number(imapPort), user, password } : null;
+    await crashRun(core, Number(port), tag ?? 'run', Number(count), imap);
   } else if (command === 'list') {
     const result = await core.router.handle('outbox.list', {});
     process.stdout.write(`${JSON.stringify(result.ok ? result.value : [])}\n`);
@@ -39,9 +43,24 @@ async function main(): Promise<void> {
   process.stdout.write('', () => process.exit(0));
 }
 
-async function crashRun(core: Core, port: number, tag: string, count: number): Promise<void> {
+async function crashRun(core: Core, port: number, tag: string, count: number, imap: { port: number; user: string; password: string } | null): Promise<void> {
   const account = loopbackAccount('crash-sink-account', port, { name: 'Crash sink', from: { address: 'crash@sandbox.test' } });
-  await core.db.accounts.put(account);
+  const stored = await core.db.accounts.get(account.id);
+  if (!stored) await core.db.accounts.put(account);
+  if (imap && !stored?.incoming) {
+    // Saved through the service, so the IMAP password is sealed as the app seals it.
+    const saved = await core.router.handle('accounts.save', {
+      id: account.id,
+      name: account.name,
+      fromAddress: account.from.address,
+      host: '127.0.0.1',
+      port,
+      security: 'none',
+      auth: { mechanism: 'none', username: '' },
+      incoming: { host: '127.0.0.1', port: imap.port, security: 'none', username: imap.user, secret: imap.password, sentCopy: 'append' },
+    });
+    if (!saved.ok) throw new Error(`account not saved: ${saved.error.message}`);
+  }
   // All at once, like a user clicking Send quickly: each line is printed the moment its submit is durable.
   await Promise.all(
     Array.from({ length: count }, async (_, i) => {
@@ -53,7 +72,7 @@ async function crashRun(core: Core, port: number, tag: string, count: number): P
     }),
   );
   for (;;) {
-    const left = core.store.countInStates(['queued', 'deferred', 'sending']);
+    const left = core.store.countInStates(['queued', 'deferred', 'sending']) + core.store.sentCopiesWaiting().length;
     if (left === 0) break;
     await new Promise((r) => setTimeout(r, 50));
   }
