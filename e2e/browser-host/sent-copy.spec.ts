@@ -67,3 +67,31 @@ test('Automatic skips the copy on a server that files sent mail itself; Always t
   expect(imap.commands.some((line) => /\bAPPEND\b/i.test(line))).toBe(false);
   expect(peer.deliveries).toHaveLength(2);
 });
+
+test('a copy the server refuses shows why, with Retry; after "No, my server does it", Retry skips it', async ({ page, host, startPeer }) => {
+  const peer = await startPeer();
+  // A server that takes nothing over 100 bytes into a folder (RFC 7889).
+  imap = await startScriptedImapServer({ users: { [LOGIN.user]: LOGIN.password }, capabilities: [...MODERN_CAPABILITIES.filter((c) => !c.startsWith('APPENDLIMIT')), 'APPENDLIMIT=100'] });
+  await page.goto(host.url);
+  const acct = account(peer.port);
+  await addAccount(page, acct);
+  await editIncoming(page, acct.name, async (incoming) => {
+    await incoming.getByLabel('Receive mail with this account', { exact: true }).check();
+    await incoming.getByLabel('Server', { exact: true }).fill('127.0.0.1');
+    await incoming.getByLabel('Security', { exact: true }).selectOption('none');
+    await incoming.getByLabel('Port', { exact: true }).fill(String(imap?.port));
+    await incoming.getByLabel('User name', { exact: true }).fill(LOGIN.user);
+    await incoming.getByLabel('Password', { exact: true }).fill(LOGIN.password);
+  });
+  await sendMessage(page, { from: fromOption(acct), to: 'ada@example.test', subject: 'Too big to file', text: 'A message longer than a hundred bytes once it has its headers.', delay: 0 });
+  const line = await sentCopyLine(page, 'Too big to file');
+  await expect(line).toContainText(/^failed: the message \(\d+ bytes\) is larger than the server accepts in a folder \(100 bytes\)/, { timeout: 30_000 });
+
+  await editIncoming(page, acct.name, async (incoming) => {
+    await incoming.getByLabel('Copy sent messages to the server', { exact: true }).selectOption({ label: 'No, my server does it' });
+  });
+  const again = await sentCopyLine(page, 'Too big to file');
+  await again.getByRole('button', { name: 'Retry', exact: true }).click();
+  await expect(again).toHaveText('skipped: your server files sent mail itself', { timeout: 30_000 });
+  expect(imap.commands.some((line) => /\bAPPEND\b/i.test(line))).toBe(false);
+});

@@ -53,14 +53,15 @@ async function append(client: ImapFlow, folder: string, raw: Buffer, date: Date)
 
 export async function fileCopy({ client, item, mode, render, markAppending }: FileCopyRequest): Promise<CopyOutcome> {
   if (mode === 'auto' && serverFilesSentMail(client.capabilities)) return { kind: 'skipped', reason: { key: 'reason.sentCopyServerFiles' } };
+  // Over the server's APPENDLIMIT (RFC 7889), no APPEND of it can ever have been stored: refused before anything else.
+  const raw = await render();
+  const limit = client.capabilities.get('APPENDLIMIT');
+  if (typeof limit === 'number' && limit > 0 && raw.length > limit) throw new CopyRefused({ key: 'reason.sentCopyTooBig', values: { size: raw.length, limit } });
   const copy = item.sentCopy;
   // After an interrupted APPEND, the folder it went to is the one to search (and to use).
   const interrupted = copy?.state === 'appending' && copy.folder !== null;
   const folder = interrupted && copy.folder ? copy.folder : await findSentFolder(client);
   if (interrupted && (await folderHolds(client, folder, item.messageId))) return { kind: 'filed', folder, foundAlready: true };
-  const raw = await render();
-  const limit = client.capabilities.get('APPENDLIMIT');
-  if (typeof limit === 'number' && limit > 0 && raw.length > limit) throw new CopyRefused({ key: 'reason.sentCopyTooBig', values: { size: raw.length, limit } });
   await markAppending(folder);
   const date = new Date(item.createdAt);
   try {
