@@ -228,8 +228,14 @@ export class SentCopyFiler {
         return { client, stop: false };
       }
       if (error instanceof CopyRefused) {
-        await this.write(item.id, (c) => failed(c, error.reason, this.now())).catch((e) => this.deps.onError?.(e));
-        return { client, stop: false };
+        const stored = await this.write(item.id, (c) => failed(c, error.reason, this.now())).catch((e: unknown) => {
+          if (!isGone(e)) this.deps.onError?.(e);
+          return isGone(e);
+        });
+        if (stored) return { client, stop: false };
+        // The failure could not be stored (a full disk): not asked again at once.
+        this.blockedUntil.set(item.accountId, this.now() + 1000);
+        return { client, stop: true };
       }
       if (error instanceof AppFailure && error.appError.code === 'STORAGE_FAILED') {
         // The disk refused a state: nothing was appended after it. Tried again in a while.
