@@ -10,7 +10,7 @@ import { createSentFolder, findSentFolder } from './sent-folder';
 
 export type SentCopyMode = (typeof SENT_COPY_MODES)[number];
 
-export type CopyOutcome = { kind: 'filed'; folder: string; foundAlready: boolean } | { kind: 'skipped'; reason: Reason };
+export type CopyOutcome = { kind: 'filed'; folder: string } | { kind: 'skipped'; reason: Reason };
 
 /** A refusal that trying again will not change. */
 export class CopyRefused extends Error {
@@ -61,7 +61,7 @@ export async function fileCopy({ client, item, mode, render, markAppending }: Fi
   // After an interrupted APPEND, the folder it went to is the one to search (and to use).
   const interrupted = copy?.state === 'appending' && copy.folder !== null;
   const folder = interrupted && copy.folder ? copy.folder : await findSentFolder(client);
-  if (interrupted && (await folderHolds(client, folder, item.messageId))) return { kind: 'filed', folder, foundAlready: true };
+  if (interrupted && (await folderHolds(client, folder, item.messageId))) return { kind: 'filed', folder };
   await markAppending(folder);
   const date = new Date(item.createdAt);
   try {
@@ -78,7 +78,7 @@ export async function fileCopy({ client, item, mode, render, markAppending }: Fi
     }
     await append(client, folder, raw, date);
   }
-  return { kind: 'filed', folder, foundAlready: false };
+  return { kind: 'filed', folder };
 }
 
 export function detailOf(error: unknown): string {
