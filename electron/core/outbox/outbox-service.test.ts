@@ -149,14 +149,14 @@ describe('attachments', () => {
 describe('undo-send and send later', () => {
   it('holds each message for the undo-send setting unless the draft says otherwise', async () => {
     core = await startTestCore();
-    expect(await core.call('settings.update', { undoSendSeconds: 7 })).toEqual({ undoSendSeconds: 7 });
+    expect(await core.call('settings.update', { undoSendSeconds: 7 })).toMatchObject({ undoSendSeconds: 7 });
     expect(core.seen.some((e) => e.name === 'settings:changed')).toBe(true);
     const held = await core.call<OutboxItem>('outbox.submit', draft());
     expect(held.notBefore - held.createdAt).toBe(7000);
     const now = await core.call<OutboxItem>('outbox.submit', draft({ delaySeconds: 0 }));
     expect(now.notBefore).toBe(now.createdAt);
     expect((await failure(core.call('settings.update', { undoSendSeconds: 61 }))).code).toBe('INVALID_ARG');
-    expect(await core.call('settings.get', {})).toEqual({ undoSendSeconds: 7 });
+    expect(await core.call('settings.get', {})).toMatchObject({ undoSendSeconds: 7 });
   });
 
   it('stores Send later as the time the message may leave, and refuses a time in the past', async () => {
