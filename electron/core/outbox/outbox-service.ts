@@ -131,6 +131,7 @@ export class OutboxService {
       threading: input.threading ?? null,
       readReceipt: input.readReceipt ?? false,
       sentCopy: null,
+      disposition: null,
     };
     await this.deps.repo.add(item, input.draftId);
     if (input.draftId) this.deps.onDraftsChanged?.();
