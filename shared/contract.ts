@@ -48,6 +48,7 @@ import {
   type MailList,
   type MessageDetail,
   type SyncStatus,
+  type UnmatchedReport,
 } from './mail-model';
 import { UpdateStateSchema, type UpdateState } from './update-model';
 import { ExternalUrlSchema } from './external-url';
@@ -121,6 +122,11 @@ export const commands = {
   'settings.update': command(SettingsSchema.partial(), returns<Settings>()),
   /** Restart into the downloaded update, once no message is being sent (NOT_READY when none is downloaded). */
   'app.restartToUpdate': command(Empty, returns<UpdateState>()),
+  // Delivery reports and read receipts (issue 12).
+  /** The user's answer to a message's request for a read receipt: sent through the outbox, or declined; asked once. */
+  'mail.answerReceipt': command(z.strictObject({ id: IdSchema, send: z.boolean() }), returns<MessageDetail>()),
+  /** Delivery reports and receipts that matched no message sent from here, newest first. */
+  'reports.unmatched': command(Empty, returns<UnmatchedReport[]>()),
 } as const;
 
 export const events = {

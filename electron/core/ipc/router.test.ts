@@ -87,6 +87,8 @@ describe('valid requests', () => {
       'settings.get': {},
       'settings.update': { undoSendSeconds: 10 },
       'app.restartToUpdate': {},
+      'mail.answerReceipt': { id: ID, send: true },
+      'reports.unmatched': {},
     };
     for (const name of COMMAND_NAMES) {
       expect(await router.handle(name, requests[name])).toEqual({ ok: true, value: name });

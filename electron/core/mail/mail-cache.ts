@@ -12,7 +12,7 @@ import type { Folder, FolderRole, MailList, MailListRequestSchema, MessageFlags,
 import { failure } from '../../../shared/i18n/reason';
 import { GroupCommit } from '../db/group-commit';
 import { messageIdFor } from './ids';
-import { listSql } from './list-query';
+import { listSql, notReportInInbox, type ReportsView } from './list-query';
 import { MAIL_SCHEMA, MAIL_SCHEMA_VERSION } from './mail-schema';
 import { DamagedRow, SUMMARY_COLUMNS, fromSortKey, subjectSortKey, threadKey, toSummary, type MessageRow, type NewMessage } from './message-rows';
 
@@ -48,6 +48,8 @@ type FolderRow = { id: string; account_id: string; path: string; name: string; d
 export class MailCache {
   readonly commit: GroupCommit;
   private readonly sql;
+  /** How delivery reports are listed; null until reports/report-messages.ts has its table (and in tests without it). */
+  reportsView: ReportsView | null = null;
 
   constructor(
     readonly db: Database.Database,
@@ -101,7 +103,23 @@ export class MailCache {
 
   // Folders.
   folders(): Folder[] {
-    return this.sql.folders.all().map((r) => ({ ...folderOf(r), total: r.total, unread: r.unread }));
+    const view = this.reportsView;
+    const all = this.sql.folders.all().map((r) => ({ ...folderOf(r), total: r.total, unread: r.unread }));
+    if (!view?.hideFromInbox && !view?.folderId) return all;
+    // Reports left out of Inbox are left out of its counts too; their own folder counts them all.
+    const hidden = this.db
+      .prepare<[], { folder_id: string; total: number; unread: number }>(
+        `SELECT folder_id, count(*) AS total, sum(seen = 0) AS unread FROM messages WHERE NOT (${notReportInInbox('', view)}) GROUP BY folder_id`,
+      )
+      .all();
+    const counted = view.hideFromInbox ? all.map((f) => {
+      const less = hidden.find((h) => h.folder_id === f.id);
+      return less ? { ...f, total: f.total - less.total, unread: f.unread - (less.unread ?? 0) } : f;
+    }) : all;
+    if (!view.folderId) return counted;
+    const reports = this.db.prepare<[], { total: number; unread: number | null }>(`SELECT count(*) AS total, sum(seen = 0) AS unread FROM messages WHERE id IN (${view.ids})`).get();
+    const folder: Folder = { id: view.folderId, accountId: view.folderId, path: view.folderId, name: view.folderId, delimiter: null, role: 'reports', selectable: true, total: reports?.total ?? 0, unread: reports?.unread ?? 0 };
+    return [...counted, folder];
   }
   folder(id: string): (FolderInfo & FolderState) | undefined {
     const r = this.sql.folder.get(id);
@@ -244,7 +262,7 @@ export class MailCache {
 
   /** A window of a folder or of search results, with the total. Damaged rows are set aside, never returned. */
   list(request: z.output<typeof MailListRequestSchema>, isCached: (sha: string) => boolean): MailList {
-    const sql = listSql(request);
+    const sql = listSql(request, this.reportsView);
     const total = (this.db.prepare(sql.total).get(...sql.params) as { n: number }).n;
     const found = this.db.prepare(sql.rows).all(...sql.params, request.limit, request.offset) as MessageRow[];
     const rows: MessageSummary[] = [];

@@ -19,7 +19,7 @@ export function dispositionFields(notice: DispositionNotice, hostname: string): 
   const lines = [`Reporting-UA: ${oneLine(hostname)}; ${REPORTING_UA}`];
   if (notice.originalRecipient) lines.push(`Original-Recipient: rfc822;${oneLine(notice.originalRecipient)}`);
   lines.push(`Final-Recipient: rfc822;${oneLine(notice.finalRecipient)}`);
-  lines.push(`Original-Message-ID: <${oneLine(notice.originalMessageId)}>`);
+  if (notice.originalMessageId) lines.push(`Original-Message-ID: <${oneLine(notice.originalMessageId)}>`);
   lines.push(
     notice.mode === 'manual'
       ? 'Disposition: manual-action/MDN-sent-manually; displayed'
@@ -37,7 +37,7 @@ export function dispositionMessage(item: OutboxItem, notice: DispositionNotice):
   root.setHeader('Message-ID', item.messageId);
   root.setHeader('Date', new Date(item.createdAt).toUTCString().replace(/GMT/, '+0000'));
   // The receipt is about the original: it belongs to its conversation (and is never asked about itself).
-  root.setHeader('References', `<${notice.originalMessageId}>`);
+  if (notice.originalMessageId) root.setHeader('References', `<${oneLine(notice.originalMessageId)}>`);
   // RFC 3834: a receipt is a reply no one wrote; auto-responders leave it alone.
   root.setHeader('Auto-Submitted', 'auto-replied');
   root.createChild('text/plain; charset=utf-8').setContent(item.text.replace(/\r?\n/g, '\r\n'));
