@@ -280,6 +280,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     rawOf: async (row) => (row.body_sha && bodyFiles.has(row.body_sha) ? bodyFiles.read(row.body_sha) : mailEngines.fetchBody(row)),
     accounts: () => accounts.list(),
     queue: async (receipt) => void (await outbox.submitReceipt(receipt)),
+    onError: (error) => log.error('read receipts: a request could not be answered', error),
   });
 
   const router = createRouter(

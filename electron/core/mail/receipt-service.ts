@@ -59,6 +59,8 @@ export interface ReceiptServiceDeps {
   /** Queues the receipt in the outbox, durably, before it resolves. */
   queue(receipt: OutgoingReceipt): Promise<void>;
   now?: () => number;
+  /** A request could not be read or answered while a message was shown. */
+  onError?: (error: unknown) => void;
 }
 
 export class ReceiptService {
@@ -71,8 +73,13 @@ export class ReceiptService {
   async decorate(detail: MessageDetail): Promise<MessageDetail> {
     const row = this.deps.cache.row(detail.id);
     if (!row) return detail;
-    const state = await this.stateOf(row, true);
-    return { ...detail, receiptRequest: state };
+    try {
+      return { ...detail, receiptRequest: await this.stateOf(row, true) };
+    } catch (error) {
+      // Reading the message never fails over its receipt; an automatic answer not queued is tried at the next open.
+      this.deps.onError?.(error);
+      return detail;
+    }
   }
 
   /** The user's answer from the reading pane. */
