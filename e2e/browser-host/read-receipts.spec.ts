@@ -1,6 +1,6 @@
 /**
  * Read receipts end to end through the local sandbox: asked for in Compose
- * and shown as "Read" when the receipt comes back; asked of the user in the
+ * and shown as "Read" when the sandbox (playing the recipient) answers; asked of the user in the
  * reading pane and sent through the outbox; reports in their own folder, and
  * a receipt that matched nothing listed in Settings.
  */
@@ -8,32 +8,6 @@ import { details, goTo, mailboxRow, navButton, openCompose } from '../support/ap
 import { expect, test } from '../support/browser-host';
 import { folderButton, messageRow, readingPane } from '../support/reader';
 import { deliverToSandbox } from '../support/sandbox-smtp';
-
-const receiptFor = (messageId: string, recipient: string, to: string) =>
-  [
-    `From: ${recipient}`,
-    `To: ${to}`,
-    'Subject: Read: Minutes',
-    'Message-ID: <e2e-receipt-1@example.test>',
-    'MIME-Version: 1.0',
-    'Content-Type: multipart/report; report-type=disposition-notification; boundary="M1"',
-    '',
-    '--M1',
-    'Content-Type: text/plain',
-    '',
-    'Your message was displayed.',
-    '',
-    '--M1',
-    'Content-Type: message/disposition-notification',
-    '',
-    'Reporting-UA: example.test; Some Client',
-    `Final-Recipient: rfc822;${recipient}`,
-    `Original-Message-ID: ${messageId}`,
-    'Disposition: manual-action/MDN-sent-manually; displayed',
-    '',
-    '--M1--',
-    '',
-  ].join('\r\n');
 
 test('asks for a read receipt from Compose, and the recipient shows Read when it comes back', async ({ page, host }) => {
   await page.goto(host.url);
@@ -49,12 +23,9 @@ test('asks for a read receipt from Compose, and the recipient shows Read when it
   await expect(dialog).toBeHidden();
 
   await expect.poll(() => host.sandboxFiles().length).toBe(1);
-  const sent = host.sandboxText(host.sandboxFiles()[0]!);
-  const from = /^Disposition-Notification-To: <([^>]+)>/m.exec(sent)?.[1];
-  expect(from).toBeTruthy();
-  const messageId = /^Message-ID: (<[^>]+>)/im.exec(sent)![1]!;
+  expect(host.sandboxText(host.sandboxFiles()[0]!)).toMatch(/^Disposition-Notification-To: <[^>]+@[^>]+>$/m);
 
-  await deliverToSandbox(host, { from: 'ada@example.test', to: from!, raw: receiptFor(messageId, 'ada@example.test', from!) });
+  // The sandbox plays Ada's mail program: she reads it and her receipt comes back.
   await goTo(page, 'Sent');
   await mailboxRow(page, 'Sent', 'Minutes').click();
   await expect(details(page)).toContainText(/Read /);

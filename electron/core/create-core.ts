@@ -35,6 +35,7 @@ import { looksLikeReport } from './reports/report-message';
 import { ReportTracker } from './reports/report-tracker';
 import { REPORT_IDS, REPORTS_FOLDER_ID, ReportMessages } from './reports/report-messages';
 import { sandboxReports } from './sandbox/sandbox-reports';
+import { sandboxReadReceipts } from './sandbox/sandbox-receipts';
 import { createRouter, type Router } from './ipc/router';
 import { DraftsService } from './drafts/drafts-service';
 import { OutboxService, storeAttachment } from './outbox/outbox-service';
@@ -201,6 +202,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
           await sandboxMailbox.add(raw, message.receivedAt);
           // The sandbox answers receipt requests like a real server, into the same mailbox.
           for (const report of sandboxReports(message, raw)) await sandboxMailbox.add(report.raw, Date.now());
+          for (const receipt of sandboxReadReceipts(message, raw)) await sandboxMailbox.add(receipt, Date.now());
         })
         .catch((error) => log.error('sandbox mailbox: message not added', error));
     },
