@@ -12,7 +12,8 @@ import type { Folder, FolderRole, MailList, MailListRequestSchema, MessageFlags,
 import { failure } from '../../../shared/i18n/reason';
 import { GroupCommit } from '../db/group-commit';
 import { messageIdFor } from './ids';
-import { listSql, notReportInInbox, type ReportsView } from './list-query';
+import { listSql, type ReportsView } from './list-query';
+import { foldersWithReports } from './reports-view';
 import { MAIL_SCHEMA, MAIL_SCHEMA_VERSION } from './mail-schema';
 import { DamagedRow, SUMMARY_COLUMNS, fromSortKey, subjectSortKey, threadKey, toSummary, type MessageRow, type NewMessage } from './message-rows';
 
@@ -103,23 +104,8 @@ export class MailCache {
 
   // Folders.
   folders(): Folder[] {
-    const view = this.reportsView;
-    const all = this.sql.folders.all().map((r) => ({ ...folderOf(r), total: r.total, unread: r.unread }));
-    if (!view?.hideFromInbox && !view?.folderId) return all;
-    // Reports left out of Inbox are left out of its counts too; their own folder counts them all.
-    const hidden = this.db
-      .prepare<[], { folder_id: string; total: number; unread: number }>(
-        `SELECT folder_id, count(*) AS total, sum(seen = 0) AS unread FROM messages WHERE NOT (${notReportInInbox('', view)}) GROUP BY folder_id`,
-      )
-      .all();
-    const counted = view.hideFromInbox ? all.map((f) => {
-      const less = hidden.find((h) => h.folder_id === f.id);
-      return less ? { ...f, total: f.total - less.total, unread: f.unread - (less.unread ?? 0) } : f;
-    }) : all;
-    if (!view.folderId) return counted;
-    const reports = this.db.prepare<[], { total: number; unread: number | null }>(`SELECT count(*) AS total, sum(seen = 0) AS unread FROM messages WHERE id IN (${view.ids})`).get();
-    const folder: Folder = { id: view.folderId, accountId: view.folderId, path: view.folderId, name: view.folderId, delimiter: null, role: 'reports', selectable: true, total: reports?.total ?? 0, unread: reports?.unread ?? 0 };
-    return [...counted, folder];
+    // Reports hidden from Inbox leave its counts too; their own folder, when wanted, counts them all.
+    return foldersWithReports(this.db, this.reportsView, this.sql.folders.all().map((r) => ({ ...folderOf(r), total: r.total, unread: r.unread })));
   }
   folder(id: string): (FolderInfo & FolderState) | undefined {
     const r = this.sql.folder.get(id);
