@@ -1,4 +1,4 @@
-// Makes sure Debian's dovecot-imapd is installed for `npm run test:imap`.
+// Makes sure Debian's dovecot-imapd (and dovecot-lmtpd, for the Postfix delivery-report loop) is installed for `npm run test:imap`.
 // Installs it with apt-get when /usr/sbin/dovecot is missing and we are root; otherwise says why
 // it cannot and exits non-zero, so the suite fails with the reason instead of skipping.
 // The system instance is not configured or started by the suite: it runs its own instance.
@@ -7,7 +7,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 
-const TOOLS = ['/usr/sbin/dovecot', '/usr/bin/doveadm', '/usr/lib/dovecot/imap'];
+const TOOLS = ['/usr/sbin/dovecot', '/usr/bin/doveadm', '/usr/lib/dovecot/imap', '/usr/lib/dovecot/lmtp'];
+const PACKAGES = ['dovecot-imapd', 'dovecot-lmtpd'];
 
 function run(command, args, options = {}) {
   const result = spawnSync(command, args, { stdio: 'inherit', ...options });
@@ -30,13 +31,13 @@ export function ensureDovecot() {
     throw new Error('ensure-dovecot: dovecot is not installed and this is not a Debian-like system with apt-get; install dovecot-imapd to run the IMAP suite.');
   }
   if (typeof process.getuid === 'function' && process.getuid() !== 0) {
-    throw new Error('ensure-dovecot: dovecot is not installed and installing it needs root. Run as root, or install it first:\n  sudo apt-get install -y --no-install-recommends dovecot-imapd');
+    throw new Error('ensure-dovecot: dovecot is not installed and installing it needs root. Run as root, or install it first:\n  sudo apt-get install -y --no-install-recommends dovecot-imapd dovecot-lmtpd');
   }
   const started = Date.now();
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   const install = () =>
-    run('apt-get', ['install', '-y', '--no-install-recommends', '-o', 'Dpkg::Options::=--force-confdef', '-o', 'Dpkg::Options::=--force-confold', 'dovecot-imapd'], { env });
-  console.log('ensure-dovecot: installing dovecot-imapd with apt-get');
+    run('apt-get', ['install', '-y', '--no-install-recommends', '-o', 'Dpkg::Options::=--force-confdef', '-o', 'Dpkg::Options::=--force-confold', ...PACKAGES], { env });
+  console.log(`ensure-dovecot: installing ${PACKAGES.join(' ')} with apt-get`);
   if (install() !== 0) {
     console.log('ensure-dovecot: apt-get install failed; running apt-get update and trying again');
     if (run('apt-get', ['update'], { env }) !== 0 || install() !== 0) throw new Error('ensure-dovecot: apt-get could not install dovecot-imapd (see the output above).');

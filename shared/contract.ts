@@ -48,6 +48,7 @@ import {
   type MailList,
   type MessageDetail,
   type SyncStatus,
+  type UnmatchedReport,
 } from './mail-model';
 import { UpdateStateSchema, type UpdateState } from './update-model';
 import { ExternalUrlSchema } from './external-url';
@@ -123,6 +124,11 @@ export const commands = {
   'app.restartToUpdate': command(Empty, returns<UpdateState>()),
   // The Sent copy (issue 11): try a failed copy in the server's Sent folder again now.
   'outbox.retrySentCopy': command(ById, returns<OutboxItem>()),
+  // Delivery reports and read receipts (issue 12).
+  /** The user's answer to a message's request for a read receipt: sent through the outbox, or declined; asked once. */
+  'mail.answerReceipt': command(z.strictObject({ id: IdSchema, send: z.boolean() }), returns<MessageDetail>()),
+  /** Delivery reports and receipts that matched no message sent from here, newest first. */
+  'reports.unmatched': command(Empty, returns<UnmatchedReport[]>()),
 } as const;
 
 export const events = {

@@ -214,6 +214,7 @@ describe('OutboxItemSchema', () => {
     threading: null,
     readReceipt: false,
     sentCopy: null,
+    disposition: null,
   };
 
   it('accepts a well-formed item', () => {

@@ -250,6 +250,22 @@ export const SentCopySchema = z.object({
 });
 export type SentCopy = z.infer<typeof SentCopySchema>;
 
+/**
+ * A read receipt we send (RFC 8098): what its `message/disposition-notification` part says. The
+ * item's one recipient is the address the request named; `mime.ts` renders it as multipart/report.
+ */
+export const DispositionNoticeSchema = z.object({
+  /** Our Original-Recipient, when the message said which address it was sent to. */
+  originalRecipient: z.string().nullable(),
+  finalRecipient: z.string(),
+  /** Without brackets. */
+  originalMessageId: z.string(),
+  originalSubject: z.string(),
+  /** manual-action/MDN-sent-manually or automatic-action/MDN-sent-automatically; always "displayed". */
+  mode: z.enum(['manual', 'automatic']),
+});
+export type DispositionNotice = z.infer<typeof DispositionNoticeSchema>;
+
 export const OutboxItemSchema = z.object({
   id: IdSchema,
   accountId: IdSchema,
@@ -281,6 +297,8 @@ export const OutboxItemSchema = z.object({
   readReceipt: z.boolean().default(false),
   /** The Sent copy on the server; null for accounts without an incoming server (and items from before it existed). */
   sentCopy: SentCopySchema.nullable().default(null),
+  /** Set when this item is a read receipt we send in answer to a request. */
+  disposition: DispositionNoticeSchema.nullable().default(null),
 });
 export type OutboxItem = z.infer<typeof OutboxItemSchema>;
 

@@ -5,7 +5,8 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { failure, reason } from '../../shared/i18n/reason';
-import type { AppStatus, StorageDamage } from '../../shared/model';
+import type { AppStatus, Settings, StorageDamage } from '../../shared/model';
+import type { MessageRow } from './mail/message-rows';
 import { AccountsService, SANDBOX_ACCOUNT_ID } from './accounts/accounts-service';
 import { discoverSettings, type DiscoveryOptions } from './accounts/autoconfig/discover';
 import { AttachmentStore } from './attachments/attachment-store';
@@ -28,9 +29,13 @@ import { BodyFiles } from './mail/body-files';
 import { openMailCache } from './mail/mail-cache';
 import { MailService } from './mail/mail-service';
 import { SandboxMailbox } from './mail/sandbox-mailbox';
+import { ReceiptAnswers } from './mail/receipt-answers';
+import { ReceiptService } from './mail/receipt-service';
 import { looksLikeReport } from './reports/report-message';
 import { ReportTracker } from './reports/report-tracker';
+import { REPORT_IDS, REPORTS_FOLDER_ID, ReportMessages } from './reports/report-messages';
 import { sandboxReports } from './sandbox/sandbox-reports';
+import { sandboxReadReceipts } from './sandbox/sandbox-receipts';
 import { createRouter, type Router } from './ipc/router';
 import { DraftsService } from './drafts/drafts-service';
 import { OutboxService, storeAttachment } from './outbox/outbox-service';
@@ -136,6 +141,13 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const uploads = new Uploads(attachments, join(options.userDataDir, 'attachments'));
   const mailCache = openMailCache(join(options.userDataDir, 'mail.sqlite'), (row) => log.error(`mail store: unreadable message row ${row.id} set aside`, row.reason));
   const bodyFiles = new BodyFiles(join(options.userDataDir, 'mail-bodies'));
+  // Which messages are reports: their own folder, out of Inbox if the user wishes (nothing moves on the server).
+  const reportMessages = new ReportMessages(mailCache);
+  const showReports = (placement: Settings['reportsPlacement'], hide: boolean | undefined) => {
+    mailCache.reportsView = { hideFromInbox: hide === true, folderId: placement === 'folder' ? REPORTS_FOLDER_ID : null, ids: REPORT_IDS };
+  };
+  const startSettings = await settings.get();
+  showReports(startSettings.reportsPlacement, startSettings.hideReportsFromInbox);
   // Before anything can write a body: files no row names (a removed account's, a dropped folder's) go.
   const collected = bodyFiles.collect(mailCache.referencedBodies());
   if (collected) log.info(`mail store: removed ${collected} unreferenced body file(s)`);
@@ -143,16 +155,19 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   let engines: MailEngines | null = null;
   // Delivery reports and read receipts, wherever they arrive, update the message they are about.
   const tracker = new ReportTracker({ store, events });
-  const trackReport = async (raw: Buffer, receivedAt: number): Promise<void> => {
+  const trackReport = async (row: MessageRow, raw: Buffer, receivedAt: number): Promise<void> => {
     if (!looksLikeReport(raw)) return;
     try {
       const outcome = await tracker.track(raw, receivedAt);
-      if (outcome.kind !== 'not-a-report' && outcome.itemId === null) log.info(`reports: ${outcome.kind} report ${outcome.reportId} matches no message sent from here; it stays in its mailbox`);
+      if (outcome.kind === 'not-a-report') return;
+      await reportMessages.mark(row.id, outcome.kind, outcome.itemId !== null, receivedAt);
+      events.emit('mail:folders', mailCache.folders());
+      if (outcome.itemId === null) log.info(`reports: ${outcome.kind} report ${outcome.reportId} matches no message sent from here; it stays in its mailbox`);
     } catch (error) {
       log.error('reports: a delivery report could not be applied', error);
     }
   };
-  const mail = new MailService(mailCache, bodyFiles, (row) => (engines as MailEngines).fetchBody(row), events, (row, raw) => trackReport(raw, row.date));
+  const mail = new MailService(mailCache, bodyFiles, (row) => (engines as MailEngines).fetchBody(row), events, (row, raw) => trackReport(row, raw, row.date));
   engines = new MailEngines({
     cache: mailCache,
     events,
@@ -190,6 +205,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
           await sandboxMailbox.add(raw, message.receivedAt);
           // The sandbox answers receipt requests like a real server, into the same mailbox.
           for (const report of sandboxReports(message, raw)) await sandboxMailbox.add(report.raw, Date.now());
+          for (const receipt of sandboxReadReceipts(message, raw)) await sandboxMailbox.add(receipt, Date.now());
         })
         .catch((error) => log.error('sandbox mailbox: message not added', error));
     },
@@ -206,6 +222,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   };
   events.onAny((name, payload) => {
     if (name === 'accounts:changed') applyAccounts(payload as Awaited<ReturnType<typeof accounts.list>>);
+    if (name === 'settings:changed') {
+      const next = payload as Settings;
+      showReports(next.reportsPlacement, next.hideReportsFromInbox);
+      events.emit('mail:folders', mailCache.folders());
+    }
   });
   applyAccounts(await accounts.list());
 
@@ -268,6 +289,15 @@ export async function createCore(options: CoreOptions): Promise<Core> {
 
   const drafts = new DraftsService(store, events, attachments);
   const outbox = new OutboxService({ repo, accounts, settings, attachments, events, spooler, ready, onDraftsChanged: () => drafts.announce() });
+  // Read receipts asked of the user: the reading pane's detail says so; answers leave through the outbox.
+  const receipts = new ReceiptService({
+    cache: mailCache,
+    answers: new ReceiptAnswers(mailCache),
+    rawOf: async (row) => (row.body_sha && bodyFiles.has(row.body_sha) ? bodyFiles.read(row.body_sha) : mailEngines.fetchBody(row)),
+    accounts: () => accounts.list(),
+    queue: async (receipt) => void (await outbox.submitReceipt(receipt)),
+    onError: (error) => log.error('read receipts: a request could not be answered', error),
+  });
 
   const router = createRouter(
     {
@@ -306,9 +336,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       },
       'mail.folders': () => mail.folders(),
       'mail.list': (request) => mail.list(request),
-      'mail.get': ({ id }) => mail.get(id),
+      'mail.get': async ({ id }) => receipts.decorate(await mail.get(id)),
       'mail.attachment': ({ id, partId, offset }) => mail.attachment(id, partId, offset),
-      'mail.allowRemoteContent': ({ id, scope }) => mail.allowRemoteContent(id, scope),
+      'mail.allowRemoteContent': async ({ id, scope }) => receipts.decorate(await mail.allowRemoteContent(id, scope)),
       'mail.sync': ({ accountId }) => {
         mailEngines.syncNow(accountId);
         return mailEngines.statuses();
@@ -329,6 +359,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         }
         return settings.update(changes);
       },
+      'mail.answerReceipt': async ({ id, send }) => {
+        await receipts.answer(id, send);
+        return receipts.decorate(await mail.get(id));
+      },
+      'reports.unmatched': () => reportMessages.unmatched(),
     },
     (name, error) => log.error(`command ${name} failed`, error),
   );

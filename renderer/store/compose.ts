@@ -47,6 +47,8 @@ export interface ComposeState {
   accountId: string | null;
   /** Delivery receipts chosen for this message; null: the account's defaults. */
   dsn: DsnRequest | null;
+  /** Ask the recipients for a read receipt (off unless the user asks). */
+  readReceipt: boolean;
   /** The saved draft this message is; Send passes it so the draft leaves Drafts in the same write. */
   draftId: string | null;
   /** The cancelled or failed outbox item this message was taken from; removed once the message lives on elsewhere. */
@@ -91,6 +93,7 @@ export interface ComposeState {
   setBody(text: string, html: string): void;
   setAccount(accountId: string | null): void;
   setDsn(dsn: DsnRequest): void;
+  setReadReceipt(on: boolean): void;
   /** `incomplete`: the Send later input holds a partly typed date. */
   blurred(name: BlurCheckedField, incomplete?: boolean): void;
   /** The core's undo-send setting, loaded or changed. */
@@ -123,6 +126,7 @@ export const initialComposeState = {
   bodyVersion: 0,
   accountId: null as string | null,
   dsn: null as DsnRequest | null,
+  readReceipt: false,
   draftId: null as string | null,
   sourceId: null as string | null,
   contentVersion: 0,
@@ -176,6 +180,7 @@ function replaced(s: State, message: ComposeMessage, origin: ComposeOrigin, save
     bodyVersion: s.bodyVersion + 1,
     accountId: message.accountId,
     dsn: message.dsn,
+    readReceipt: message.readReceipt ?? false,
     draftId: null,
     sourceId: null,
     contentVersion,
@@ -248,6 +253,7 @@ export const useComposeStore = create<ComposeState>()((set) => ({
     set((s) => (s.fields.text === text && s.fields.html === html ? s : { fields: { ...s.fields, text, html }, ...changed(s) })),
   setAccount: (accountId) => set((s) => ({ accountId, ...changed(s) })),
   setDsn: (dsn) => set((s) => ({ dsn, ...changed(s) })),
+  setReadReceipt: (readReceipt) => set((s) => ({ readReceipt, ...changed(s) })),
   blurred: (name, incomplete = false) =>
     set((s) => {
       const error = blurCheck(s, name, incomplete);

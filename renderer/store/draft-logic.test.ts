@@ -57,6 +57,13 @@ describe('messages from the core', () => {
     const item = makeItem({ accountId: 'account-7' });
     expect(messageFromItem(item)).toMatchObject({ chips: { to: ['bob@example.test'] }, accountId: 'account-7', dsn: item.dsn, html: '' });
   });
+  it('keeps the read-receipt request through a draft and an item, and leaves it out of a draft that does not ask', () => {
+    expect(draftSaveRequest({ ...state, readReceipt: true }).readReceipt).toBe(true);
+    expect('readReceipt' in draftSaveRequest(state)).toBe(false);
+    expect(messageFromDraft(makeDraft({ readReceipt: true })).readReceipt).toBe(true);
+    expect(messageFromDraft(makeDraft()).readReceipt).toBe(false);
+    expect(messageFromItem(makeItem({ readReceipt: true })).readReceipt).toBe(true);
+  });
   it('reads a mailto: request', () => {
     expect(messageFromRequest({ to: 'a@x.test', cc: '', bcc: 'b@x.test', subject: 'S', text: 'T' })).toEqual({
       ...blankMessage,

@@ -23,11 +23,13 @@ export interface ComposeMessage {
   accountId: string | null;
   /** Null: the account's default receipts. */
   dsn: DsnRequest | null;
+  /** Ask for a read receipt (absent: no). */
+  readReceipt?: boolean;
 }
 
 export const noChips: Chips = { to: [], cc: [], bcc: [] };
 
-export const blankMessage: ComposeMessage = { chips: noChips, subject: '', text: '', html: '', attachments: [], accountId: null, dsn: null };
+export const blankMessage: ComposeMessage = { chips: noChips, subject: '', text: '', html: '', attachments: [], accountId: null, dsn: null, readReceipt: false };
 
 const withKeys = (attachments: readonly { name: string; type: string; size: number; sha256: string }[]): ComposeAttachment[] =>
   attachments.map(({ name, type, size, sha256 }) => ({ key: attachmentKey(), name, type, size, sha256 }));
@@ -42,6 +44,7 @@ export function messageFromItem(item: OutboxItem): ComposeMessage {
     attachments: withKeys(item.attachments),
     accountId: item.accountId,
     dsn: item.dsn,
+    readReceipt: item.readReceipt,
   };
 }
 
@@ -56,6 +59,7 @@ export function messageFromDraft(draft: Draft): ComposeMessage {
     attachments: withKeys(draft.attachments),
     accountId: draft.accountId ?? null,
     dsn: draft.dsn ?? null,
+    readReceipt: draft.readReceipt ?? false,
   };
 }
 
@@ -73,6 +77,7 @@ export interface ComposeDraftState {
   attachments: readonly ComposeAttachment[];
   accountId: string | null;
   dsn: DsnRequest | null;
+  readReceipt?: boolean;
   draftId: string | null;
 }
 
@@ -95,5 +100,6 @@ export function draftSaveRequest(state: ComposeDraftState): DraftSave {
   if (state.accountId) request.accountId = state.accountId;
   if (state.html) request.html = state.html;
   if (state.dsn) request.dsn = state.dsn;
+  if (state.readReceipt) request.readReceipt = true;
   return request;
 }

@@ -27,6 +27,7 @@ export function makeItem(overrides: Partial<OutboxItem> = {}): OutboxItem {
     threading: null,
     readReceipt: false,
     sentCopy: null,
+    disposition: null,
     ...overrides,
   };
 }

@@ -25,6 +25,8 @@ export interface DovecotInstance {
   tlsPort: number;
   /** The certificate IMAPS presents (self-made, CN=localhost), PEM. */
   certificatePem: string;
+  /** LMTP on 127.0.0.1 (started with `lmtp: true`): any local part delivers to the user of that name. */
+  lmtpPort: number | null;
   user: string;
   password: string;
   /** The user's Maildir (delivered files can be written here directly). */
@@ -121,6 +123,8 @@ function makeCertificate(dir: string): { cert: string; key: string } {
 export interface DovecotOptions {
   /** The name of the folder marked \Sent (special-use); "Sent" by default. */
   sentFolder?: string;
+  /** Also listen for LMTP, so a Postfix can deliver into this Dovecot. */
+  lmtp?: boolean;
 }
 
 export async function startDovecot(options: DovecotOptions = {}): Promise<DovecotInstance> {
@@ -142,7 +146,17 @@ export async function startDovecot(options: DovecotOptions = {}): Promise<Doveco
   // Read by the auth process, which runs as Dovecot's internal user; nobody else may.
   const [authUid, authGid] = run('/usr/bin/getent', ['passwd', 'dovecot']).split(':').slice(2, 4).map(Number) as [number, number];
   chownSync(join(base, 'passwd'), authUid, authGid);
-  const [port, tlsPort] = (await freePorts(2)) as [number, number];
+  const [port, tlsPort, lmtpPort] = (await freePorts(3)) as [number, number, number];
+  // For a mail server that delivers here (the Postfix loop): the user is the address's local part.
+  const lmtp = options.lmtp
+    ? `service lmtp {
+  inet_listener lmtp {
+    address = 127.0.0.1
+    port = ${lmtpPort}
+  }
+}
+`
+    : '';
   const conf = join(base, 'dovecot.conf');
   writeFileSync(
     conf,
@@ -151,7 +165,7 @@ base_dir = ${base}/run
 state_dir = ${base}/state
 instance_name = ${base.slice(tmpdir().length + 1)}
 log_path = ${base}/dovecot.log
-protocols = imap
+protocols = imap${options.lmtp ? ' lmtp' : ''}
 listen = 127.0.0.1
 ssl = yes
 ssl_cert = <${cert}
@@ -169,8 +183,9 @@ passdb {
 }
 userdb {
   driver = static
-  args = uid=${uid} gid=${gid} home=${base}/mail/%u
+  args = uid=${uid} gid=${gid} home=${base}/mail/%n${options.lmtp ? ' allow_all_users=yes' : ''}
 }
+${lmtp}
 namespace inbox {
   inbox = yes
   separator = /
@@ -226,6 +241,7 @@ protocol imap {
     port,
     tlsPort,
     certificatePem: readFileSync(cert, 'utf8'),
+    lmtpPort: options.lmtp ? lmtpPort : null,
     user: TEST_USER,
     password: TEST_PASSWORD,
     maildir,

@@ -88,6 +88,8 @@ describe('valid requests', () => {
       'settings.update': { undoSendSeconds: 10 },
       'app.restartToUpdate': {},
       'outbox.retrySentCopy': { id: ID },
+      'mail.answerReceipt': { id: ID, send: true },
+      'reports.unmatched': {},
     };
     for (const name of COMMAND_NAMES) {
       expect(await router.handle(name, requests[name])).toEqual({ ok: true, value: name });

@@ -12,7 +12,8 @@ import type { Folder, FolderRole, MailList, MailListRequestSchema, MessageFlags,
 import { failure } from '../../../shared/i18n/reason';
 import { GroupCommit } from '../db/group-commit';
 import { messageIdFor } from './ids';
-import { listSql } from './list-query';
+import { listSql, type ReportsView } from './list-query';
+import { foldersWithReports } from './reports-view';
 import { MAIL_SCHEMA, MAIL_SCHEMA_VERSION } from './mail-schema';
 import { DamagedRow, SUMMARY_COLUMNS, fromSortKey, subjectSortKey, threadKey, toSummary, type MessageRow, type NewMessage } from './message-rows';
 
@@ -48,6 +49,8 @@ type FolderRow = { id: string; account_id: string; path: string; name: string; d
 export class MailCache {
   readonly commit: GroupCommit;
   private readonly sql;
+  /** How delivery reports are listed; null until reports/report-messages.ts has its table (and in tests without it). */
+  reportsView: ReportsView | null = null;
 
   constructor(
     readonly db: Database.Database,
@@ -101,7 +104,8 @@ export class MailCache {
 
   // Folders.
   folders(): Folder[] {
-    return this.sql.folders.all().map((r) => ({ ...folderOf(r), total: r.total, unread: r.unread }));
+    // Reports hidden from Inbox leave its counts too; their own folder, when wanted, counts them all.
+    return foldersWithReports(this.db, this.reportsView, this.sql.folders.all().map((r) => ({ ...folderOf(r), total: r.total, unread: r.unread })));
   }
   folder(id: string): (FolderInfo & FolderState) | undefined {
     const r = this.sql.folder.get(id);
@@ -244,7 +248,7 @@ export class MailCache {
 
   /** A window of a folder or of search results, with the total. Damaged rows are set aside, never returned. */
   list(request: z.output<typeof MailListRequestSchema>, isCached: (sha: string) => boolean): MailList {
-    const sql = listSql(request);
+    const sql = listSql(request, this.reportsView);
     const total = (this.db.prepare(sql.total).get(...sql.params) as { n: number }).n;
     const found = this.db.prepare(sql.rows).all(...sql.params, request.limit, request.offset) as MessageRow[];
     const rows: MessageSummary[] = [];

@@ -4,7 +4,7 @@
  */
 import { parseAddressList } from '../../../shared/address';
 import { failure } from '../../../shared/i18n/reason';
-import { cancelState, LIMITS, type AttachmentInput, type AttachmentRef, type DraftInput, type OutboxItem, type Recipient, type StoredAttachment } from '../../../shared/model';
+import { cancelState, LIMITS, type AttachmentInput, type AttachmentRef, type DispositionNotice, type DraftInput, type OutboxItem, type Recipient, type StoredAttachment } from '../../../shared/model';
 import type { AccountsService } from '../accounts/accounts-service';
 import type { AttachmentStore } from '../attachments/attachment-store';
 import { isStorageError } from '../db/storage-error';
@@ -132,9 +132,54 @@ export class OutboxService {
       threading: input.threading ?? null,
       readReceipt: input.readReceipt ?? false,
       sentCopy: initialSentCopy(account),
+      disposition: null,
     };
     await this.deps.repo.add(item, input.draftId);
     if (input.draftId) this.deps.onDraftsChanged?.();
+    this.deps.events.emit('outbox:changed', item);
+    this.deps.spooler.kick();
+    return item;
+  }
+
+  /**
+   * A read receipt (RFC 8098) to the address its request named: queued at once (no undo delay: the
+   * user's click was the decision), asking only to hear of failure, never of success (a report on a
+   * report helps no one).
+   */
+  async submitReceipt(receipt: { accountId: string; to: string; subject: string; text: string; notice: DispositionNotice }): Promise<OutboxItem> {
+    await this.deps.ready;
+    const parsed = parseAddressList(receipt.to);
+    if (!parsed.ok || parsed.mailboxes.length !== 1) throw failure('INVALID_ADDRESS_LIST', 'reason.noRecipient', undefined, { invalid: [] });
+    const account = await this.deps.accounts.resolve(receipt.accountId);
+    const now = this.now();
+    const item: OutboxItem = {
+      id: newId(),
+      accountId: account.id,
+      state: 'queued',
+      messageId: newMessageId(account.from.address),
+      envid: newEnvid(),
+      from: account.from,
+      recipients: [{ address: parsed.mailboxes[0]!.address, field: 'to', state: 'pending' }],
+      subject: receipt.subject,
+      text: receipt.text,
+      html: null,
+      attachments: [],
+      dsn: { notify: { success: false, failure: true, delay: false }, ret: 'headers' },
+      createdAt: now,
+      updatedAt: now,
+      notBefore: now,
+      attempts: 0,
+      handedOffAt: null,
+      sentAt: null,
+      lastReply: null,
+      error: null,
+      warnings: [],
+      threading: null,
+      readReceipt: false,
+      sentCopy: null,
+      disposition: receipt.notice,
+    };
+    await this.deps.repo.add(item);
     this.deps.events.emit('outbox:changed', item);
     this.deps.spooler.kick();
     return item;

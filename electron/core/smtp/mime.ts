@@ -8,6 +8,7 @@ import MailComposer from 'nodemailer/lib/mail-composer';
 import type { Mailbox, OutboxItem, StoredAttachment } from '../../../shared/model';
 import type { AttachmentStore } from '../attachments/attachment-store';
 import { isUtf8File } from '../attachments/utf8-file';
+import { dispositionMessage } from './disposition-mime';
 
 /** The attachment's bytes, or an empty stand-in when only the shape of the message is wanted. */
 type ContentOf = (attachment: StoredAttachment) => Readable | Buffer;
@@ -26,7 +27,9 @@ function contentTypeOf(attachment: StoredAttachment, files: AttachmentStore): st
   }
 }
 
-function composerFor(item: OutboxItem, files: AttachmentStore, contentOf: ContentOf, withBcc = false): MailComposer {
+function composerFor(item: OutboxItem, files: AttachmentStore, contentOf: ContentOf, withBcc = false): Pick<MailComposer, 'compile'> {
+  // A read receipt we send is a report (RFC 8098), not a message the user wrote.
+  if (item.disposition) return { compile: () => dispositionMessage(item, item.disposition!) };
   // Name/address objects, not formatted strings, so nodemailer never re-parses an address.
   const mailbox = (m: Mailbox) => ({ name: m.name ?? '', address: m.address });
   const field = (name: 'to' | 'cc') => item.recipients.filter((r) => r.field === name).map(mailbox);
@@ -49,6 +52,8 @@ function composerFor(item: OutboxItem, files: AttachmentStore, contentOf: Conten
     // Message-ID is fixed at submit so every retry (and any duplicate) carries the same one.
     messageId: item.messageId,
     date: new Date(item.createdAt),
+    // RFC 8098: a read receipt, when asked for, comes back to the sender's own address.
+    ...(item.readReceipt ? { headers: { 'Disposition-Notification-To': `<${item.from.address}>` } } : {}),
     disableFileAccess: true,
     disableUrlAccess: true,
   });

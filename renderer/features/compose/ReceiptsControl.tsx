@@ -15,6 +15,8 @@ export function ReceiptsControl({ accountDsn }: { accountDsn: DsnRequest | undef
   const { t } = useT();
   const chosen = useComposeStore((s) => s.dsn);
   const setDsn = useComposeStore((s) => s.setDsn);
+  const readReceipt = useComposeStore((s) => s.readReceipt);
+  const setReadReceipt = useComposeStore((s) => s.setReadReceipt);
   const [open, setOpen] = useState(false);
   const value = chosen ?? accountDsn ?? DEFAULT_DSN;
   return (
@@ -38,6 +40,10 @@ export function ReceiptsControl({ accountDsn }: { accountDsn: DsnRequest | undef
       <div id="compose-receipts" className="receipts-panel" hidden={!open}>
         {open && <DsnFields idPrefix="compose-dsn" value={value} onChange={setDsn} />}
       </div>
+      <label className="checkbox-row" htmlFor="compose-read-receipt">
+        <input id="compose-read-receipt" type="checkbox" checked={readReceipt} onChange={(e) => setReadReceipt(e.currentTarget.checked)} />
+        {t('compose.readReceipt')}
+      </label>
     </div>
   );
 }

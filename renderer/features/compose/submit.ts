@@ -60,6 +60,7 @@ export async function submitCompose(api: MailApi, options: SubmitOptions = {}): 
   if (s.attachments.length > 0) request.attachments = s.attachments.map(attachmentRef);
   const dsn = s.dsn ?? account?.dsn;
   if (dsn) request.dsn = dsn;
+  if (s.readReceipt) request.readReceipt = true;
   // The account chosen (or the item's, on Edit) even before the account list has loaded.
   const accountId = account?.id ?? s.accountId;
   if (accountId) request.accountId = accountId;

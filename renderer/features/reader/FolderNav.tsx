@@ -119,6 +119,25 @@ export function FolderNav() {
       {receiving.map((account) => (
         <AccountFolders key={account.id} account={account} folders={folders} />
       ))}
+      <ReportsFolder folders={folders} />
     </ul>
+  );
+}
+
+/** The "Delivery reports" folder (a setting): every account's reports, on no server, so under no account. */
+function ReportsFolder({ folders }: { folders: readonly Folder[] }) {
+  const folderId = useReaderStore((s) => s.folderId);
+  const query = useReaderStore((s) => s.query);
+  const view = useUiStore((s) => s.view);
+  const folder = folders.find((f) => f.role === 'reports' && f.accountId === f.id);
+  if (!folder) return null;
+  return (
+    <li className="account-folders">
+      <ul className="nav-list">
+        <li>
+          <FolderButton folder={folder} current={view === 'mail' && !query && folder.id === folderId} />
+        </li>
+      </ul>
+    </li>
   );
 }

@@ -13,6 +13,7 @@ import { MessageFrame } from './MessageFrame';
 import { MessageToolbar } from './MessageToolbar';
 import { PlainText } from './PlainText';
 import { allowRemoteContent } from './reader-actions';
+import { ReceiptRequestBar } from '../read-receipts/ReceiptRequestBar';
 
 function RemoteContentBar({ message }: { message: MessageDetail }) {
   const { t } = useT();
@@ -87,6 +88,7 @@ export function ReadingPane() {
           </header>
           {message.problem && <p className="panel-error reading-note">{t('reader.problem', { message: errorText({ message: '', reason: message.problem }) })}</p>}
           <RemoteContentBar message={message} />
+          <ReceiptRequestBar message={message} />
           <AttachmentList message={message} />
           <div className="message-body" data-message-id={message.id}>
             <Body message={message} onLink={(href, text) => setLink({ href, text })} />

@@ -4,6 +4,7 @@ import { Page } from '../layout/Page';
 import { AccountsSection } from './AccountsSection';
 import { LanguageField } from './LanguageField';
 import { SendingSection } from './SendingSection';
+import { ReportsSection } from '../read-receipts/ReportsSection';
 
 export function SettingsView() {
   const { t } = useT();
@@ -18,6 +19,7 @@ export function SettingsView() {
         </section>
         <SendingSection />
         <AccountsSection />
+        <ReportsSection />
       </div>
     </Page>
   );

@@ -22,6 +22,7 @@ import { saveAccount } from './accounts-actions';
 import { AddressStep } from './AddressStep';
 import { formFromDiscovery } from './discovery-logic';
 import { IncomingFieldset } from './IncomingFieldset';
+import { ReadReceiptsFieldset } from '../../read-receipts/ReadReceiptsFieldset';
 import { checkIncoming, emptyIncomingFields, INCOMING_ORDER, incomingFromAccount, type IncomingErrors, type IncomingField, type IncomingFields } from './incoming-form-logic';
 
 interface Props {
@@ -203,6 +204,7 @@ export function AccountFormDialog({ account, onClose }: Props) {
             <p className="field-hint">{t('account.receiptsHint')}</p>
             <DsnFields idPrefix="account-dsn" value={fields.dsn} onChange={(dsn) => set('dsn', dsn)} />
           </fieldset>
+          <ReadReceiptsFieldset value={fields.readReceipts ?? 'ask'} onChange={(answer) => set('readReceipts', answer)} />
           {formError && (
             <p role="alert" className="form-error">
               {formError}

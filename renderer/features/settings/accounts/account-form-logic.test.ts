@@ -62,6 +62,15 @@ describe('checkAccount', () => {
     expect(forgotten.ok && forgotten.input.secret).toBe('');
   });
 
+  it('carries the answer to read-receipt requests, and leaves it to the core when never chosen', () => {
+    const account = makeAccount({ id: 'account-w', readReceipts: 'never' });
+    expect(fieldsFromAccount(account).readReceipts).toBe('never');
+    const changed = checkAccount({ ...fieldsFromAccount(account), readReceipts: 'always' }, account);
+    expect(changed.ok && changed.input.readReceipts).toBe('always');
+    const fresh = checkAccount(filled, null);
+    expect(fresh.ok && 'readReceipts' in fresh.input).toBe(false);
+  });
+
   it('asks for the password again when the host, port, security or user name changes', () => {
     const account = makeAccount({ id: 'account-w', hasSecret: true, auth: { mechanism: 'plain', username: 'ann' } });
     const same = fieldsFromAccount(account);

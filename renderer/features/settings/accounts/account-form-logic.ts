@@ -24,6 +24,8 @@ export interface AccountFields {
   /** Typed into the password field; empty keeps a stored one. */
   secret: string;
   dsn: DsnRequest;
+  /** What to do when a sender asks for a read receipt; absent: the account's (ask, for a new one). */
+  readReceipts?: Account['readReceipts'];
 }
 
 export type AccountField = 'name' | 'fromAddress' | 'host' | 'port' | 'username' | 'secret';
@@ -56,6 +58,7 @@ export function fieldsFromAccount(account: Account): AccountFields {
     username: account.auth.username,
     secret: '',
     dsn: account.dsn,
+    readReceipts: account.readReceipts,
   };
 }
 
@@ -124,6 +127,7 @@ export function checkAccount(fields: AccountFields, existing: (SecretHolder & Pi
     dsn: fields.dsn,
   };
   if (existing) input.id = existing.id;
+  if (fields.readReceipts) input.readReceipts = fields.readReceipts;
   if (fields.fromName.trim()) input.fromName = fields.fromName.trim();
   // Omitted: keep the stored secret. No login: forget it.
   if (needsLogin && fields.secret !== '') input.secret = fields.secret;
