@@ -129,6 +129,9 @@ export const commands = {
   'mail.answerReceipt': command(z.strictObject({ id: IdSchema, send: z.boolean() }), returns<MessageDetail>()),
   /** Delivery reports and receipts that matched no message sent from here, newest first. */
   'reports.unmatched': command(Empty, returns<UnmatchedReport[]>()),
+  // Replying and forwarding (issue 11).
+  /** A received message's attachments (or the message itself, as message/rfc822) stored for a forward. */
+  'mail.forwardAttachments': command(z.strictObject({ id: IdSchema, asMessage: z.boolean() }), returns<StoredAttachment[]>()),
 } as const;
 
 export const events = {

@@ -359,6 +359,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         }
         return settings.update(changes);
       },
+      'mail.forwardAttachments': ({ id, asMessage }) => mail.forwardAttachments(id, asMessage, attachments),
       'mail.answerReceipt': async ({ id, send }) => {
         await receipts.answer(id, send);
         return receipts.decorate(await mail.get(id));

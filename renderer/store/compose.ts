@@ -16,7 +16,7 @@
  * value wins for the rest of this compose session (this window's life).
  */
 import { create } from 'zustand';
-import type { DsnRequest } from '../../shared/model';
+import type { DsnRequest, Threading } from '../../shared/model';
 import { addressValue, splitTyped } from '../features/compose/chips-logic';
 import type { ComposeAttachment } from './attachment-logic';
 import { blankMessage, noChips, type Chips, type ComposeMessage } from './draft-logic';
@@ -49,6 +49,8 @@ export interface ComposeState {
   dsn: DsnRequest | null;
   /** Ask the recipients for a read receipt (off unless the user asks). */
   readReceipt: boolean;
+  /** In-Reply-To and References when this message answers another; null otherwise. */
+  threading: Threading | null;
   /** The saved draft this message is; Send passes it so the draft leaves Drafts in the same write. */
   draftId: string | null;
   /** The cancelled or failed outbox item this message was taken from; removed once the message lives on elsewhere. */
@@ -127,6 +129,7 @@ export const initialComposeState = {
   accountId: null as string | null,
   dsn: null as DsnRequest | null,
   readReceipt: false,
+  threading: null as Threading | null,
   draftId: null as string | null,
   sourceId: null as string | null,
   contentVersion: 0,
@@ -181,6 +184,7 @@ function replaced(s: State, message: ComposeMessage, origin: ComposeOrigin, save
     accountId: message.accountId,
     dsn: message.dsn,
     readReceipt: message.readReceipt ?? false,
+    threading: message.threading ?? null,
     draftId: null,
     sourceId: null,
     contentVersion,

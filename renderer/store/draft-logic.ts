@@ -4,7 +4,7 @@
  * an outbox item taken back (Edit, Undo), a saved draft, a mailto: link, and
  * the drafts.save request.
  */
-import type { ComposeRequest, Draft, DraftSave, DsnRequest, OutboxItem } from '../../shared/model';
+import type { ComposeRequest, Draft, DraftSave, DsnRequest, OutboxItem, Threading } from '../../shared/model';
 import { addressValue, entriesOf } from '../features/compose/chips-logic';
 import { editorHtmlFrom } from '../features/compose/rich-text-logic';
 import { attachmentKey, attachmentRef, type ComposeAttachment } from './attachment-logic';
@@ -25,6 +25,8 @@ export interface ComposeMessage {
   dsn: DsnRequest | null;
   /** Ask for a read receipt (absent: no). */
   readReceipt?: boolean;
+  /** A reply's In-Reply-To and References (absent: not a reply). */
+  threading?: Threading | null;
 }
 
 export const noChips: Chips = { to: [], cc: [], bcc: [] };
@@ -45,6 +47,7 @@ export function messageFromItem(item: OutboxItem): ComposeMessage {
     accountId: item.accountId,
     dsn: item.dsn,
     readReceipt: item.readReceipt,
+    threading: item.threading,
   };
 }
 
@@ -60,6 +63,7 @@ export function messageFromDraft(draft: Draft): ComposeMessage {
     accountId: draft.accountId ?? null,
     dsn: draft.dsn ?? null,
     readReceipt: draft.readReceipt ?? false,
+    threading: draft.threading ?? null,
   };
 }
 
@@ -78,6 +82,7 @@ export interface ComposeDraftState {
   accountId: string | null;
   dsn: DsnRequest | null;
   readReceipt?: boolean;
+  threading?: Threading | null;
   draftId: string | null;
 }
 
@@ -101,5 +106,6 @@ export function draftSaveRequest(state: ComposeDraftState): DraftSave {
   if (state.html) request.html = state.html;
   if (state.dsn) request.dsn = state.dsn;
   if (state.readReceipt) request.readReceipt = true;
+  if (state.threading) request.threading = state.threading;
   return request;
 }

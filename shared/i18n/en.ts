@@ -726,6 +726,16 @@ export const en = {
   'reports.unmatched.kind.unstructured': 'Bounce without a machine-readable part',
   'reports.unmatched.open': 'Open',
   'reports.unmatched.failed': 'Could not list the unmatched reports: {message}',
+  'reason.forwardTooLarge': "An attachment of this message is larger than 25 MB, the most one attachment may be. Forward the message as an attachment, or without its files.",
+  'reason.forwardTooMany': "This message has more attachments than one message may carry ({max}). Forward it as an attachment instead.",
+  'reply.reply': "Reply",
+  'reply.replyAll': "Reply all",
+  'reply.forward': "Forward",
+  'reply.forwardAsAttachment': "Forward as attachment",
+  'reply.attribution': "On {date}, {name} wrote:",
+  'reply.forwardedHeader': "---------- Forwarded message ----------",
+  'reply.subject': "Subject",
+  'reply.failed': "Could not prepare the message: {message}",
 } as const;
 
 export type MessageKey = keyof typeof en;

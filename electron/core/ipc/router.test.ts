@@ -90,6 +90,7 @@ describe('valid requests', () => {
       'outbox.retrySentCopy': { id: ID },
       'mail.answerReceipt': { id: ID, send: true },
       'reports.unmatched': {},
+      'mail.forwardAttachments': { id: ID, asMessage: false },
     };
     for (const name of COMMAND_NAMES) {
       expect(await router.handle(name, requests[name])).toEqual({ ok: true, value: name });

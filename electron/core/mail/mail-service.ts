@@ -9,6 +9,9 @@ import type { EventBus } from '../events';
 import type { BodyFiles } from './body-files';
 import type { MailCache } from './mail-cache';
 import { mailboxes, stringList, type MessageRow } from './message-rows';
+import type { StoredAttachment } from '../../../shared/model';
+import type { AttachmentStore } from '../attachments/attachment-store';
+import { forwardAsMessage, forwardFiles } from '../forward/forward-attachments';
 import { attachmentContent, parseBody } from './parse-message';
 
 /** Fetches a message's raw bytes from wherever it lives (its account's server); throws NOT_CONNECTED when it cannot. */
@@ -54,6 +57,13 @@ export class MailService {
     if (scope === 'sender' && sender) await this.cache.allowRemote('sender', sender.toLowerCase());
     else await this.cache.allowRemote('message', id);
     return this.get(id);
+  }
+
+  /** The message's attachments, or the message itself, as files Compose can attach to a forward. */
+  async forwardAttachments(id: string, asMessage: boolean, files: AttachmentStore): Promise<StoredAttachment[]> {
+    const row = this.rowOf(id);
+    const raw = await this.rawOf(row);
+    return asMessage ? [forwardAsMessage(raw, row.subject, files)] : forwardFiles(raw, files);
   }
 
   /** Keeps a message's bytes: file first, then the row that names it. */

@@ -93,6 +93,12 @@ export async function attachmentContent(raw: Buffer, partId: string): Promise<{ 
   return found ? { meta: attachmentOf(found, index), content: found.content } : null;
 }
 
+/** Every attachment of the message with its bytes (forwarding takes them all). */
+export async function attachmentsOf(raw: Buffer): Promise<{ meta: MailAttachment; content: Buffer }[]> {
+  const { mail } = await parse(raw);
+  return (mail?.attachments ?? []).map((a, i) => ({ meta: attachmentOf(a, i), content: a.content }));
+}
+
 function attachmentOf(a: Attachment, index: number): MailAttachment {
   return {
     partId: a.partId ?? String(index + 1),

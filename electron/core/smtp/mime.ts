@@ -49,6 +49,8 @@ function composerFor(item: OutboxItem, files: AttachmentStore, contentOf: Conten
       contentTransferEncoding: 'base64' as const,
       content: contentOf(a),
     })),
+    // A reply names the message it answers and its conversation, so every client threads it.
+    ...(item.threading ? { inReplyTo: `<${item.threading.inReplyTo}>`, references: item.threading.references.map((id) => `<${id}>`) } : {}),
     // Message-ID is fixed at submit so every retry (and any duplicate) carries the same one.
     messageId: item.messageId,
     date: new Date(item.createdAt),

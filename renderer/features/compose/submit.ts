@@ -61,6 +61,7 @@ export async function submitCompose(api: MailApi, options: SubmitOptions = {}): 
   const dsn = s.dsn ?? account?.dsn;
   if (dsn) request.dsn = dsn;
   if (s.readReceipt) request.readReceipt = true;
+  if (s.threading) request.threading = s.threading;
   // The account chosen (or the item's, on Edit) even before the account list has loaded.
   const accountId = account?.id ?? s.accountId;
   if (accountId) request.accountId = accountId;
