@@ -39,8 +39,10 @@ export function ftsQuery(text: string): string | null {
 }
 
 /** The WHERE clause for the request, its columns qualified with `table` ('' or 'm.'). */
-function filterOf(request: ListRequest, table: string, reports: ReportsView | null): { sql: string; params: (string | number)[] } {
+function filterOf(request: ListRequest, table: string, reports: ReportsView | null, moved: string | null): { sql: string; params: (string | number)[] } {
   const where: string[] = [];
+  // Moved away by an action the server has not finished: gone from the user's view already.
+  if (moved) where.push(`${table}id NOT IN (${moved})`);
   const params: (string | number)[] = [];
   if (reports?.folderId && request.folderId === reports.folderId) where.push(`${table}id IN (${reports.ids})`);
   else if (request.folderId) {
@@ -65,13 +67,13 @@ export function notReportInInbox(table: string, reports: ReportsView): string {
   return `NOT (${table}id IN (${reports.ids}) AND ${table}folder_id IN (SELECT id FROM folders WHERE role = 'inbox'))`;
 }
 
-export function listSql(request: ListRequest, reports: ReportsView | null = null): ListSql {
+export function listSql(request: ListRequest, reports: ReportsView | null = null, moved: string | null = null): ListSql {
   const column = SORT_COLUMNS[request.sort];
   const direction = request.descending ? 'DESC' : 'ASC';
   const order = `ORDER BY m.${column} ${direction}, m.rowid ${direction}`;
   if (!request.threads) {
     // Straight from the table, so the (folder_id, sort column, rowid) index gives the order and the count.
-    const filter = filterOf(request, 'm.', reports);
+    const filter = filterOf(request, 'm.', reports, moved);
     return {
       rows: `SELECT ${SUMMARY_COLUMNS}, 1 AS thread_size FROM messages m JOIN folders f ON f.id = m.folder_id ${filter.sql} ${order} LIMIT ? OFFSET ?`,
       total: `SELECT count(*) AS n FROM messages m ${filter.sql}`,
@@ -79,7 +81,7 @@ export function listSql(request: ListRequest, reports: ReportsView | null = null
     };
   }
   // The newest message stands for its conversation, with the conversation's size.
-  const filter = filterOf(request, '', reports);
+  const filter = filterOf(request, '', reports, moved);
   const source = `(SELECT * FROM (SELECT *, count(*) OVER t AS thread_size, row_number() OVER (t ORDER BY date DESC, rowid DESC) AS thread_rank
       FROM messages ${filter.sql} WINDOW t AS (PARTITION BY folder_id, thread_id)) WHERE thread_rank = 1)`;
   return {

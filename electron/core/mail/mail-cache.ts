@@ -51,6 +51,10 @@ export class MailCache {
   private readonly sql;
   /** How delivery reports are listed; null until reports/report-messages.ts has its table (and in tests without it). */
   reportsView: ReportsView | null = null;
+  /** SQL naming messages moved away by a queued action (mail/action-rows.ts); null without that table. */
+  movedIds: string | null = null;
+  /** Messages whose flags a queued action set: a sync does not put the server's older flags back on them. */
+  protectedIds: () => ReadonlySet<string> = () => new Set();
 
   constructor(
     readonly db: Database.Database,
@@ -76,6 +80,7 @@ export class MailCache {
       rowidsOfFolder: db.prepare<[string], { rowid: number; id: string }>('SELECT rowid, id FROM messages WHERE folder_id = ?'),
       deleteMessagesOf: db.prepare<[string]>('DELETE FROM messages WHERE folder_id = ?'),
       uids: db.prepare<[string], { uid: number }>('SELECT uid FROM messages WHERE folder_id = ? ORDER BY uid'),
+      idsOf: db.prepare<[string], { id: string }>('SELECT id FROM messages WHERE folder_id = ? ORDER BY uid'),
       insertMessage: db.prepare(
         `INSERT OR IGNORE INTO messages (id, folder_id, uid, message_id, subject, subject_sort, from_json, from_sort, to_json, cc_json, reply_to_json,
            in_reply_to, references_json, date, size, seen, flagged, answered, draft, has_attachments, thread_id, preview, body_sha, modseq)
@@ -105,7 +110,16 @@ export class MailCache {
   // Folders.
   folders(): Folder[] {
     // Reports hidden from Inbox leave its counts too; their own folder, when wanted, counts them all.
-    return foldersWithReports(this.db, this.reportsView, this.sql.folders.all().map((r) => ({ ...folderOf(r), total: r.total, unread: r.unread })));
+    const folders = foldersWithReports(this.db, this.reportsView, this.sql.folders.all().map((r) => ({ ...folderOf(r), total: r.total, unread: r.unread })));
+    if (!this.movedIds) return folders;
+    const moved = this.db
+      .prepare<[], { folder_id: string; total: number; unread: number | null }>(`SELECT folder_id, count(*) AS total, sum(seen = 0) AS unread FROM messages WHERE id IN (${this.movedIds}) GROUP BY folder_id`)
+      .all();
+    if (!moved.length) return folders;
+    return folders.map((f) => {
+      const less = moved.find((m) => m.folder_id === f.id);
+      return less ? { ...f, total: f.total - less.total, unread: f.unread - (less.unread ?? 0) } : f;
+    });
   }
   folder(id: string): (FolderInfo & FolderState) | undefined {
     const r = this.sql.folder.get(id);
@@ -148,6 +162,9 @@ export class MailCache {
   }
 
   // Messages.
+  idsOf(folderId: string): string[] {
+    return this.sql.idsOf.all(folderId).map((r) => r.id);
+  }
   uidsOf(folderId: string): number[] {
     return this.sql.uids.all(folderId).map((r) => r.uid);
   }
@@ -192,9 +209,10 @@ export class MailCache {
   updateFlags(folderId: string, updates: readonly FlagUpdate[]): Promise<string[]> {
     return this.commit.write(() => {
       const changed: string[] = [];
+      const mine = this.protectedIds();
       for (const u of updates) {
         const r = this.sql.byUid.get(folderId, u.uid);
-        if (!r) continue;
+        if (!r || mine.has(r.id)) continue;
         const f = u.flags;
         if (r.seen === +f.seen && r.flagged === +f.flagged && r.answered === +f.answered && r.draft === +f.draft) continue;
         this.sql.setFlags.run(+f.seen, +f.flagged, +f.answered, +f.draft, u.modseq ?? null, r.rowid);
@@ -248,7 +266,7 @@ export class MailCache {
 
   /** A window of a folder or of search results, with the total. Damaged rows are set aside, never returned. */
   list(request: z.output<typeof MailListRequestSchema>, isCached: (sha: string) => boolean): MailList {
-    const sql = listSql(request, this.reportsView);
+    const sql = listSql(request, this.reportsView, this.movedIds);
     const total = (this.db.prepare(sql.total).get(...sql.params) as { n: number }).n;
     const found = this.db.prepare(sql.rows).all(...sql.params, request.limit, request.offset) as MessageRow[];
     const rows: MessageSummary[] = [];
