@@ -52,3 +52,24 @@ test.describe('with a French system language', () => {
     await expect(page.getByRole('button', { name: 'Nouveau message', exact: true })).toBeVisible();
   });
 });
+
+test('the sidebar names the sandbox in the window language and shows folder names whole (French, Russian)', async ({ page, host }) => {
+  await page.goto(host.url);
+  const sidebar = page.locator('nav.sidebar');
+  await goTo(page, 'Settings');
+  for (const [option, code, sandbox, inbox] of [
+    ['Français', 'fr', 'Bac à sable local', 'Boîte de réception'],
+    ['Русский', 'ru', 'Локальная песочница', 'Входящие'],
+  ] as const) {
+    await page.locator('#settings-language').selectOption({ label: option });
+    await expect(page.locator('html')).toHaveAttribute('lang', code);
+    // The account heading is the translated name, not the stored English "Local sandbox".
+    await expect(sidebar.locator('.account-name')).toHaveText(sandbox);
+    await expect(sidebar.getByRole('button', { name: new RegExp(`^${inbox}`) })).toBeVisible();
+    // Nothing in the sidebar is cut short: every label shows all of its text at the default width.
+    const clipped = await sidebar.locator('.nav-label, .account-name').evaluateAll((labels) =>
+      labels.filter((l) => l.scrollWidth > l.clientWidth + 1 || l.scrollHeight > l.clientHeight + 1).map((l) => l.textContent),
+    );
+    expect(clipped, `${code}: labels cut short`).toEqual([]);
+  }
+});
