@@ -164,7 +164,7 @@ describe('IMAP sync against Dovecot', () => {
     expect((await core.call<MailList>('mail.list', { offset: 0, limit: 5, query: 'Big message 1200' })).rows.map((r) => r.id)).toContain(last.rows[0]!.id);
   });
 
-  it('shows a message delivered while it runs within 2 s (IDLE), then flags and an expunge from another client', async () => {
+  it('shows a message delivered while it runs (IDLE), then flags and an expunge from another client', async () => {
     const inbox = (await folderNamed(core, account.id, 'INBOX')) as Folder;
     await waitFor(() => statusOf(core, account.id), (s) => s?.state === 'idle');
     // Let the engine settle into IDLE on INBOX.
