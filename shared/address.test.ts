@@ -7,6 +7,7 @@ import {
   needsSmtpUtf8,
   normalizeAddress,
   parseAddressList,
+  tokenizeAddressList,
   type AddressListResult,
 } from './address';
 import type { Mailbox } from './model';
@@ -396,5 +397,50 @@ describe('formatMailbox', () => {
       { name: 'Team: x', address: 'c@z.test' },
     ];
     expect(mailboxes(list.map(formatMailbox).join(', '))).toEqual(list);
+  });
+});
+
+describe('tokenizeAddressList (the one tokenizer: fields, chips, drafts, mailto)', () => {
+  it('keeps a quoted name holding commas, semicolons, colons and escaped quotes in one entry', () => {
+    expect(tokenizeAddressList('"Lee, Ann; Dr." <ann@x.test>, "Say \\"hi, there\\"" <b@x.test>; c@x.test').complete).toEqual([
+      '"Lee, Ann; Dr." <ann@x.test>',
+      '"Say \\"hi, there\\"" <b@x.test>',
+    ]);
+    expect(tokenizeAddressList('"Lee, Ann; Dr." <ann@x.test>, "Say \\"hi, there\\"" <b@x.test>; c@x.test').rest).toBe('c@x.test');
+    expect(tokenizeAddressList('"Team: A" <a@x.test>,').complete).toEqual(['"Team: A" <a@x.test>']);
+  });
+
+  it('never cuts inside angle brackets', () => {
+    expect(tokenizeAddressList('Ann <"a,b;c"@x.test>, bob@x.test;').complete).toEqual(['Ann <"a,b;c"@x.test>', 'bob@x.test']);
+    expect(tokenizeAddressList('Ann <ann@x.test').unterminated).toBe(true);
+  });
+
+  it('gives a group its members, without the group name, and ends it at the semicolon', () => {
+    expect(tokenizeAddressList('Team: a@x.test, "B, b" <b@x.test>;, c@x.test,').complete).toEqual(['a@x.test', '"B, b" <b@x.test>', 'c@x.test']);
+    expect(tokenizeAddressList('Undisclosed recipients:;').complete).toEqual([]);
+  });
+
+  it('treats semicolons like commas and drops empty entries', () => {
+    expect(tokenizeAddressList(' a@x.test ;; ,b@x.test; ')).toEqual({ complete: ['a@x.test', 'b@x.test'], rest: '', unterminated: false });
+  });
+
+  it('drops comments for the parser, keeps them as typed for a chip, and never cuts inside one', () => {
+    expect(tokenizeAddressList('ann@x.test (work, mostly; (really)), b@x.test').complete).toEqual(['ann@x.test']);
+    expect(tokenizeAddressList('ann@x.test (work, mostly; (really)), b@x.test', { keepComments: true }).complete).toEqual(['ann@x.test (work, mostly; (really))']);
+    expect(tokenizeAddressList('ann@x.test (work, ').unterminated).toBe(true);
+  });
+
+  it('marks an unclosed quote, and the parser refuses it as one entry', () => {
+    expect(tokenizeAddressList('"Lee, Ann <ann@x.test>')).toEqual({ complete: [], rest: '"Lee, Ann <ann@x.test>', unterminated: true });
+    const parsed = parseAddressList('"Lee, Ann <ann@x.test>');
+    expect(parsed.ok).toBe(false);
+  });
+
+  it('the parser and the chips cut a list the same way', () => {
+    const list = 'Team: "Lee, Ann" <ann@x.test>; Bob <bob@x.test>, carol@x.test';
+    const parsed = parseAddressList(list);
+    expect(parsed.ok && parsed.mailboxes.map((m) => m.address)).toEqual(['ann@x.test', 'bob@x.test', 'carol@x.test']);
+    const chips = tokenizeAddressList(list, { keepComments: true });
+    expect([...chips.complete, chips.rest].map((e) => parseAddressList(e)).every((r) => r.ok && r.mailboxes.length === 1)).toBe(true);
   });
 });

@@ -147,26 +147,45 @@ export function needsSmtpUtf8(address: string): boolean {
   return /[^\x00-\x7f]/.test(at < 0 ? address : address.slice(0, at));
 }
 
+/** An address list cut into entries: the one tokenizer for every typed or stored list (fields, chips, mailto, drafts). */
+export interface AddressTokens {
+  /** Entries each ended by a separator (comma, semicolon, or the end of a group), trimmed, empty ones left out. */
+  complete: string[];
+  /** The text after the last separator (still being typed in a field), leading space dropped. */
+  rest: string;
+  /** The rest opens a quote, comment or < that it does not close. */
+  unterminated: boolean;
+}
+
 /**
- * Splits a header value at top-level commas, semicolons and group colons,
- * respecting quotes, comments and angle brackets.
+ * Cuts an address list at top-level commas and semicolons, respecting quotes (with backslash escapes),
+ * nested comments and angle brackets. A group ("Team: a@x, b@y;") gives its members: the group's name,
+ * a phrase ended by a colon before any @, is not an address. `keepComments` keeps "(…)" in the entries
+ * as typed (a chip shows what was written); without it they are dropped, as a parser wants.
  */
-function splitEntries(input: string): string[] {
-  const entries: string[] = [];
+export function tokenizeAddressList(text: string, options: { keepComments?: boolean } = {}): AddressTokens {
+  const keep = options.keepComments === true;
+  const complete: string[] = [];
   let current = '';
   let inQuote = false;
   let commentDepth = 0;
   let inAngle = false;
-  for (let i = 0; i < input.length; i++) {
-    const ch = input[i] as string;
+  const end = () => {
+    if (current.trim()) complete.push(current.trim());
+    current = '';
+  };
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i] as string;
     if (inQuote) {
       current += ch;
-      if (ch === '\\' && i + 1 < input.length) current += input[++i];
+      if (ch === '\\' && i + 1 < text.length) current += text[++i];
       else if (ch === '"') inQuote = false;
       continue;
     }
     if (commentDepth > 0) {
-      if (ch === '\\') i++;
+      const escaped = ch === '\\' && i + 1 < text.length;
+      if (keep) current += escaped ? ch + text[i + 1] : ch;
+      if (escaped) i++;
       else if (ch === '(') commentDepth++;
       else if (ch === ')') commentDepth--;
       continue;
@@ -174,12 +193,11 @@ function splitEntries(input: string): string[] {
     if (ch === '"') inQuote = true;
     else if (ch === '(') {
       commentDepth = 1;
-      continue;
+      if (!keep) continue;
     } else if (ch === '<') inAngle = true;
     else if (ch === '>') inAngle = false;
     else if (!inAngle && (ch === ',' || ch === ';')) {
-      entries.push(current);
-      current = '';
+      end();
       continue;
     } else if (!inAngle && ch === ':' && !current.includes('@')) {
       // "Team: a@x, b@y;" — the group name is not an address.
@@ -188,10 +206,15 @@ function splitEntries(input: string): string[] {
     }
     current += ch;
   }
+  return { complete, rest: current.trimStart(), unterminated: inQuote || commentDepth > 0 || inAngle };
+}
+
+/** Every entry of a whole list, the unfinished last one marked for parseEntry when it opens something it does not close. */
+function splitEntries(input: string): string[] {
+  const { complete, rest, unterminated } = tokenizeAddressList(input);
   // The marker is safe: parseAddressList refuses input that holds a NUL.
-  if (inQuote || commentDepth > 0 || inAngle) entries.push(`${current}\u0000unterminated`);
-  else entries.push(current);
-  return entries.map((e) => e.trim()).filter((e) => e.length > 0);
+  if (unterminated) return [...complete, `${rest.trim()}\u0000unterminated`];
+  return rest.trim() ? [...complete, rest.trim()] : complete;
 }
 
 const unescapeQuoted = (quoted: string) => quoted.slice(1, -1).replace(/\\(.)/gsu, '$1');

@@ -52,3 +52,38 @@ test.describe('with a French system language', () => {
     await expect(page.getByRole('button', { name: 'Nouveau message', exact: true })).toBeVisible();
   });
 });
+
+test('the sidebar names the sandbox in the window language and shows folder names whole (French, Russian)', async ({ page, host }) => {
+  await page.goto(host.url);
+  const sidebar = page.locator('nav.sidebar');
+  // Mail in the sandbox's inbox, so its folder shows a count beside its name (the count is what cut the French name).
+  await sendMessage(page, { to: 'ada@example.test', subject: 'Un', delay: 0 });
+  await expect(sidebar.locator('.folder-item .nav-count')).toBeVisible({ timeout: 30_000 });
+  await goTo(page, 'Settings');
+  for (const [option, code, sandbox, inbox] of [
+    ['Français', 'fr', 'Bac à sable local', 'Boîte de réception'],
+    ['Русский', 'ru', 'Локальная песочница', 'Входящие'],
+  ] as const) {
+    await page.locator('#settings-language').selectOption({ label: option });
+    await expect(page.locator('html')).toHaveAttribute('lang', code);
+    // The account heading is the translated name, not the stored English "Local sandbox".
+    await expect(sidebar.locator('.account-name')).toHaveText(sandbox);
+    await expect(sidebar.getByRole('button', { name: new RegExp(`^${inbox}`) })).toBeVisible();
+    // Nothing in the sidebar is cut short: every label shows all of its text at the default width.
+    // Measured on the text itself: a label that does not wrap runs out of its box and under the count beside it.
+    const clipped = await sidebar.locator('.nav-label, .account-name').evaluateAll((labels) =>
+      labels
+        .filter((label) => {
+          const range = document.createRange();
+          range.selectNodeContents(label);
+          const text = range.getBoundingClientRect();
+          const box = label.getBoundingClientRect();
+          const next = label.nextElementSibling;
+          const count = next?.classList.contains('nav-count') ? next.getBoundingClientRect() : undefined;
+          return text.right > box.right + 1 || text.left < box.left - 1 || (count !== undefined && text.right > count.left);
+        })
+        .map((label) => label.textContent),
+    );
+    expect(clipped, `${code}: labels cut short`).toEqual([]);
+  }
+});

@@ -39,12 +39,10 @@ test('a large message shows a progressbar of bytes sent while it is being sent',
   expect(seen.length, 'progress values seen').toBeGreaterThan(1);
   const total = seen[0]?.max ?? 0;
   expect(total).toBeGreaterThan(21 * 1024 * 1024);
-  // The total is the message's measured size; the last step may correct it by the few octets the measure missed
-  // (a known gap of 2 octets with some attachments, tracked in the issue), never by more.
+  // The total is the message's measured size, exact to the octet: the last step ends on it.
   const last = seen[seen.length - 1]!;
-  expect(seen.slice(0, -1).every((s) => s.max === total && s.now <= total)).toBe(true);
-  expect(last.now).toBe(last.max);
-  expect(Math.abs(last.max - total)).toBeLessThanOrEqual(8);
+  expect(seen.every((s) => s.max === total && s.now <= total)).toBe(true);
+  expect(last.now).toBe(total);
   expect(seen.map((s) => s.now)).toEqual([...seen.map((s) => s.now)].sort((a, b) => a - b));
   expect(seen.some((s) => s.now < total)).toBe(true);
   expect(seen[0]?.text).toMatch(/^[\d.,]+ (B|KB|MB) of [\d.,]+ MB sent$/);

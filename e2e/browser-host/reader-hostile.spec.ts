@@ -74,7 +74,8 @@ test('nothing in a hostile message runs or reaches the network; Load images lets
 
   // Load images: remote images (and CSS backgrounds) may now load; still no script, frame, form, font or style sheet.
   await readingPane(page).getByRole('button', { name: 'Load images', exact: true }).click();
-  await expect.poll(() => outside.length).toBeGreaterThan(0);
+  // The tracking pixel is the state waited for (generously); then a moment for anything forbidden to try.
+  await expect.poll(() => outside.some((u) => u.includes('track.example')), { timeout: 20_000 }).toBe(true);
   await page.waitForTimeout(1500);
   for (const url of outside) expect(url, url).toMatch(/\.(gif|png)(\?|$)/);
   expect(outside.some((u) => u.includes('track.example'))).toBe(true);

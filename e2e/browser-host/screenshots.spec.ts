@@ -166,6 +166,10 @@ for (const sample of SAMPLES) {
     await form.locator('#account-host').fill('smtp.example.test');
     await form.locator('#account-receive').check();
     await form.locator('#account-inHost').fill('imap.example.test');
+    // Filling the last field scrolled the form down to it: the picture shows the form from its top.
+    await form.evaluate((el) => [el, ...el.querySelectorAll('*')].forEach((e) => e.scrollTop > 0 && e.scrollTo(0, 0)));
+    await expect(form.getByRole('heading').first()).toBeInViewport();
+    await expect(form.locator('#account-name')).toBeInViewport();
     await shoot(page, `${lang}-account`);
     await page.keyboard.press('Escape');
     await expect(form).toBeHidden();

@@ -34,7 +34,7 @@ async function upload(file: Buffer, name = 'big.bin'): Promise<StoredAttachment>
 }
 
 describe('chunked uploads', () => {
-  it('a 25 MB file arrives in 1 MB pieces and is stored by its hash, byte for byte', async () => {
+  it('a 25 MB file arrives in pieces of LIMITS.uploadChunkBytes and is stored by its hash, byte for byte', async () => {
     core = await startTestCore();
     const file = bytes(LIMITS.attachmentBytes);
     const stored = await upload(file);
@@ -45,7 +45,20 @@ describe('chunked uploads', () => {
     expect(readdirSync(join(core.userDataDir, 'attachments')).filter((f) => f.startsWith('.upload-'))).toEqual([]);
   });
 
-  it('a piece over 1 MB, a piece at the wrong offset, a missing piece and extra bytes are refused with codes', async () => {
+  it('pieces of uneven sizes decoded into one reused buffer arrive byte for byte (no bytes of an earlier piece left over)', async () => {
+    core = await startTestCore();
+    const file = Buffer.from(Array.from({ length: LIMITS.uploadChunkBytes + 11 }, (_, i) => (i * 31 + 3) % 256));
+    const { uploadId } = await core.call<{ uploadId: string }>('attachments.begin', { name: 'uneven.bin', type: 'application/octet-stream', size: file.length });
+    const cuts = [0, LIMITS.uploadChunkBytes, LIMITS.uploadChunkBytes + 1, LIMITS.uploadChunkBytes + 5, file.length];
+    for (let i = 0; i + 1 < cuts.length; i++) {
+      await core.call('attachments.append', { uploadId, offset: cuts[i], chunkBase64: file.subarray(cuts[i], cuts[i + 1]).toString('base64') });
+    }
+    const stored = await core.call<{ sha256: string }>('attachments.commit', { uploadId });
+    expect(stored.sha256).toBe(createHash('sha256').update(file).digest('hex'));
+    expect(readFileSync(join(core.userDataDir, 'attachments', stored.sha256.slice(0, 2), stored.sha256)).equals(file)).toBe(true);
+  });
+
+  it('a piece over LIMITS.uploadChunkBytes, a piece at the wrong offset, a missing piece and extra bytes are refused with codes', async () => {
     core = await startTestCore();
     const tooBig = Buffer.alloc(LIMITS.uploadChunkBytes + 3).toString('base64');
     const { uploadId } = await core.call<{ uploadId: string }>('attachments.begin', { name: 'a.bin', type: 'application/octet-stream', size: 10 });

@@ -20,7 +20,12 @@ interface Upload {
   fd: number;
   path: string;
   touchedAt: number;
+  /** Each piece is decoded into this one buffer: a fresh buffer per piece stays allocated until the next full collection. */
+  scratch: Buffer | null;
 }
+
+/** The most a piece the contract lets through can decode to. */
+const PIECE_BYTES = Math.ceil(LIMITS.uploadChunkBytes / 3) * 3;
 
 export class Uploads {
   private readonly open = new Map<string, Upload>();
@@ -38,7 +43,7 @@ export class Uploads {
     const uploadId = randomBytes(12).toString('hex');
     const path = join(this.dir, `.upload-${uploadId}.tmp`);
     const fd = openSync(path, 'wx', 0o600);
-    this.open.set(uploadId, { name: request.name, type: request.type.toLowerCase(), size: request.size, received: 0, hash: createHash('sha256'), fd, path, touchedAt: this.now() });
+    this.open.set(uploadId, { name: request.name, type: request.type.toLowerCase(), size: request.size, received: 0, hash: createHash('sha256'), fd, path, touchedAt: this.now(), scratch: null });
     return { uploadId };
   }
 
@@ -47,11 +52,13 @@ export class Uploads {
     if (request.offset !== upload.received) {
       throw failure('INVALID_ARG', 'reason.uploadOutOfOrder', { name: upload.name, offset: request.offset, received: upload.received });
     }
-    const bytes = Buffer.from(request.chunkBase64, 'base64');
-    if (upload.received + bytes.length > upload.size) {
+    const length = Buffer.byteLength(request.chunkBase64, 'base64');
+    if (length > PIECE_BYTES || upload.received + length > upload.size) {
       this.cancel(request.uploadId);
       throw failure('INVALID_ARG', 'reason.uploadTooLong', { name: upload.name, size: upload.size });
     }
+    upload.scratch ??= Buffer.allocUnsafe(Math.min(PIECE_BYTES, upload.size));
+    const bytes = upload.scratch.subarray(0, upload.scratch.write(request.chunkBase64, 'base64'));
     writeSync(upload.fd, bytes);
     upload.hash.update(bytes);
     upload.received += bytes.length;
@@ -65,6 +72,7 @@ export class Uploads {
       throw failure('INVALID_ARG', 'reason.uploadIncomplete', { name: upload.name, received: upload.received, size: upload.size });
     }
     this.open.delete(uploadId);
+    upload.scratch = null;
     try {
       fsyncSync(upload.fd);
       closeSync(upload.fd);

@@ -4,9 +4,10 @@
  *   1. throughput: the core on SQLite sending N messages to a fast sink, vs a plain nodemailer loop
  *   2. submit latency: IPC call → durable write, through the router and the WebSocket bridge
  *   3. recovery: a fresh core on a store holding 10,000 queued items
+ *   4. memory: RSS growth for a 20 MB attachment uploaded in pieces and sent, vs nodemailer sending the file
  * Prints a table and a summary, writes docs/benchmarks.md, exits 0 unless a part crashed.
  * Sizes can be scaled down for a quick look: BENCH_MESSAGES, BENCH_LATENCY, BENCH_RECOVERY, BENCH_DRAIN_S;
- * BENCH_ONLY=throughput,latency,recovery runs some parts only; BENCH_ROUNDS sets how many times the
+ * BENCH_ONLY=throughput,latency,recovery,memory runs some parts only; BENCH_ROUNDS sets how many times the
  * throughput ratio is measured (a plain loop, then the core; the median is the figure).
  */
 import { execFileSync } from 'node:child_process';
@@ -15,7 +16,7 @@ import { availableParallelism, cpus, loadavg, release, tmpdir, totalmem, type as
 import { join } from 'node:path';
 import { BENCH_CONCURRENCY } from './common';
 import { renderMarkdown, renderText, type BenchConfig, type Machine, type Measurements } from './report';
-import type { LatencyResult, RecoveryResult, ReferenceResult, SeedResult, ThroughputResult } from './results';
+import type { LatencyResult, MemoryResult, RecoveryResult, ReferenceResult, SeedResult, ThroughputResult } from './results';
 import { runChild, startSinkProcess, type SinkProcess } from './run-child';
 
 const COMMAND = 'npm run bench';
@@ -125,6 +126,13 @@ async function recoveryPart(m: Measurements, sink: SinkProcess, scratch: string)
   m.recovery = { seed, run, sink: await sinkUse(sink) };
 }
 
+async function memoryPart(m: Measurements, sink: SinkProcess, scratch: string): Promise<void> {
+  const core = await runChild<MemoryResult>(CHILDREN, 'core-bench-child.cjs', ['memory', join(scratch, 'memory'), sink.port], 180_000);
+  const reference = await runChild<MemoryResult>(CHILDREN, 'reference-child.cjs', ['memory', sink.port, scratch], 180_000);
+  m.memory = { core, reference };
+  log(`memory: core ${(core.rssGrowth / core.fileBytes).toFixed(2)}×, nodemailer ${(reference.rssGrowth / reference.fileBytes).toFixed(2)}× the file`);
+}
+
 async function main(): Promise<void> {
   const started = performance.now();
   const m: Measurements = { machine: machine(), config, errors: [], totalSeconds: 0 };
@@ -135,6 +143,7 @@ async function main(): Promise<void> {
     await part(m, 'throughput', () => throughputPart(m, sink, scratch));
     await part(m, 'latency', () => latencyPart(m, scratch));
     await part(m, 'recovery', () => recoveryPart(m, sink, scratch));
+    await part(m, 'memory', () => memoryPart(m, sink, scratch));
   } finally {
     sink.close();
     rmSync(scratch, { recursive: true, force: true });

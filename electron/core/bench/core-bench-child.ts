@@ -5,6 +5,7 @@
  *   latency    <dir> <count> <ws 0|1>             held submits, timed one by one (router, then WebSocket bridge)
  *   seed       <dir> <sinkPort> <count> <bytes>   bulk-writes queued items into the store, spooler offline
  *   recover    <dir> <seeded> <drainSeconds>      starts a core on a seeded store and times recovery
+ *   memory     <dir> <sinkPort>                   RSS growth for a chunked upload of a large file and its send
  */
 import type { Account, OutboxItem } from '../../../shared/model';
 import { createCore, type Core } from '../create-core';
@@ -12,7 +13,9 @@ import { newEnvid, newId, newMessageId } from '../outbox/ids';
 import { BENCH_CONCURRENCY, BENCH_FROM, BENCH_TO, benchBody, cpuMsSince, emitResult } from './common';
 import { installSqlCounter, peekSqlCounts, takeSqlCounts } from './sql-counter';
 import { timeSubmits, timeSubmitsOverBridge } from './latency';
-import type { GroupStats, LatencyResult, RecoveryResult, SeedResult, ThroughputResult } from './results';
+import { LIMITS } from '../../../shared/model';
+import { MEMORY_FILE_BYTES, memoryFile, rssGrowth } from './memory';
+import type { GroupStats, LatencyResult, MemoryResult, RecoveryResult, SeedResult, ThroughputResult } from './results';
 
 installSqlCounter();
 
@@ -191,6 +194,39 @@ async function recover(dir: string, total: number, drainSeconds: number): Promis
   process.exit(0);
 }
 
+/**
+ * Upload as the window does (attachments.begin, base64 pieces of LIMITS.uploadChunkBytes, commit), then
+ * send to the sink. The file's bytes exist before the baseline: they are the window's, not the core's.
+ */
+async function memory(dir: string, port: number): Promise<void> {
+  const file = memoryFile();
+  const core = await startCore(dir);
+  await core.ready;
+  const account = await addSinkAccount(core, port);
+  const call = async <T>(name: string, input: unknown): Promise<T> => {
+    const result = await core.router.handle(name as never, input as never);
+    if (!result.ok) throw new Error(`${name} refused: ${result.error.message}`);
+    return result.value as T;
+  };
+  const growth = rssGrowth();
+  const upload = rssGrowth();
+  const { uploadId } = await call<{ uploadId: string }>('attachments.begin', { name: 'big.bin', type: 'application/octet-stream', size: file.length });
+  for (let offset = 0; offset < file.length; offset += LIMITS.uploadChunkBytes) {
+    const chunkBase64 = file.subarray(offset, offset + LIMITS.uploadChunkBytes).toString('base64');
+    await call('attachments.append', { uploadId, offset, chunkBase64 });
+  }
+  const stored = await call<{ name: string; type: string; sha256: string }>('attachments.commit', { uploadId });
+  const uploadRssGrowth = upload.stop();
+  const sendOnly = rssGrowth();
+  const { allSent, stop } = watchStates(core, 1);
+  await call('outbox.submit', { accountId: account.id, to: BENCH_TO, subject: 'memory', text: 'A large file.', delaySeconds: 0, attachments: [{ name: stored.name, type: stored.type, sha256: stored.sha256 }] });
+  const sent = await within(allSent, 120_000);
+  stop();
+  const sendRssGrowth = sendOnly.stop();
+  emitResult<MemoryResult>({ fileBytes: MEMORY_FILE_BYTES, rssGrowth: growth.stop(), uploadRssGrowth, sendRssGrowth, sent });
+  process.exit(0);
+}
+
 async function main(): Promise<void> {
   const [mode, dir, ...rest] = process.argv.slice(2);
   const n = rest.map(Number);
@@ -199,6 +235,7 @@ async function main(): Promise<void> {
   if (mode === 'latency') return latency(dir, n[0] ?? 0, n[1] === 1);
   if (mode === 'seed') return seed(dir, n[0] ?? 0, n[1] ?? 0, n[2] ?? 0);
   if (mode === 'recover') return recover(dir, n[0] ?? 0, n[1] ?? 0);
+  if (mode === 'memory') return memory(dir, n[0] ?? 0);
   throw new Error(`unknown mode ${mode}`);
 }
 

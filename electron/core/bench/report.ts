@@ -2,7 +2,7 @@
  * Turns the measurements into rows, once, and prints the rows two ways: a
  * compact table for the terminal and Markdown for docs/benchmarks.md.
  */
-import type { LatencyResult, RecoveryResult, ReferenceResult, SeedResult, SinkUse, ThroughputResult } from './results';
+import type { LatencyResult, MemoryResult, RecoveryResult, ReferenceResult, SeedResult, SinkUse, ThroughputResult } from './results';
 
 export interface Machine {
   cpus: number;
@@ -42,6 +42,8 @@ export interface Measurements {
   rounds?: { plain: ReferenceResult; core: ThroughputResult }[];
   latency?: LatencyResult;
   recovery?: { seed: SeedResult; run: RecoveryResult; sink: SinkUse };
+  /** RSS growth for one large attachment: the core (chunked upload + send) and nodemailer sending the same file. */
+  memory?: { core: MemoryResult; reference: MemoryResult };
   errors: string[];
   totalSeconds: number;
 }
@@ -170,6 +172,20 @@ export function sections(m: Measurements): Section[] {
     // At the cut-off a message may have reached the sink before its 'sent' was recorded.
     if (Math.abs(sink.messages - run.sent) > config.concurrency) notes.push(`The sink counted ${sink.messages} messages, the core ${run.sent}.`);
     out.push({ title: `3. Recovery: ${int(seed.count)} queued items of ~${fix(config.bytes / 1000, 0)} kB in a SQLite store, fresh core start`, rows, notes });
+  }
+
+  if (m.memory) {
+    const { core, reference } = m.memory;
+    const mb = (bytes: number) => `${fix(bytes / 2 ** 20)} MB`;
+    const ratio = (r: MemoryResult) => r.rssGrowth / r.fileBytes;
+    const rows: Row[] = [
+      { label: `core: chunked upload + send, peak RSS growth`, value: `${mb(core.rssGrowth)} = ${fix(ratio(core), 2)}× the file${core.sent ? '' : ' (NOT SENT)'}`, target: '< 1.5×', met: core.sent && ratio(core) < 1.5 },
+      { label: '  of which the upload alone', value: `${mb(core.uploadRssGrowth ?? NaN)} = ${fix((core.uploadRssGrowth ?? NaN) / core.fileBytes, 2)}×` },
+      { label: '  the send alone, above where the upload left it', value: `${mb(core.sendRssGrowth ?? NaN)} = ${fix((core.sendRssGrowth ?? NaN) / core.fileBytes, 2)}×` },
+      { label: 'nodemailer: sendMail of the file from disk, peak RSS growth', value: `${mb(reference.rssGrowth)} = ${fix(ratio(reference), 2)}× the file${reference.sent ? '' : ' (NOT SENT)'}` },
+    ];
+    const notes = ['Peak resident set size above the level before the file was handled, sampled every 5 ms; the file\'s own bytes were in memory before (in the app they are the window\'s).'];
+    out.push({ title: `4. Memory: one attachment of ${mb(core.fileBytes)}`, rows, notes });
   }
   return out;
 }

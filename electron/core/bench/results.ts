@@ -69,3 +69,15 @@ export interface SinkUse {
   messages: number;
   cpuMs: number;
 }
+
+/** Peak RSS growth while one large attachment is handled (core: chunked upload, then send; reference: nodemailer's send of the file). */
+export interface MemoryResult {
+  fileBytes: number;
+  /** Bytes the resident set grew above its level before the file was handled, at its peak. */
+  rssGrowth: number;
+  /** The core only: the growth during the upload alone. */
+  uploadRssGrowth?: number;
+  /** The core only: the growth during the send, above where the upload left it. */
+  sendRssGrowth?: number;
+  sent: boolean;
+}

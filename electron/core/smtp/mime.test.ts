@@ -32,6 +32,22 @@ describe('measureMime', () => {
     }
   });
 
+  it('is exact for a message that is only its attachment (no text), at every size including multiples of 57 and 16 MB', async () => {
+    // Without text the attachment is the whole message, and the composer ends it with a CRLF after the
+    // last base64 line: the measure once missed those 2 octets (the 16 MB progress e2e saw them).
+    const files = tempAttachmentStore();
+    const multiplesOf57 = [1, 2, 19, 20, 21, 1000, 1001].flatMap((k) => [57 * k - 1, 57 * k, 57 * k + 1]);
+    const sizes = [0, 1, 2, 3, 4, 75, 76, 77, ...multiplesOf57, 65_536, 65_537, 16 * 1024 * 1024];
+    for (const size of sizes) {
+      const attachment = attach(files, `f${size}.bin`, 'application/octet-stream', noise(size));
+      for (const shape of [{ text: '', html: null }, { text: 'Hi.\n', html: null }, { text: '', html: '<p></p>' }]) {
+        const item = makeItem({ ...shape, attachments: [attachment] });
+        const rendered = await bytesOf(renderMime(item, files));
+        expect(await measureMime(item, files), `attachment of ${size} bytes with ${JSON.stringify(shape)}`).toBe(rendered.length);
+      }
+    }
+  }, 120_000);
+
   it('is exact for text, HTML, non-ASCII headers, many recipients and several attachments', async () => {
     const files = tempAttachmentStore();
     const item: OutboxItem = makeItem({

@@ -86,11 +86,16 @@ function base64Octets(size: number): number {
 
 /**
  * The exact size of the message as `renderMime` will produce it, without reading any attachment:
- * the message is rendered with empty files (headers, bodies and boundaries are the same), and each
- * file's base64 is added from its size. Used for SIZE (RFC 1870) and the progress total.
+ * the message is rendered with a stand-in of one byte for each non-empty file (headers, bodies and
+ * boundaries are the same), and each file's base64 is added from its size. The stand-in is not
+ * empty because an empty part renders differently: a message that is a single attachment (no text)
+ * ends with that attachment's base64, and the composer closes a message that does not end in a line
+ * break with CRLF, which an empty stand-in would not get. Used for SIZE (RFC 1870) and the progress total.
  */
 export async function measureMime(item: OutboxItem, files: AttachmentStore): Promise<number> {
+  const standInSize = (a: StoredAttachment) => Math.min(a.size, 1);
   let octets = 0;
-  for await (const chunk of composerFor(item, files, () => Buffer.alloc(0)).compile().createReadStream()) octets += (chunk as Buffer).length;
-  return item.attachments.reduce((sum, a) => sum + base64Octets(a.size) - base64Octets(0), octets);
+  const composer = composerFor(item, files, (a) => Buffer.alloc(standInSize(a)));
+  for await (const chunk of composer.compile().createReadStream()) octets += (chunk as Buffer).length;
+  return item.attachments.reduce((sum, a) => sum + base64Octets(a.size) - base64Octets(standInSize(a)), octets);
 }

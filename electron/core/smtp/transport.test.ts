@@ -185,7 +185,7 @@ describe('transcript', () => {
     const server = await smtp({ hideDSN: false, size: 1_000_000 });
     const h = harness(server.port);
     expectSent(await sendMessage(h.request));
-    await waitFor(() => h.lines.some((l) => l.command === 'QUIT'), 1500, 'QUIT');
+    await waitFor(() => h.lines.some((l) => l.command === 'QUIT'), 15_000, 'QUIT');
 
     const serverLines = h.lines.filter((l) => l.direction === 'server');
     expect(serverLines[0]?.code).toBe(220);
@@ -269,7 +269,7 @@ describe('beforeFinalDot', () => {
     const outcome = expectFailed(await sendMessage(h.request));
     expect(h.beforeFinalDotCalls).toBe(1);
 
-    await waitFor(() => server.closedConnections === 1, 1500, 'connection close');
+    await waitFor(() => server.closedConnections === 1, 15_000, 'connection close');
     expect(server.dataStarted).toBe(1);
     expect(server.dataAborted).toBe(1);
     expect(server.messages).toHaveLength(0);
@@ -310,13 +310,13 @@ describe('abort', () => {
     const outcome = await sendMessage(h.request);
 
     expect(outcome).toEqual({ kind: 'aborted' });
-    await waitFor(() => server.closedConnections === 1, 1500, 'connection close');
+    await waitFor(() => server.closedConnections === 1, 15_000, 'connection close');
     expect(server.dataStarted).toBe(1);
     expect(server.dataAborted).toBe(1);
     expect(server.messages).toHaveLength(0);
     expect(hookCalls).toBe(0);
     // The message stream is released, not left hanging.
-    await waitFor(() => destroyed, 1000, 'message stream destroyed');
+    await waitFor(() => destroyed, 15_000, 'message stream destroyed');
   });
 
   it('before the send starts does not even connect', async () => {
@@ -362,14 +362,14 @@ describe('recipients refused', () => {
     ]);
     expect(server.messages).toHaveLength(0);
     // The server answered every step: the conversation ends politely, with QUIT, not a dropped line.
-    await waitFor(() => commandsOnWire(server).includes('QUIT'), 5000, 'QUIT');
+    await waitFor(() => commandsOnWire(server).includes('QUIT'), 15_000, 'QUIT');
     expect(commandsOnWire(server).at(-1)).toBe('QUIT');
   });
 
   it('all refused without pipelining ends with QUIT too', async () => {
     const server = await smtp({ hideDSN: false, hidePIPELINING: true, rcptTo: () => smtpError(550, '5.1.1 No such user here') });
     expectFailed(await sendMessage(harness(server.port, { to: ['x@example.com', 'y@example.com'] }).request));
-    await waitFor(() => commandsOnWire(server).includes('QUIT'), 5000, 'QUIT');
+    await waitFor(() => commandsOnWire(server).includes('QUIT'), 15_000, 'QUIT');
   });
 
   it('all refused with one only deferred (450) is retryable', async () => {
@@ -421,7 +421,7 @@ describe('internationalised addresses', () => {
     const server = await smtp({ hideDSN: false, hideSMTPUTF8: true });
     const outcome = expectFailed(await sendMessage(harness(server.port, { to: ['иван@пример.рф'] }).request));
     expect(outcome.failure).toMatchObject({ code: 'SMTPUTF8_REQUIRED', retryable: false });
-    await waitFor(() => server.closedConnections === 1, 1500, 'connection close');
+    await waitFor(() => server.closedConnections === 1, 15_000, 'connection close');
     expect(server.mailFroms).toHaveLength(0);
     expect(commandsOnWire(server).filter((c) => !/^(EHLO|QUIT)/.test(c))).toEqual([]);
   });

@@ -367,7 +367,7 @@ describe('faults', () => {
     core = await startTestCore(c.timeouts ? { spooler: { timeouts: FAST_TIMEOUTS } } : {});
     await useServer(target.port);
     const item = await submit();
-    const end = await core.waitForState(item.id, c.state, 5000);
+    const end = await core.waitForState(item.id, c.state, 15_000);
 
     expect(end.error?.code ?? null).toBe(c.code);
     if (c.message) expect(end.error?.message, end.error?.message).toMatch(c.message);
@@ -423,7 +423,7 @@ describe('faults, then the retry', () => {
     core = await startTestCore({ spooler: { retry: quickRetry } });
     await useServer(target.port);
     const item = await submit();
-    const sent = await core.waitForState(item.id, 'sent', 5000);
+    const sent = await core.waitForState(item.id, 'sent', 15_000);
     expect(sent.attempts).toBe(2);
     expect(sent.error).toBeNull();
     // Accepted is the last word: the earlier 452 is not shown beside it.
@@ -442,9 +442,9 @@ describe('faults, then the retry', () => {
     core = await startTestCore({ spooler: { retry: quickRetry } });
     await useServer(target.port);
     const item = await submit();
-    const deferred = await core.waitForState(item.id, 'deferred', 5000);
+    const deferred = await core.waitForState(item.id, 'deferred', 15_000);
     expect(deferred.recipients.map((r) => r.state)).toEqual(['pending', 'pending']);
-    const sent = await core.waitForState(item.id, 'sent', 5000);
+    const sent = await core.waitForState(item.id, 'sent', 15_000);
     expect(sent.attempts).toBe(2);
     expect(sent.recipients.map((r) => [r.state, r.reply?.code])).toEqual([
       ['accepted', undefined],

@@ -22,7 +22,7 @@ describe('recovery on the SQLite store', () => {
     core = await startTestCore({ sqlite: true, userDataDir: dir });
     await core.ready;
     expect(core.status().recovery.total).toBe(1);
-    const sent = await core.waitForState(item.id, 'sent', 5000);
+    const sent = await core.waitForState(item.id, 'sent', 15_000);
     expect(sent.messageId).toBe(item.messageId);
     expect(sent.warnings).not.toContain('POSSIBLE_DUPLICATE');
   });
@@ -42,8 +42,8 @@ describe('recovery on the SQLite store', () => {
     core = await startTestCore({ sqlite: true, userDataDir: dir });
     await core.ready;
     expect(core.status()).toMatchObject({ phase: 'ready', recovery: { total: 2, done: 2 } });
-    const sentA = await core.waitForState(a.id, 'sent', 5000);
-    const sentB = await core.waitForState(b.id, 'sent', 5000);
+    const sentA = await core.waitForState(a.id, 'sent', 15_000);
+    const sentB = await core.waitForState(b.id, 'sent', 15_000);
     expect(sentA.warnings).toEqual([]);
     expect(sentB.warnings).toEqual(['POSSIBLE_DUPLICATE']);
     expect(sentB.attempts).toBe(2);
@@ -79,7 +79,7 @@ describe('recovery on the SQLite store', () => {
 
     core = await startTestCore({ sqlite: true, userDataDir: dir });
     await core.ready;
-    await core.waitForState(good.id, 'sent', 5000);
+    await core.waitForState(good.id, 'sent', 15_000);
     await expect.poll(() => core!.store.listQuarantine().length, { timeout: 3000 }).toBe(2);
     const [notJson, notValid] = core.store.listQuarantine().sort((x, y) => (x.id === garbled.id ? -1 : y.id === garbled.id ? 1 : 0));
     expect(notJson).toMatchObject({ id: garbled.id, reason: 'unreadable items row: not JSON', row: '{not json' });

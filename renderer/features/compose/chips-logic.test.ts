@@ -47,3 +47,9 @@ describe('chipInfo', () => {
     expect(chipInfo('Team:;').problem).toBe('no address in this entry');
   });
 });
+
+describe('splitTyped uses the shared tokenizer', () => {
+  it('a typed group gives one chip per member, not one for the group name', () => {
+    expect(splitTyped('Team: ann@x.test, "Lee, Bob" <bob@x.test>; ')).toEqual({ complete: ['ann@x.test', '"Lee, Bob" <bob@x.test>'], rest: '' });
+  });
+});

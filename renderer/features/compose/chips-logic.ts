@@ -4,44 +4,14 @@
  * Enter or leaves the field. Each chip is checked with the same parser the
  * core uses, so an invalid chip shows the reason the core would give.
  */
-import { formatMailbox, parseAddressList } from '../../../shared/address';
+import { formatMailbox, parseAddressList, tokenizeAddressList } from '../../../shared/address';
 import { addressReason } from '../../i18n/address-reasons';
 import { t } from '../../i18n/t';
 
-/** The entries finished by a separator, and the text after the last one (still being typed). */
+/** The entries finished by a separator, and the text after the last one (still being typed): shared/address.ts's tokenizer, comments kept as typed. */
 export function splitTyped(text: string): { complete: string[]; rest: string } {
-  const complete: string[] = [];
-  let current = '';
-  let inQuote = false;
-  let commentDepth = 0;
-  let inAngle = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i] as string;
-    if (inQuote) {
-      current += ch;
-      if (ch === '\\' && i + 1 < text.length) current += text[++i];
-      else if (ch === '"') inQuote = false;
-      continue;
-    }
-    if (commentDepth > 0) {
-      current += ch;
-      if (ch === '\\' && i + 1 < text.length) current += text[++i];
-      else if (ch === '(') commentDepth++;
-      else if (ch === ')') commentDepth--;
-      continue;
-    }
-    if (ch === '"') inQuote = true;
-    else if (ch === '(') commentDepth = 1;
-    else if (ch === '<') inAngle = true;
-    else if (ch === '>') inAngle = false;
-    else if (!inAngle && (ch === ',' || ch === ';')) {
-      if (current.trim()) complete.push(current.trim());
-      current = '';
-      continue;
-    }
-    current += ch;
-  }
-  return { complete, rest: current.trimStart() };
+  const { complete, rest } = tokenizeAddressList(text, { keepComments: true });
+  return { complete, rest };
 }
 
 /** Every entry of a whole field value (a draft's "To", a mailto: link), finished or not. */

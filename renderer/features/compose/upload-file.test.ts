@@ -33,9 +33,9 @@ function fakeCore(refuse = -1) {
 const bytes = (n: number) => new Uint8Array(Array.from({ length: n }, (_, i) => (i * 7 + 1) % 256));
 
 describe('uploadFile', () => {
-  it('sends a 2.5 MB file as three pieces of at most 1 MB, in order, with progress to the full size', async () => {
+  it('sends a file of two and a half pieces as three pieces of at most LIMITS.uploadChunkBytes, in order, with progress to the full size', async () => {
     const { api, calls } = fakeCore();
-    const file = bytes(2.5 * 1024 * 1024);
+    const file = bytes(2.5 * LIMITS.uploadChunkBytes);
     const progress: [number, number][] = [];
     const result = await uploadFile(api, new Blob([file]), { name: 'f.bin', type: 'application/octet-stream' }, (sent, total) => progress.push([sent, total]));
     expect(result.ok).toBe(true);

@@ -10,6 +10,7 @@ import { formatCount } from '../../format/number';
 import { formatDateTime } from '../../format/time';
 import { errorText } from '../../i18n/error-text';
 import { useT } from '../../i18n/use-t';
+import { accountName } from '../../store/accounts-logic';
 import { useReaderStore } from '../../store/reader';
 import { folderDepth, foldersOf } from '../../store/reader-logic';
 import { useStatusStore } from '../../store/status';
@@ -93,7 +94,7 @@ function AccountFolders({ account, folders }: { account: Account; folders: reado
   return (
     <li className="account-folders">
       <p id={headingId} className="account-name">
-        {account.name}
+        {accountName(account)}
       </p>
       <SyncLine status={sync} />
       <ul className="nav-list" aria-labelledby={headingId}>

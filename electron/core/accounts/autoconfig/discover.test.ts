@@ -88,10 +88,9 @@ describe('discoverSettings', () => {
 
   it('gives up on a server that does not answer in time', async () => {
     const locate = await serve({ [AUTOCONFIG]: () => undefined, [WELL_KNOWN]: (_req, res) => setTimeout(() => res.writeHead(200).end(xml('late.example.org')), 3_000) });
-    const started = Date.now();
     const found = await discoverSettings('ann@example.org', { locate, limits: { timeoutMs: 400, maxBytes: 64 * 1024 } });
+    // Had it waited, it would have found the late answer: 'none' is the proof that it gave up, however slow the machine.
     expect(found.source).toBe('none');
-    expect(Date.now() - started).toBeLessThan(2_500);
   });
 
   it('cuts off an answer bigger than the cap, declared or streamed', async () => {
