@@ -39,8 +39,11 @@ import {
   FolderSchema,
   MailChangedSchema,
   MailListRequestSchema,
+  MailActionRequestSchema,
   NewMailSchema,
   PendingActionsSchema,
+  type MailActionResult,
+  type PendingActions,
   SyncStatusSchema,
   type AttachmentChunk,
   type Folder,
@@ -129,6 +132,14 @@ export const commands = {
   'mail.answerReceipt': command(z.strictObject({ id: IdSchema, send: z.boolean() }), returns<MessageDetail>()),
   /** Delivery reports and receipts that matched no message sent from here, newest first. */
   'reports.unmatched': command(Empty, returns<UnmatchedReport[]>()),
+  // Mailbox actions (issue 11): applied at once, queued durably, replayed on the server in order.
+  'mail.act': command(MailActionRequestSchema, returns<MailActionResult>()),
+  /** Takes an action back: locally while it waits, by its inverse once the server had it. */
+  'mail.undo': command(z.strictObject({ actionId: IdSchema }), returns<MailActionResult>()),
+  /** Deletes every message in a Trash folder for good (the window asks first). */
+  'mail.emptyTrash': command(z.strictObject({ folderId: IdSchema }), returns<{ count: number }>()),
+  'mail.actions': command(Empty, returns<PendingActions[]>()),
+  'mail.dismissConflicts': command(z.strictObject({ accountId: IdSchema }), returns<PendingActions>()),
   // Replying and forwarding (issue 11).
   /** A received message's attachments (or the message itself, as message/rfc822) stored for a forward. */
   'mail.forwardAttachments': command(z.strictObject({ id: IdSchema, asMessage: z.boolean() }), returns<StoredAttachment[]>()),

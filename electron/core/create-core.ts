@@ -27,6 +27,9 @@ import { MailEngines } from './imap/mail-engines';
 import type { SyncTuning } from './imap/sync-engine';
 import { BodyFiles } from './mail/body-files';
 import { openMailCache } from './mail/mail-cache';
+import { ActionRows, MOVED_IDS } from './mail/action-rows';
+import { MailActions } from './mail-actions/mail-actions';
+import { ActionReplayer } from './mail-actions/replayer';
 import { MailService } from './mail/mail-service';
 import { SandboxMailbox } from './mail/sandbox-mailbox';
 import { ReceiptAnswers } from './mail/receipt-answers';
@@ -177,6 +180,20 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...(options.imap ? { tuning: options.imap } : {}),
   });
   const mailEngines = engines;
+  // Read, star, move, archive, delete, junk: applied here at once, queued, replayed on each account's server.
+  const actionRows = new ActionRows(mailCache);
+  mailCache.movedIds = MOVED_IDS;
+  let replayer: ActionReplayer | null = null;
+  const mailActions = new MailActions({ cache: mailCache, rows: actionRows, account: (id) => accounts.get(id), events, kick: (id) => replayer?.kick(id) });
+  replayer = new ActionReplayer({
+    actions: mailActions,
+    account: (id) => accounts.get(id),
+    credentials: (account) => accounts.incomingCredentialsFor(account),
+    log,
+    replayedFor: (accountId) => mailEngines.syncNow(accountId),
+    ...(options.imap?.timeouts ? { timeouts: options.imap.timeouts } : {}),
+  });
+  const actionReplayer = replayer;
   const sandboxMailbox = new SandboxMailbox(SANDBOX_ACCOUNT_ID, mailCache, async (id, raw) => {
     const row = mailCache.row(id);
     if (row) await mail.store(row, raw);
@@ -229,6 +246,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     }
   });
   applyAccounts(await accounts.list());
+  // What was queued before a restart goes on now.
+  actionReplayer.kickAll();
 
   const spooler = new Spooler({
     repo,
@@ -359,6 +378,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         }
         return settings.update(changes);
       },
+      'mail.act': (request) => mailActions.act(request),
+      'mail.undo': ({ actionId }) => mailActions.undo(actionId),
+      'mail.emptyTrash': ({ folderId }) => mailActions.emptyTrash(folderId),
+      'mail.actions': () => mailActions.pending(),
+      'mail.dismissConflicts': ({ accountId }) => mailActions.dismissConflicts(accountId),
       'mail.forwardAttachments': ({ id, asMessage }) => mail.forwardAttachments(id, asMessage, attachments),
       'mail.answerReceipt': async ({ id, send }) => {
         await receipts.answer(id, send);
@@ -380,11 +404,13 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     setOnline: (online) => {
       spooler.setHostOnline(online);
       mailEngines.setOnline(online);
+      actionReplayer.setOnline(online);
       sentCopies.setOnline(online);
     },
     resume: () => {
       spooler.resume();
       mailEngines.resume();
+      actionReplayer.kickAll();
       sentCopies.resume();
     },
     async close() {
@@ -395,6 +421,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       await transcript.flush();
       await sandbox.close();
       await applying;
+      await actionReplayer.stop();
       await mailEngines.stop();
       db.close();
       store.close();

@@ -91,6 +91,11 @@ describe('valid requests', () => {
       'mail.answerReceipt': { id: ID, send: true },
       'reports.unmatched': {},
       'mail.forwardAttachments': { id: ID, asMessage: false },
+      'mail.act': { kind: 'seen', ids: [ID] },
+      'mail.undo': { actionId: ID },
+      'mail.emptyTrash': { folderId: ID },
+      'mail.actions': {},
+      'mail.dismissConflicts': { accountId: ID },
     };
     for (const name of COMMAND_NAMES) {
       expect(await router.handle(name, requests[name])).toEqual({ ok: true, value: name });

@@ -40,7 +40,10 @@ export class SandboxMailbox {
   private async addNow(raw: Buffer, receivedAt: number): Promise<string | null> {
     const h = await parseHeaders(raw);
     const uids = this.cache.uidsOf(this.folder.id);
-    const uid = (uids[uids.length - 1] ?? 0) + 1;
+    // Never a UID used before, even by a message since moved to another folder (its id came from it).
+    const state = this.cache.folder(this.folder.id);
+    const uid = Math.max((uids[uids.length - 1] ?? 0) + 1, state?.uidNext ?? 1);
+    await this.cache.setFolderState(this.folder.id, { uidValidity: SANDBOX_UIDVALIDITY, uidNext: uid + 1, highestModseq: null });
     const [id] = await this.cache.addMessages(this.folder.id, SANDBOX_UIDVALIDITY, [
       {
         uid,
