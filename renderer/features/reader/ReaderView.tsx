@@ -7,6 +7,7 @@ import { useCallback, useRef, useSyncExternalStore } from 'react';
 import { useT } from '../../i18n/use-t';
 import { useReaderStore } from '../../store/reader';
 import { listKey } from '../../store/reader-logic';
+import { ActionNotices } from '../actions/ActionNotices';
 import { ViewTitle } from '../layout/ViewTitle';
 import { Divider } from './Divider';
 import { folderLabel } from './folder-label';
@@ -60,6 +61,7 @@ export function ReaderView() {
           )}
           <SearchField />
           <ListToolbar />
+          <ActionNotices folder={folder} />
         </header>
         {state.listError && <p className="panel-error">{state.listError}</p>}
         <MailList label={title} empty={empty} />

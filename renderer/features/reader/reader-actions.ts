@@ -12,6 +12,7 @@ import { t } from '../../i18n/t';
 import { listKey, listRequest } from '../../store/reader-logic';
 import { useReaderStore } from '../../store/reader';
 import { settle } from '../../app/settle';
+import { connectMailActions } from '../actions/connect-actions';
 import { composeFromRequest } from '../compose/open-compose';
 import type { IndexRange } from '../list/row-window-logic';
 import { classifyLink } from './link-logic';
@@ -70,6 +71,12 @@ export async function openMessage(api: MailApi, id: string): Promise<void> {
   store.setOpen({ id, message: null, error: null });
   const result = await settle(() => api.mail.get({ id }));
   useReaderStore.getState().setOpen(result.ok ? { id, message: result.value, error: null } : { id, message: null, error: errorText(result.error) });
+  // Reading it marks it read, through the same queue as any action (kept offline, replayed on the server).
+  if (result.ok && !result.value.flags.seen) {
+    const marked = await settle(() => api.mail.act({ kind: 'seen', ids: [id] }));
+    const open = useReaderStore.getState().open;
+    if (marked.ok && open?.message?.id === id) useReaderStore.getState().setOpen({ ...open, message: { ...open.message, flags: { ...open.message.flags, seen: true } } });
+  }
 }
 
 export async function allowRemoteContent(api: MailApi, message: MessageDetail, scope: 'message' | 'sender'): Promise<string | null> {
@@ -150,6 +157,7 @@ export function connectReader(api: MailApi): () => void {
       if (listKey(state) !== listKey(previous)) void loadWindow(api, { offset: 0, limit: WINDOW_ROWS });
     }),
   ];
+  stops.push(connectMailActions(api));
   void loadFolders(api);
   void loadSyncStatus(api);
   return () => stops.forEach((stop) => stop());
