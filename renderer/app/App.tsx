@@ -4,6 +4,10 @@ import { AlertArea } from '../features/alerts/AlertArea';
 import { ConfirmDialog } from '../features/dialog/ConfirmDialog';
 import { Sidebar } from '../features/layout/Sidebar';
 import { useShortcuts } from '../features/layout/use-shortcuts';
+import { registerMailCommand } from '../features/keyboard/command-registry';
+import { ShortcutHelp } from '../features/keyboard/ShortcutHelp';
+import { startNewMessage } from '../features/compose/open-compose';
+import { useEffect } from 'react';
 import { MailboxView } from '../features/mailbox/MailboxView';
 import { ReaderView } from '../features/reader/ReaderView';
 import { SandboxInbox } from '../features/sandbox/SandboxInbox';
@@ -29,6 +33,7 @@ function CurrentView() {
 export function App() {
   const { t } = useT();
   useShortcuts();
+  useEffect(() => registerMailCommand('newMessage', () => void startNewMessage()), []);
   return (
     <div className="app">
       <Sidebar />
@@ -41,6 +46,7 @@ export function App() {
       <StatusBar />
       <ComposeDialog />
       <ConfirmDialog />
+      <ShortcutHelp />
     </div>
   );
 }
