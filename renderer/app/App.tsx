@@ -1,6 +1,7 @@
 /** The window: the sidebar, the view on show (a mailbox with its details, the sandbox inbox or Settings), notes and the status bar. */
 import { ComposeDialog } from '../features/compose/ComposeDialog';
 import { AlertArea } from '../features/alerts/AlertArea';
+import { useWindowTitle } from '../features/alerts/use-window-title';
 import { ConfirmDialog } from '../features/dialog/ConfirmDialog';
 import { Sidebar } from '../features/layout/Sidebar';
 import { useShortcuts } from '../features/layout/use-shortcuts';
@@ -33,6 +34,7 @@ function CurrentView() {
 export function App() {
   const { t } = useT();
   useShortcuts();
+  useWindowTitle();
   useEffect(() => registerMailCommand('newMessage', () => void startNewMessage()), []);
   return (
     <div className="app">

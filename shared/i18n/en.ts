@@ -704,6 +704,15 @@ export const en = {
   'keys.action.focusSearch': 'Search',
   'keys.action.undo': 'Undo',
   'keys.action.help': 'Show this help',
+  'newMail.from': 'New mail from {sender}',
+  'newMail.count': 'New mail: {count} messages',
+  'newMail.unknownSender': 'an unknown sender',
+  'newMail.notice': 'New mail from {sender}: {subject}',
+  'newMail.noticeMany': '{count} new messages, the latest from {sender}: {subject}',
+  'newMail.open': 'Open',
+  'newMail.windowTitle': '{folder} ({count}) — {app}',
+  'settings.newMailNotices': 'Tell me when new mail arrives',
+  'settings.newMailNoticesHint': 'A desktop notification and a notice in the window for unread mail arriving in an Inbox. The window title counts unread mail either way.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -722,4 +722,13 @@ export const fr = {
   'keys.action.focusSearch': 'Rechercher',
   'keys.action.undo': 'Annuler',
   'keys.action.help': 'Afficher cette aide',
+  'newMail.from': 'Nouveau message de {sender}',
+  'newMail.count': 'Nouveaux messages\u00a0: {count}',
+  'newMail.unknownSender': 'un expéditeur inconnu',
+  'newMail.notice': 'Nouveau message de {sender}\u00a0: {subject}',
+  'newMail.noticeMany': 'Nouveaux messages\u00a0: {count}, le dernier de {sender}\u00a0: {subject}',
+  'newMail.open': 'Ouvrir',
+  'newMail.windowTitle': '{folder} ({count}) — {app}',
+  'settings.newMailNotices': 'Me prévenir à l’arrivée de nouveaux messages',
+  'settings.newMailNoticesHint': 'Une notification du bureau et un avis dans la fenêtre pour les messages non lus qui arrivent dans une boîte de réception. Le titre de la fenêtre compte les non-lus dans tous les cas.',
 } as const satisfies Catalogue;

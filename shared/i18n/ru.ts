@@ -736,4 +736,13 @@ export const ru = {
   'keys.action.focusSearch': 'Поиск',
   'keys.action.undo': 'Отменить',
   'keys.action.help': 'Показать эту справку',
+  'newMail.from': 'Новое письмо от {sender}',
+  'newMail.count': 'Новые письма: {count}',
+  'newMail.unknownSender': 'неизвестного отправителя',
+  'newMail.notice': 'Новое письмо от {sender}: {subject}',
+  'newMail.noticeMany': 'Новые письма: {count}, последнее от {sender}: {subject}',
+  'newMail.open': 'Открыть',
+  'newMail.windowTitle': '{folder} ({count}) — {app}',
+  'settings.newMailNotices': 'Сообщать о новых письмах',
+  'settings.newMailNoticesHint': 'Уведомление на рабочем столе и сообщение в окне, когда во «Входящие» приходит непрочитанное письмо. Заголовок окна показывает число непрочитанных в любом случае.',
 } as const satisfies Catalogue;

@@ -12,6 +12,7 @@ import { t } from '../../i18n/t';
 import { listKey, listRequest } from '../../store/reader-logic';
 import { useReaderStore } from '../../store/reader';
 import { settle } from '../../app/settle';
+import { goTo } from '../../store/navigate';
 import { composeFromRequest } from '../compose/open-compose';
 import type { IndexRange } from '../list/row-window-logic';
 import { classifyLink } from './link-logic';
@@ -70,6 +71,13 @@ export async function openMessage(api: MailApi, id: string): Promise<void> {
   store.setOpen({ id, message: null, error: null });
   const result = await settle(() => api.mail.get({ id }));
   useReaderStore.getState().setOpen(result.ok ? { id, message: result.value, error: null } : { id, message: null, error: errorText(result.error) });
+}
+
+/** Shows one message in its folder (a new-mail notice's Open, a clicked desktop notification). */
+export async function showMessage(api: MailApi, folderId: string, id: string): Promise<void> {
+  useReaderStore.getState().showFolder(folderId);
+  goTo('mail');
+  await openMessage(api, id);
 }
 
 export async function allowRemoteContent(api: MailApi, message: MessageDetail, scope: 'message' | 'sender'): Promise<string | null> {

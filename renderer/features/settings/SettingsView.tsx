@@ -3,6 +3,7 @@ import { useT } from '../../i18n/use-t';
 import { Page } from '../layout/Page';
 import { AccountsSection } from './AccountsSection';
 import { LanguageField } from './LanguageField';
+import { NewMailField } from './NewMailField';
 import { SendingSection } from './SendingSection';
 
 export function SettingsView() {
@@ -15,6 +16,7 @@ export function SettingsView() {
             {t('settings.general')}
           </h3>
           <LanguageField />
+          <NewMailField />
         </section>
         <SendingSection />
         <AccountsSection />
