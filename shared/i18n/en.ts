@@ -713,6 +713,16 @@ export const en = {
   'newMail.windowTitle': '{folder} ({count}) — {app}',
   'settings.newMailNotices': 'Tell me when new mail arrives',
   'settings.newMailNoticesHint': 'A desktop notification and a notice in the window for unread mail arriving in an Inbox. The window title counts unread mail either way.',
+  'compose.sendLater.none': 'No, send now',
+  'compose.sendLater.laterToday': 'Later today ({when})',
+  'compose.sendLater.tomorrowMorning': 'Tomorrow morning ({when})',
+  'compose.sendLater.mondayMorning': 'Monday morning ({when})',
+  'compose.sendLater.pick': 'Pick a date and time',
+  'compose.sendLater.pickLegend': 'Date and time to send',
+  'compose.sendLater.day': 'Day',
+  'compose.sendLater.hour': 'Hour',
+  'compose.sendLater.minute': 'Minute',
+  'compose.sendLater.leaves': 'Leaves: {when}',
 } as const;
 
 export type MessageKey = keyof typeof en;
