@@ -121,3 +121,34 @@ test('the shortcuts help in French and Russian, opened from its sidebar button; 
     await expect(button).toBeFocused();
   }
 });
+
+test('Send later by keyboard: a preset holds the message until 08:00; the picker speaks French', async ({ page, host }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto(host.url);
+  await page.keyboard.press('c');
+  const dialog = composeDialog(page);
+  await page.keyboard.type('ada@example.test');
+  await dialog.getByLabel('Subject', { exact: true }).fill('Morning note');
+  const sendLater = dialog.getByLabel('Send later', { exact: true });
+  await tabTo(page, sendLater, 12);
+  // The options are a native select: the arrows move through them.
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await expect(sendLater.locator('option:checked')).toHaveText(/^(Tomorrow morning|Monday morning) \(.*08:00.*\)$/);
+  await expect(dialog.getByText(/^Leaves: .*08:00/)).toBeVisible();
+  await expectNoSeriousViolations(page, 'Compose with Send later');
+  await page.keyboard.press('Control+Enter');
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('list', { name: 'Outbox' }).getByRole('listitem').filter({ hasText: 'Morning note' })).toContainText('Held until');
+
+  await page.getByRole('navigation').getByRole('button', { name: 'Settings', exact: true }).click();
+  await page.getByLabel('Language', { exact: true }).selectOption({ label: 'Français' });
+  await page.getByRole('navigation').getByRole('button', { name: 'Nouveau message', exact: true }).click();
+  const nouveau = page.getByRole('dialog', { name: 'Nouveau message' });
+  await nouveau.getByLabel('Envoyer plus tard', { exact: true }).selectOption({ label: 'Choisir une date et une heure' });
+  await expect(nouveau.getByRole('group', { name: 'Date et heure d’envoi' })).toBeVisible();
+  // Days as French writes them (weekday, day, month), hours on the 24-hour clock.
+  await expect(nouveau.getByLabel('Jour', { exact: true }).locator('option:checked')).toHaveText(/^[a-z]+\. \d{1,2} [a-zéû]+\.? \d{4}$/);
+  await expect(nouveau.getByLabel('Heure', { exact: true }).locator('option:checked')).toHaveText('08 h');
+  await expectNoSeriousViolations(page, 'French picker');
+});
