@@ -25,7 +25,7 @@ const HOURS = Array.from({ length: 24 }, (_, h) => h);
 const MINUTES = Array.from({ length: 60 }, (_, m) => m);
 
 export function SendLaterField({ value, error, selectRef, onChange }: Props) {
-  const { t, language } = useT();
+  const { t } = useT();
   // Which way the value was chosen; a preset whose time no longer matches the value shows as picked.
   const [chosen, setChosen] = useState<{ choice: Choice; value: string }>({ choice: value ? 'pick' : '', value });
   const now = Date.now();
@@ -55,7 +55,7 @@ export function SendLaterField({ value, error, selectRef, onChange }: Props) {
   };
 
   return (
-    <div className="field send-later" lang={language}>
+    <div className="field send-later">
       <label htmlFor="compose-sendat">{t('compose.sendAt')}</label>
       <select
         ref={selectRef}
