@@ -5,12 +5,15 @@
 import { join } from 'node:path';
 import { app, BrowserWindow, ipcMain, net, Notification, powerMonitor, protocol, safeStorage, session, shell } from 'electron';
 import { parseMailto } from '../shared/mailto';
-import type { OutboxItem } from '../shared/model';
+import type { OutboxItem, Settings } from '../shared/model';
 import { createCore, type Core } from './core/create-core';
 import { deliveryFailedNotice, desktopNotice, firstBadEnd, newDeliveryFailures, noticeLanguage } from './core/notify/desktop-notice';
 import type { SecretBox } from './core/secrets/secret-box';
 import { APP_ENTRY, APP_SCHEME, serveApp } from './app-protocol';
 import { notificationText } from './core/notify/notification-markup';
+import { newMailNotice } from './core/notify/new-mail-notice';
+import { inboxUnread } from '../shared/inbox-unread';
+import type { Folder, NewMail } from '../shared/mail-model';
 import { bindElectronIpc } from './ipc-electron';
 import { startUpdates } from './updates/start-updates';
 
@@ -130,6 +133,37 @@ if (!app.requestSingleInstanceLock()) {
       void windowLanguage().then((language) => {
         const notice = desktopNotice(item, language);
         if (notice) new Notification({ title: notice.title, body: notificationText(notice.body) }).show();
+      });
+    });
+
+    // New mail: a desktop notification (unless turned off in Settings) that opens the message; the badge counts unread Inbox mail.
+    const mailCore = core;
+    let newMailNotices = true;
+    void mailCore.router.handle('settings.get', {}).then((result) => {
+      if (result.ok) newMailNotices = (result.value as Settings).newMailNotices !== false;
+    });
+    // Held until clicked or closed: a notification collected by the GC would lose its click handler.
+    const shownMail = new Set<Notification>();
+    mailCore.events.onAny((name, payload) => {
+      if (name === 'settings:changed') newMailNotices = (payload as Settings).newMailNotices !== false;
+      if (name === 'mail:folders') app.setBadgeCount(inboxUnread(payload as Folder[]));
+      if (name !== 'mail:newMail' || !newMailNotices || !Notification.isSupported()) return;
+      const mail = payload as NewMail;
+      void windowLanguage().then((language) => {
+        const notice = newMailNotice(mail, language);
+        const notification = new Notification({ title: notice.title, body: notificationText(notice.body) });
+        shownMail.add(notification);
+        notification.on('close', () => shownMail.delete(notification));
+        notification.on('click', () => {
+          shownMail.delete(notification);
+          if (!window || window.isDestroyed()) return;
+          if (window.isMinimized()) window.restore();
+          window.show();
+          window.focus();
+          const latest = mail.latest[0];
+          if (latest) mailCore.events.emit('app:openMessage', { folderId: mail.folderId, id: latest.id });
+        });
+        notification.show();
       });
     });
 

@@ -166,6 +166,8 @@ export const events = {
   'mail:newMail': NewMailSchema,
   /** An account's queue of mailbox actions changed (pending count, conflicts to show once). */
   'mail:actions': PendingActionsSchema,
+  /** New mail notices: the host asks the window to show this message (its desktop notification was clicked). */
+  'app:openMessage': z.object({ folderId: IdSchema, id: IdSchema }),
 } as const;
 
 export type CommandName = keyof typeof commands;

@@ -83,6 +83,11 @@ test('details, list and buttons fit at 800×600 and 1280×800 in English, French
   const recipients = 'Ada Lovelace <ada@example.test>, Charles Babbage <charles@example.test>, Grace Hopper <grace@example.test>';
   for (let n = 1; n <= 12; n++) await sendMessage(page, { from: 'Local sandbox — You <you@sandbox.test>', to: recipients, subject: `Note ${String(n).padStart(2, '0')}`, text: 'Body', delay: 0 });
   await expect.poll(() => host.sandboxFiles().length, { timeout: 60_000 }).toBe(12);
+  // The sandbox announced them as new mail: the note is put away, as a user reading on would, so the lists have their room.
+  const newMail = page.locator('.new-mail-note');
+  await expect(newMail).toContainText('Note 12');
+  await newMail.getByRole('button', { name: 'Dismiss', exact: true }).click();
+  await expect(newMail).toHaveCount(0);
 
   let current = LANGUAGES[0]!;
   for (const language of LANGUAGES) {

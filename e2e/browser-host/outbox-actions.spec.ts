@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { composeDialog, goTo, localInputValueIn, mailboxRow, messageBody, openCompose, recipientChips, sendMessage } from '../support/app';
+import { composeDialog, goTo, localInputValueIn, mailboxRow, messageBody, openCompose, pickSendLater, recipientChips, sendMessage } from '../support/app';
 import { expect, test } from '../support/browser-host';
 import { outboxRow } from '../support/status-recorder';
 
@@ -31,7 +31,7 @@ test('a Send later time in the past is marked and nothing is queued', async ({ p
   await dialog.getByLabel('To', { exact: true }).fill('ada@example.test');
   await dialog.getByLabel('Subject', { exact: true }).fill('Too late');
   const sendLater = dialog.getByLabel('Send later', { exact: true });
-  await sendLater.fill(await localInputValueIn(page, -10));
+  await pickSendLater(dialog, await localInputValueIn(page, -10));
   await dialog.getByRole('button', { name: 'Send', exact: true }).click();
 
   await expect(sendLater).toHaveAttribute('aria-invalid', 'true');

@@ -28,10 +28,12 @@ test('nothing in a hostile message runs or reaches the network; Load images lets
     void dialog.dismiss();
   });
   await page.goto(host.url);
-  const title = await page.title();
 
   await deliverToSandbox(host, { from: 'mallory@evil.test', to: 'you@sandbox.test', raw: hostileMessage('Hostile corpus') });
   await expect.poll(() => host.sandboxFiles().length).toBe(1);
+  // The app's own title counts the unread message; the message itself must never change it.
+  await expect(page).toHaveTitle('Inbox (1) — Outbox Mail');
+  const title = await page.title();
 
   await folderButton(page, 'Local sandbox', 'Inbox').click();
   await messageRow(page, 'Hostile corpus').click();

@@ -45,6 +45,16 @@ export interface Message {
   files?: { name: string; mimeType: string; buffer: Buffer }[];
 }
 
+/** Send later at a YYYY-MM-DDTHH:MM local time, through "Pick a date and time" and its day, hour and minute (English labels). */
+export async function pickSendLater(dialog: Locator, value: string): Promise<void> {
+  const [, day, hour, minute] = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})$/.exec(value) ?? [];
+  if (!day || !hour || !minute) throw new Error(`not a YYYY-MM-DDTHH:MM value: ${value}`);
+  await dialog.getByLabel('Send later', { exact: true }).selectOption('pick');
+  await dialog.getByLabel('Day', { exact: true }).selectOption(day);
+  await dialog.getByLabel('Hour', { exact: true }).selectOption(String(Number(hour)));
+  await dialog.getByLabel('Minute', { exact: true }).selectOption(String(Number(minute)));
+}
+
 /** Opens Compose, fills it and presses Send; waits until the dialog has closed (the core queued it). */
 export async function sendMessage(page: Page, message: Message): Promise<void> {
   const dialog = await openCompose(page);
@@ -54,7 +64,7 @@ export async function sendMessage(page: Page, message: Message): Promise<void> {
   await dialog.getByLabel('Subject', { exact: true }).fill(message.subject);
   if (message.text !== undefined) await dialog.getByLabel('Message', { exact: true }).fill(message.text);
   if (message.delay !== undefined) await dialog.getByLabel('Undo delay (seconds)', { exact: true }).fill(String(message.delay));
-  if (message.sendAt !== undefined) await dialog.getByLabel('Send later', { exact: true }).fill(message.sendAt);
+  if (message.sendAt !== undefined) await pickSendLater(dialog, message.sendAt);
   if (message.files?.length) {
     const chooser = page.waitForEvent('filechooser');
     await dialog.getByRole('button', { name: 'Attach files', exact: true }).click();

@@ -221,8 +221,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         .then(async (raw) => {
           await sandboxMailbox.add(raw, message.receivedAt);
           // The sandbox answers receipt requests like a real server, into the same mailbox.
-          for (const report of sandboxReports(message, raw)) await sandboxMailbox.add(report.raw, Date.now());
-          for (const receipt of sandboxReadReceipts(message, raw)) await sandboxMailbox.add(receipt, Date.now());
+          for (const report of sandboxReports(message, raw)) await sandboxMailbox.add(report.raw, Date.now(), false);
+          for (const receipt of sandboxReadReceipts(message, raw)) await sandboxMailbox.add(receipt, Date.now(), false);
         })
         .catch((error) => log.error('sandbox mailbox: message not added', error));
     },

@@ -1,9 +1,14 @@
 /** The window: the sidebar, the view on show (a mailbox with its details, the sandbox inbox or Settings), notes and the status bar. */
 import { ComposeDialog } from '../features/compose/ComposeDialog';
 import { AlertArea } from '../features/alerts/AlertArea';
+import { useWindowTitle } from '../features/alerts/use-window-title';
 import { ConfirmDialog } from '../features/dialog/ConfirmDialog';
 import { Sidebar } from '../features/layout/Sidebar';
 import { useShortcuts } from '../features/layout/use-shortcuts';
+import { registerMailCommand } from '../features/keyboard/command-registry';
+import { ShortcutHelp } from '../features/keyboard/ShortcutHelp';
+import { startNewMessage } from '../features/compose/open-compose';
+import { useEffect } from 'react';
 import { MailboxView } from '../features/mailbox/MailboxView';
 import { ReaderView } from '../features/reader/ReaderView';
 import { SandboxInbox } from '../features/sandbox/SandboxInbox';
@@ -29,6 +34,8 @@ function CurrentView() {
 export function App() {
   const { t } = useT();
   useShortcuts();
+  useWindowTitle();
+  useEffect(() => registerMailCommand('newMessage', () => void startNewMessage()), []);
   return (
     <div className="app">
       <Sidebar />
@@ -41,6 +48,7 @@ export function App() {
       <StatusBar />
       <ComposeDialog />
       <ConfirmDialog />
+      <ShortcutHelp />
     </div>
   );
 }

@@ -198,6 +198,17 @@ describe('connectStores', () => {
     expect(useOutboxStore.getState().progress).toEqual({});
   });
 
+  it('shows a new-mail notice with Open, and none once new-mail notices are turned off in Settings', async () => {
+    const fake = await connected();
+    const mail = { accountId: 'acc-1', folderId: 'fold-1', count: 1, latest: [{ id: 'msg-1', from: { name: 'Ada', address: 'ada@example.test' }, subject: 'Tea' }] };
+    fake.emit('mail:newMail', mail);
+    expect(useAlertsStore.getState().alerts).toEqual([expect.objectContaining({ kind: 'newMail', text: 'New mail from Ada: Tea', folderId: 'fold-1', messageId: 'msg-1' })]);
+    useAlertsStore.setState({ alerts: [] });
+    useSettingsStore.getState().apply({ undoSendSeconds: 5, newMailNotices: false });
+    fake.emit('mail:newMail', mail);
+    expect(useAlertsStore.getState().alerts).toEqual([]);
+  });
+
   it('opens Compose filled from an app:compose request (a mailto: link)', async () => {
     const fake = connect();
     fake.emit('app:compose', { to: 'ada@example.test', cc: '', bcc: '', subject: 'Café', text: 'Hello\nWorld' });

@@ -21,7 +21,10 @@ import { followStoredLanguage } from '../i18n/language';
 import { t } from '../i18n/t';
 import { startAutosave } from '../features/compose/autosave';
 import { composeFromRequest } from '../features/compose/open-compose';
-import { connectReader } from '../features/reader/reader-actions';
+import { connectReader, showMessage } from '../features/reader/reader-actions';
+import { newMailText } from '../features/alerts/new-mail-logic';
+import { formatCount } from '../format/number';
+import type { NewMail } from '../../shared/mail-model';
 import { settle } from './settle';
 
 export async function loadOutbox(api: MailApi): Promise<void> {
@@ -113,6 +116,14 @@ export function itemChanged(item: OutboxItem): void {
   }
 }
 
+/** New mail: a notice with Open, unless turned off in Settings (the window title counts it either way). */
+export function mailArrived(mail: NewMail): void {
+  if (useSettingsStore.getState().settings?.newMailNotices === false) return;
+  const latest = mail.latest[0];
+  if (!latest) return;
+  useAlertsStore.getState().push({ kind: 'newMail', text: newMailText(mail, t, formatCount), folderId: mail.folderId, messageId: latest.id });
+}
+
 /** Starts the live view; returns a function that stops it. */
 export function connectStores(api: MailApi): () => void {
   const stops = [
@@ -127,6 +138,8 @@ export function connectStores(api: MailApi): () => void {
     api.on('smtp:progress', (progress) => useOutboxStore.getState().setProgress(progress)),
     api.on('app:compose', (request) => void composeFromRequest(request)),
     api.on('app:update', (update) => useUpdateStore.getState().set(update)),
+    api.on('mail:newMail', mailArrived),
+    api.on('app:openMessage', ({ folderId, id }) => void showMessage(api, folderId, id)),
     startAutosave(api),
     connectReader(api),
     // The transcript follows the selection, wherever the selection was changed from.

@@ -86,3 +86,19 @@ export function parseLocalInputValue(value: string): number | null {
   if (parts[3] > 23 || parts[4] > 59 || parts[5] > 59) return null;
   return d.getTime();
 }
+
+/** A day in the Send later picker: weekday, day, month and year ("Mon, Dec 7, 2026"; "lun. 7 déc. 2026"). */
+export function formatPickerDay(day: string, locale = dateLocale()): string {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  return formatter(locale, 'picker-day', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' }).format(new Date(y, m - 1, d, 12));
+}
+
+/** An hour in the Send later picker, as the locale writes hours ("8 AM"; "08 h"; "08"). */
+export function formatPickerHour(hour: number, locale = dateLocale()): string {
+  return formatter(locale, 'picker-hour', { hour: 'numeric' }).format(new Date(2000, 0, 1, hour));
+}
+
+/** When a held message leaves, as Send later shows it: weekday, day, month and time to the minute. */
+export function formatSendLater(ms: number, locale = dateLocale()): string {
+  return formatter(locale, 'send-later', { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }).format(ms);
+}

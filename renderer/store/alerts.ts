@@ -7,7 +7,9 @@ import { create } from 'zustand';
 export type Alert =
   | { id: number; kind: 'error'; text: string }
   /** A message just queued: Undo takes it back into Compose while it is still held. */
-  | { id: number; kind: 'queued'; text: string; itemId: string };
+  | { id: number; kind: 'queued'; text: string; itemId: string }
+  /** New mail in an Inbox: Open shows the latest message. */
+  | { id: number; kind: 'newMail'; text: string; folderId: string; messageId: string };
 
 export type NewAlert = Alert extends infer A ? (A extends Alert ? Omit<A, 'id'> : never) : never;
 
@@ -31,7 +33,8 @@ export const useAlertsStore = create<AlertsState>()((set, get) => ({
     const id = get().nextId;
     set((s) => {
       // One queued note at a time: the newest message is the one Undo is about.
-      const kept = alert.kind === 'queued' ? s.alerts.filter((a) => a.kind !== 'queued') : s.alerts;
+      // Likewise one new-mail notice: the newest replaces the one before.
+      const kept = alert.kind === 'queued' || alert.kind === 'newMail' ? s.alerts.filter((a) => a.kind !== alert.kind) : s.alerts;
       return { alerts: [...kept, { ...alert, id } as Alert].slice(-MAX_ALERTS), nextId: id + 1 };
     });
     return id;

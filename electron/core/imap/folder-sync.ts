@@ -9,6 +9,7 @@
 import type { ImapFlow, MailboxObject } from 'imapflow';
 import type { MailChanged } from '../../../shared/mail-model';
 import type { FolderInfo, FolderState, MailCache } from '../mail/mail-cache';
+import { isFirstSync } from '../mail/new-mail';
 import { HEADER_QUERY, flagsOf, newMessageOf } from './fetched-message';
 
 export const HEADER_BATCH = 1000;
@@ -17,6 +18,8 @@ export interface FolderSyncHooks {
   changed(change: MailChanged): void;
   /** Headers stored so far of those the server reported, for this folder. */
   progress(done: number, total: number): void;
+  /** Messages that came in since the folder's last finished sync (never called on its first sync or after renumbering). */
+  arrived?(ids: string[]): void;
 }
 
 /** The server renumbered the folder while we were reading it: start the folder over. */
@@ -64,6 +67,7 @@ export async function syncFolder(client: ImapFlow, cache: MailCache, folder: Fol
   hooks.progress(done, opening.serverUids.length);
   // The next batch is fetched while the previous one is written and flushed; writes stay in order.
   let writing: Promise<void> = Promise.resolve();
+  const arrived: string[] = [];
   for (let i = 0; i < missing.length; i += HEADER_BATCH) {
     const batch = missing.slice(i, i + HEADER_BATCH);
     const wanted = new Set(batch);
@@ -74,6 +78,7 @@ export async function syncFolder(client: ImapFlow, cache: MailCache, folder: Fol
     await writing;
     writing = cache.addMessages(folder.id, uidValidity, fetched.filter((m) => wanted.has(m.uid)).map(newMessageOf)).then((added) => {
       if (added.length) hooks.changed({ folderId: folder.id, added, updated: [], removed: [] });
+      arrived.push(...added);
       done += batch.length;
       hooks.progress(done, opening.serverUids.length);
     });
@@ -99,6 +104,8 @@ export async function syncFolder(client: ImapFlow, cache: MailCache, folder: Fol
     uidNext: opening.box.uidNext ?? null,
     highestModseq: opening.box.highestModseq !== undefined ? opening.box.highestModseq.toString() : null,
   });
+  // Told only once the folder's state is stored: a sync cut short stays a first sync after a restart.
+  if (arrived.length && !isFirstSync(stored, opening.reset)) hooks.arrived?.(arrived);
 }
 
 /** A UID set in IMAP's compact form: runs become "a:b". */

@@ -19,6 +19,8 @@ import type { MessageRow } from '../mail/message-rows';
 import { flagsOf } from './fetched-message';
 import { isSelectable, roleOf } from './folder-roles';
 import { syncFolder, withFolder } from './folder-sync';
+import { newMailOf } from '../mail/new-mail';
+import { toSummary } from '../mail/message-rows';
 import { imapOptions, type ImapCredentials, type ImapTimeouts } from './imap-options';
 import { syncFailureReason } from './sync-failure';
 import { WakeSignal } from './wake-signal';
@@ -281,6 +283,7 @@ export class SyncEngine {
     try {
       await syncFolder(client, this.deps.cache, folder, {
         changed: (change) => this.changed(change),
+        arrived: (ids) => folder.role === 'inbox' && this.announce(folder, ids),
         progress: (done, total) => this.setState({ state: 'syncing', progress: { done, total } }),
       });
     } catch (error) {
@@ -314,6 +317,20 @@ export class SyncEngine {
       role: roleOf(entry),
       selectable: isSelectable(entry),
     };
+  }
+
+  /** New unread mail in the Inbox: one mail:newMail for the round (a row that cannot be read is left out). */
+  private announce(folder: FolderInfo, ids: string[]): void {
+    const summaries = ids.flatMap((id) => {
+      const row = this.deps.cache.row(id);
+      try {
+        return row ? [toSummary(row, false)] : [];
+      } catch {
+        return [];
+      }
+    });
+    const mail = newMailOf(this.accountId, folder.id, summaries);
+    if (mail) this.deps.events.emit('mail:newMail', mail);
   }
 
   private changed(change: MailChanged): void {

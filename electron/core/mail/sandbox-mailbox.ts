@@ -7,6 +7,7 @@ import type { EventBus } from '../events';
 import { folderIdFor } from './ids';
 import type { FolderInfo, MailCache } from './mail-cache';
 import { parseHeaders } from './parse-message';
+import { newMailOf } from './new-mail';
 
 /** The sandbox has no server to renumber it. */
 const SANDBOX_UIDVALIDITY = 1;
@@ -30,14 +31,18 @@ export class SandboxMailbox {
     await this.cache.setFolderState(this.folder.id, { uidValidity: SANDBOX_UIDVALIDITY, uidNext: 1, highestModseq: null });
   }
 
-  /** Messages arrive one at a time (UIDs are handed out in order). */
-  add(raw: Buffer, receivedAt: number): Promise<string | null> {
-    const next = this.chain.then(() => this.addNow(raw, receivedAt));
+  /**
+   * Messages arrive one at a time (UIDs are handed out in order). Mail delivered
+   * to the sandbox is announced as new mail; the reports the sandbox writes
+   * into its own Inbox (`announce: false`) are not.
+   */
+  add(raw: Buffer, receivedAt: number, announce = true): Promise<string | null> {
+    const next = this.chain.then(() => this.addNow(raw, receivedAt, announce));
     this.chain = next.catch(() => undefined);
     return next;
   }
 
-  private async addNow(raw: Buffer, receivedAt: number): Promise<string | null> {
+  private async addNow(raw: Buffer, receivedAt: number, announce: boolean): Promise<string | null> {
     const h = await parseHeaders(raw);
     const uids = this.cache.uidsOf(this.folder.id);
     // Never a UID used before, even by a message since moved to another folder (its id came from it).
@@ -65,6 +70,12 @@ export class SandboxMailbox {
     this.events.emit('mail:changed', { folderId: this.folder.id, added: [id], updated: [], removed: [] });
     await this.storeBody(id, raw);
     this.events.emit('mail:folders', this.cache.folders());
+    if (announce) {
+      const mail = newMailOf(this.folder.accountId, this.folder.id, [
+        { id, from: h.from, subject: h.subject, date: h.date ?? receivedAt, flags: { seen: false } },
+      ]);
+      if (mail) this.events.emit('mail:newMail', mail);
+    }
     return id;
   }
 }

@@ -10,6 +10,7 @@ import { useT } from '../../i18n/use-t';
 import { useAlertsStore, type Alert } from '../../store/alerts';
 import { useOutboxStore } from '../../store/outbox';
 import { editItem } from '../outbox/edit';
+import { showMessage } from '../reader/reader-actions';
 import { UpdateNote } from '../update/UpdateNote';
 import { WelcomeNote } from '../welcome/WelcomeNote';
 import { queuedNote } from './alerts-logic';
@@ -52,12 +53,41 @@ function QueuedNote({ alert }: { alert: Extract<Alert, { kind: 'queued' }> }) {
   );
 }
 
+/** New mail: who and what, Open (shows the message) and Dismiss. */
+function NewMailNote({ alert }: { alert: Extract<Alert, { kind: 'newMail' }> }) {
+  const { t } = useT();
+  const api = useApi();
+  const dismiss = useAlertsStore((s) => s.dismiss);
+  return (
+    <div className="toast toast-info new-mail-note">
+      <p className="toast-text" id={`alert-text-${alert.id}`}>
+        {alert.text}
+      </p>
+      <button
+        type="button"
+        className="toast-action"
+        aria-describedby={`alert-text-${alert.id}`}
+        onClick={() => {
+          dismiss(alert.id);
+          void showMessage(api, alert.folderId, alert.messageId);
+        }}
+      >
+        {t('newMail.open')}
+      </button>
+      <button type="button" className="quiet" aria-describedby={`alert-text-${alert.id}`} onClick={() => dismiss(alert.id)}>
+        {t('alerts.dismiss')}
+      </button>
+    </div>
+  );
+}
+
 export function AlertArea() {
   const { t } = useT();
   const alerts = useAlertsStore((s) => s.alerts);
   const dismiss = useAlertsStore((s) => s.dismiss);
   const errors = alerts.filter((a) => a.kind === 'error');
   const queued = alerts.filter((a): a is Extract<Alert, { kind: 'queued' }> => a.kind === 'queued');
+  const newMail = alerts.filter((a): a is Extract<Alert, { kind: 'newMail' }> => a.kind === 'newMail');
   return (
     <section className="alerts" aria-label={t('alerts.label')}>
       <WelcomeNote />
@@ -78,6 +108,9 @@ export function AlertArea() {
       <div aria-live="polite" className="alert-stack">
         {queued.map((alert) => (
           <QueuedNote key={alert.id} alert={alert} />
+        ))}
+        {newMail.map((alert) => (
+          <NewMailNote key={alert.id} alert={alert} />
         ))}
         <UpdateNote />
       </div>

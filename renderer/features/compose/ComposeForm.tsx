@@ -67,13 +67,13 @@ export function ComposeForm() {
   const ccRef = useRef<HTMLInputElement>(null);
   const bccRef = useRef<HTMLInputElement>(null);
   const delayRef = useRef<HTMLInputElement>(null);
-  const sendAtRef = useRef<HTMLInputElement>(null);
+  const sendAtRef = useRef<HTMLSelectElement>(null);
   const focusField = (name: CheckedFieldName) =>
     ({ to: toRef, cc: ccRef, bcc: bccRef, delay: delayRef, sendAt: sendAtRef })[name].current?.focus();
 
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const outcome = await submitCompose(api, { sendAtIncomplete: sendAtRef.current?.validity.badInput === true });
+    const outcome = await submitCompose(api, {});
     if (outcome.kind === 'refused') focusField(outcome.focus);
     else if (outcome.kind === 'failed' && outcome.focus) focusField(outcome.focus);
   };

@@ -4,6 +4,7 @@ import type { DsnRequest } from '../../../shared/model';
 import { useT } from '../../i18n/use-t';
 import { useComposeStore } from '../../store/compose';
 import { DelayField } from '../delay/DelayField';
+import { SendLaterField } from '../delay/SendLaterField';
 import { fieldAria } from '../form/field-aria';
 import { Field } from '../form/Field';
 import { isLeavingForSubmit } from './blur';
@@ -11,7 +12,7 @@ import { ReceiptsControl } from './ReceiptsControl';
 
 interface Props {
   delayRef: RefObject<HTMLInputElement | null>;
-  sendAtRef: RefObject<HTMLInputElement | null>;
+  sendAtRef: RefObject<HTMLSelectElement | null>;
   /** The chosen account's default receipts. */
   accountDsn: DsnRequest | undefined;
 }
@@ -44,21 +45,7 @@ export function DeliveryFields({ delayRef, sendAtRef, accountDsn }: Props) {
         onChange={(value) => setField('delay', value)}
         error={{ text: delayError }}
       />
-      <Field id="compose-sendat" label={t('compose.sendAt')} hint={t('compose.sendAtHint')} error={sendAtError}>
-        <input
-          ref={sendAtRef}
-          id="compose-sendat"
-          name="sendAt"
-          className="input-datetime"
-          type="datetime-local"
-          value={sendAt}
-          {...fieldAria('compose-sendat', { errorId: sendAtError ? 'compose-sendat-error' : null })}
-          onChange={(e) => setField('sendAt', e.target.value)}
-          onBlur={(e) => {
-            if (!isLeavingForSubmit(e)) blurred('sendAt', e.currentTarget.validity.badInput);
-          }}
-        />
-      </Field>
+      <SendLaterField value={sendAt} error={sendAtError} selectRef={sendAtRef} onChange={(value) => setField('sendAt', value)} />
       <ReceiptsControl accountDsn={accountDsn} />
     </fieldset>
   );

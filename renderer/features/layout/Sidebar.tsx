@@ -15,6 +15,7 @@ import { NEW_MESSAGE_BUTTON_ID } from '../compose/ComposeDialog';
 import { startNewMessage } from '../compose/open-compose';
 import { Icon, type IconName } from '../icons/Icon';
 import { FolderNav } from '../reader/FolderNav';
+import { ShortcutHelpButton } from '../keyboard/ShortcutHelp';
 
 interface Entry {
   view: View;
@@ -99,6 +100,7 @@ export function Sidebar() {
       <FolderNav />
       <div className="nav-bottom">
         <NavButton entry={{ view: 'settings', icon: 'settings', label: t('nav.settings') }} current={view === 'settings'} />
+        <ShortcutHelpButton />
       </div>
     </nav>
   );

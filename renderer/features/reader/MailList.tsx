@@ -16,6 +16,7 @@ import { rowAt } from './list-window-logic';
 import { folderLabel } from './folder-label';
 import { MessageRow } from './MessageRow';
 import { ensureVisible, openMessage } from './reader-actions';
+import { registerMailCommand } from '../keyboard/command-registry';
 
 export const MAIL_ROW_HEIGHT = 58;
 
@@ -96,12 +97,30 @@ export function MailList({ label, empty }: { label: string; empty: string }) {
     const next = nextIndex(event.key, index, total, pageSize);
     if (next === null) return;
     event.preventDefault();
-    focusIndex.current = next;
+    moveTo(next, true);
+  };
+
+  /** Selects and opens row `next` (once loaded), scrolled into view; `focus` moves the keyboard focus with it. */
+  const moveTo = (next: number, focus: boolean) => {
+    if (!list) return;
+    if (focus) focusIndex.current = next;
     virtualizer.scrollToIndex(next, { align: 'auto' });
     const row = rowAt(list, next);
     wanted.current = row ? null : next;
     open(row);
   };
+
+  // j/k and the arrows from anywhere outside the list: the next or previous message. Focus follows only when it was in the list.
+  const step = useRef<(key: 'ArrowDown' | 'ArrowUp') => void>(() => {});
+  step.current = (key) => {
+    const next = nextIndex(key, selectedIndex, total, 0);
+    if (next === null || !list) return;
+    moveTo(next, listRef.current?.contains(document.activeElement) === true);
+  };
+  useEffect(() => {
+    const stops = [registerMailCommand('next', () => step.current('ArrowDown')), registerMailCommand('previous', () => step.current('ArrowUp'))];
+    return () => stops.forEach((stop) => stop());
+  }, []);
 
   return (
     <div className="mlist">

@@ -1,11 +1,12 @@
 /**
  * Search as you type: the query goes to the core after a short pause, over
- * every folder. Ctrl/Cmd+F or "/" (outside a text field) focus it; Escape clears it.
+ * every folder. Ctrl/Cmd+F or "/" (the window command focusSearch) focus it; Escape clears it.
  */
 import { useEffect, useRef } from 'react';
 import { useT } from '../../i18n/use-t';
 import { useReaderStore } from '../../store/reader';
 import { searchShortcut } from './search-logic';
+import { registerMailCommand } from '../keyboard/command-registry';
 
 export const SEARCH_FIELD_ID = 'mail-search';
 const PAUSE_MS = 200;
@@ -23,14 +24,21 @@ export function SearchField() {
   }, [typed, setQuery]);
 
   useEffect(() => {
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (!searchShortcut(event, document.activeElement)) return;
-      event.preventDefault();
+    const focus = () => {
       input.current?.focus();
       input.current?.select();
     };
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (!searchShortcut(event)) return;
+      event.preventDefault();
+      focus();
+    };
     window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
+    const unregister = registerMailCommand('focusSearch', focus);
+    return () => {
+      window.removeEventListener('keydown', onKeyDown);
+      unregister();
+    };
   }, []);
 
   return (

@@ -13,6 +13,7 @@ import { listKey, listRequest } from '../../store/reader-logic';
 import { useReaderStore } from '../../store/reader';
 import { settle } from '../../app/settle';
 import { connectMailActions } from '../actions/connect-actions';
+import { goTo } from '../../store/navigate';
 import { composeFromRequest } from '../compose/open-compose';
 import type { IndexRange } from '../list/row-window-logic';
 import { classifyLink } from './link-logic';
@@ -77,6 +78,13 @@ export async function openMessage(api: MailApi, id: string): Promise<void> {
     const open = useReaderStore.getState().open;
     if (marked.ok && open?.message?.id === id) useReaderStore.getState().setOpen({ ...open, message: { ...open.message, flags: { ...open.message.flags, seen: true } } });
   }
+}
+
+/** Shows one message in its folder (a new-mail notice's Open, a clicked desktop notification). */
+export async function showMessage(api: MailApi, folderId: string, id: string): Promise<void> {
+  useReaderStore.getState().showFolder(folderId);
+  goTo('mail');
+  await openMessage(api, id);
 }
 
 export async function allowRemoteContent(api: MailApi, message: MessageDetail, scope: 'message' | 'sender'): Promise<string | null> {

@@ -1,4 +1,4 @@
-/** Which key presses focus the search field: Ctrl/Cmd+F anywhere, "/" when the user is not typing in a field. */
+/** Which key presses focus the search field from the field itself: Ctrl/Cmd+F anywhere ("/" is a window shortcut, layout/shortcuts-logic.ts). */
 export interface KeyLike {
   key: string;
   ctrlKey: boolean;
@@ -6,11 +6,7 @@ export interface KeyLike {
   altKey: boolean;
 }
 
-const isTypingTarget = (element: Element | null): boolean =>
-  element !== null && (element.tagName === 'INPUT' || element.tagName === 'TEXTAREA' || element.tagName === 'SELECT' || (element as HTMLElement).isContentEditable === true);
-
-export function searchShortcut(event: KeyLike, focused: Element | null): boolean {
+export function searchShortcut(event: KeyLike): boolean {
   if (event.altKey) return false;
-  if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'f') return true;
-  return event.key === '/' && !event.ctrlKey && !event.metaKey && !isTypingTarget(focused);
+  return (event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'f';
 }

@@ -3,6 +3,7 @@ import { useT } from '../../i18n/use-t';
 import { Page } from '../layout/Page';
 import { AccountsSection } from './AccountsSection';
 import { LanguageField } from './LanguageField';
+import { NewMailField } from './NewMailField';
 import { SendingSection } from './SendingSection';
 import { ReportsSection } from '../read-receipts/ReportsSection';
 
@@ -16,6 +17,7 @@ export function SettingsView() {
             {t('settings.general')}
           </h3>
           <LanguageField />
+          <NewMailField />
         </section>
         <SendingSection />
         <AccountsSection />
