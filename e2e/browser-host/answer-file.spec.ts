@@ -7,7 +7,6 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { composeDialog, recipientChips } from '../support/app';
 import { expect, test } from '../support/browser-host';
 import { folderButton, messageRow, readingPane } from '../support/reader';
 import { htmlWithAttachment } from '../support/reader-mail';
@@ -15,8 +14,8 @@ import { deliverToSandbox } from '../support/sandbox-smtp';
 
 const LANGUAGES = [
   { label: 'English', settings: 'Settings', account: 'Local sandbox', inbox: 'Inbox', archive: 'Archive', reply: 'Reply', replyAll: 'Reply all', forward: 'Forward', archiveButton: 'Archive', undo: 'Undo', star: 'Star', unstar: 'Unstar', send: 'Send', subject: 'Subject' },
-  { label: 'Français', settings: 'Paramètres', account: 'Bac à sable local', inbox: 'Boîte de réception', archive: 'Archive', reply: 'Répondre', replyAll: 'Répondre à tous', forward: 'Transférer', archiveButton: 'Archiver', undo: 'Annuler', star: 'Suivre', unstar: 'Ne plus suivre', send: 'Envoyer', subject: 'Objet' },
-  { label: 'Русский', settings: 'Настройки', account: 'Локальная песочница', inbox: 'Входящие', archive: 'Archive', reply: 'Ответить', replyAll: 'Ответить всем', forward: 'Переслать', archiveButton: 'В архив', undo: 'Отменить', star: 'Отметить', unstar: 'Снять отметку', send: 'Отправить', subject: 'Тема' },
+  { label: 'Français', settings: 'Paramètres', account: 'Bac à sable local', inbox: 'Boîte de réception', archive: 'Archives', reply: 'Répondre', replyAll: 'Répondre à tous', forward: 'Transférer', archiveButton: 'Archiver', undo: 'Annuler', star: 'Suivre', unstar: 'Ne plus suivre', send: 'Envoyer', subject: 'Objet' },
+  { label: 'Русский', settings: 'Настройки', account: 'Локальная песочница', inbox: 'Входящие', archive: 'Архив', reply: 'Ответить', replyAll: 'Ответить всем', forward: 'Переслать', archiveButton: 'В архив', undo: 'Отменить', star: 'Отметить', unstar: 'Снять отметку', send: 'Отправить', subject: 'Тема' },
 ] as const;
 
 const plainMail = (subject: string, messageId: string): string =>
@@ -57,13 +56,15 @@ for (const lang of LANGUAGES) {
     await expect(readingPane(page)).toContainText('The engine runs.');
     await noSeriousViolations(page);
 
-    // Reply: the sender, one standard prefix, the quote; sent, it arrives threaded.
-    await readingPane(page).getByRole('button', { name: lang.reply, exact: true }).click();
-    const compose = composeDialog(page).or(page.getByRole('dialog').filter({ has: page.locator('#compose-title') }));
+    // Reply (the "r" key): the sender, one standard prefix, the quote; sent, it arrives.
+    await expect(readingPane(page).getByRole('button', { name: lang.reply, exact: true })).toBeVisible();
+    await messageRow(page, subject).focus();
+    await page.keyboard.press('r');
+    const compose = page.getByRole('dialog').filter({ has: page.locator('#compose-title') });
     await expect(compose).toBeVisible();
-    await expect(recipientChips(compose, 'To').or(compose.getByRole('list').first())).toContainText('ada@example.test');
+    await expect(compose).toContainText('ada@example.test');
     await expect(compose.getByLabel(lang.subject, { exact: true })).toHaveValue(`Re: Engine ${lang.label}`);
-    await expect(compose.getByRole('textbox').last()).toContainText('The engine runs.');
+    await expect(compose.locator('#compose-message')).toContainText('The engine runs.');
     await compose.getByRole('button', { name: lang.send, exact: true }).click();
     await expect(compose).toBeHidden();
     await expect(messageRow(page, `Re: Engine ${lang.label}`)).toBeVisible({ timeout: 30_000 });
@@ -78,7 +79,9 @@ for (const lang of LANGUAGES) {
 
     // Forward carries the attachment.
     await messageRow(page, `Tables ${lang.label}`).click();
-    await readingPane(page).getByRole('button', { name: lang.forward, exact: true }).click();
+    await expect(readingPane(page).getByRole('button', { name: lang.forward, exact: true })).toBeVisible();
+    await messageRow(page, `Tables ${lang.label}`).focus();
+    await page.keyboard.press('f');
     await expect(compose).toBeVisible();
     await expect(compose.getByLabel(lang.subject, { exact: true })).toHaveValue(`Fwd: Tables ${lang.label}`);
     await expect(compose).toContainText('table.txt');
@@ -93,7 +96,15 @@ for (const lang of LANGUAGES) {
     await page.keyboard.press('Enter');
     await expect(messageRow(page, subject)).toHaveCount(0);
     await expect(folderButton(page, lang.account, lang.archive)).toBeVisible();
-    await page.getByRole('button', { name: lang.undo, exact: true }).click();
+    await page.getByRole('button', { name: lang.undo, exact: true }).focus();
+    await page.keyboard.press('Enter');
+    await expect(messageRow(page, subject)).toHaveCount(1);
+    // And with the keys alone: "e" archives the open message, Ctrl+Z brings it back.
+    await messageRow(page, subject).click();
+    await expect(readingPane(page)).toContainText('The engine runs.');
+    await page.keyboard.press('e');
+    await expect(messageRow(page, subject)).toHaveCount(0);
+    await page.keyboard.press('Control+z');
     await expect(messageRow(page, subject)).toHaveCount(1);
     await noSeriousViolations(page);
   });
