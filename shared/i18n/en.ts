@@ -808,6 +808,10 @@ export const en = {
   'compose.sendLater.hour': 'Hour',
   'compose.sendLater.minute': 'Minute',
   'compose.sendLater.leaves': 'Leaves: {when}',
+  'settings.signatureAboveQuote': "Put my signature above the quoted message when I reply",
+  'settings.signatureAboveQuoteHint': "Off: the signature goes at the very end, below the quote.",
+  'account.signature': "Signature",
+  'account.signatureHint': "Added to new messages, replies and forwards from this account, after a “-- ” line. Leave empty for none.",
 } as const;
 
 export type MessageKey = keyof typeof en;

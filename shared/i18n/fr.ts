@@ -826,4 +826,8 @@ export const fr = {
   'compose.sendLater.hour': 'Heure',
   'compose.sendLater.minute': 'Minute',
   'compose.sendLater.leaves': 'Départ\u00a0: {when}',
+  'settings.signatureAboveQuote': "Placer ma signature au-dessus du message cité quand je réponds",
+  'settings.signatureAboveQuoteHint': "Désactivé : la signature va tout à la fin, sous la citation.",
+  'account.signature': "Signature",
+  'account.signatureHint': "Ajoutée aux nouveaux messages, réponses et transferts de ce compte, après une ligne « --  ». Laissez vide pour aucune.",
 } as const satisfies Catalogue;

@@ -840,4 +840,8 @@ export const ru = {
   'compose.sendLater.hour': 'Час',
   'compose.sendLater.minute': 'Минута',
   'compose.sendLater.leaves': 'Отправка: {when}',
+  'settings.signatureAboveQuote': "Ставить подпись над цитатой, когда я отвечаю",
+  'settings.signatureAboveQuoteHint': "Выключено: подпись идёт в самом конце, под цитатой.",
+  'account.signature': "Подпись",
+  'account.signatureHint': "Добавляется к новым письмам, ответам и пересылкам с этой записи после строки «-- ». Оставьте пустой, если подпись не нужна.",
 } as const satisfies Catalogue;

@@ -10,6 +10,10 @@ import { useComposeStore } from '../../store/compose';
 import { messageFromRequest } from '../../store/draft-logic';
 import { blankMessage, isBlank } from '../../store/draft-logic';
 import { saveDraftNow, settleDrafts } from './autosave';
+import { chosenAccount } from '../../store/accounts-logic';
+import { useSettingsStore } from '../../store/settings';
+import { useStatusStore } from '../../store/status';
+import { newMessageFor } from '../reply/answer-logic';
 
 export async function composeFromRequest(request: ComposeRequest): Promise<void> {
   await saveDraftNow();
@@ -30,7 +34,10 @@ export async function startNewMessage(): Promise<void> {
   if (s.open) return;
   const blank = isBlank({ chips: s.chips, typed: { to: s.fields.to, cc: s.fields.cc, bcc: s.fields.bcc }, subject: s.fields.subject, text: s.fields.text, attachments: s.attachments });
   const kept = s.contentVersion === s.savedVersion && s.draftId !== null;
-  if (blank || kept) s.load(blankMessage, { origin: 'new', saved: true });
+  if (blank || kept) {
+    const account = chosenAccount(useStatusStore.getState().accounts, null, useSettingsStore.getState().settings?.defaultAccountId);
+    s.load(newMessageFor(account, blankMessage), { origin: 'new', saved: true });
+  }
   else s.openNew();
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { MessageDetail } from '../../../shared/mail-model';
 import { makeAccount } from '../../store/test-fixtures';
-import { answerMessage, answeringAccount, type AnswerContext } from './answer-logic';
+import { answerMessage, answeringAccount, newMessageFor, type AnswerContext } from './answer-logic';
 
 const message: MessageDetail = {
   id: 'message-0001',
@@ -86,5 +86,16 @@ describe('answering a message', () => {
     const asFile = answerMessage(message, 'forwardAsAttachment', context({ attachments: files }));
     expect(asFile.text).not.toContain('Forwarded');
     expect(asFile.attachments).toEqual(files);
+  });
+});
+
+describe('a new message', () => {
+  const blank = { chips: { to: [], cc: [], bcc: [] }, subject: '', text: '', html: '', attachments: [], accountId: null, dsn: null, readReceipt: false };
+  it('starts with the account signature under an empty line, or blank without one', () => {
+    const signed = newMessageFor(home, blank);
+    expect(signed.text).toBe('\n\n-- \nMe');
+    expect(signed.html).toBe('<p></p><p></p><p>-- </p><p><strong>Me</strong></p>');
+    expect(newMessageFor(work, blank)).toBe(blank);
+    expect(newMessageFor(undefined, blank)).toBe(blank);
   });
 });

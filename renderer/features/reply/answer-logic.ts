@@ -79,6 +79,13 @@ function answerBody(original: Body, signature: Signature | null, aboveQuote: boo
   return { text: textParts.join('\n\n'), html: htmlParts.join('<p></p>') };
 }
 
+/** A new message from `account`: an empty line to write on, then its signature (none: a blank message). */
+export function newMessageFor(account: Account | undefined, blank: ComposeMessage): ComposeMessage {
+  const body = answerBody({ text: '', html: '' }, account?.signature ?? null, true);
+  if (!account?.signature) return blank;
+  return { ...blank, accountId: null, text: body.text.replace(/\n+$/, ''), html: body.html.replace(/(<p><\/p>)+$/, '') };
+}
+
 export function answerMessage(message: MessageDetail, mode: AnswerMode, context: AnswerContext): ComposeMessage {
   const account = answeringAccount(message, context.accounts, context.defaultAccountId);
   const w = context.wording;

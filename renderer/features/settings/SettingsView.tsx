@@ -4,6 +4,7 @@ import { Page } from '../layout/Page';
 import { AccountsSection } from './AccountsSection';
 import { LanguageField } from './LanguageField';
 import { NewMailField } from './NewMailField';
+import { SignaturePlacementField } from './SignaturePlacementField';
 import { SendingSection } from './SendingSection';
 import { ReportsSection } from '../read-receipts/ReportsSection';
 
@@ -18,6 +19,7 @@ export function SettingsView() {
           </h3>
           <LanguageField />
           <NewMailField />
+          <SignaturePlacementField />
         </section>
         <SendingSection />
         <AccountsSection />

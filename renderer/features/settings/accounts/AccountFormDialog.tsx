@@ -205,6 +205,20 @@ export function AccountFormDialog({ account, onClose }: Props) {
             <DsnFields idPrefix="account-dsn" value={fields.dsn} onChange={(dsn) => set('dsn', dsn)} />
           </fieldset>
           <ReadReceiptsFieldset value={fields.readReceipts ?? 'ask'} onChange={(answer) => set('readReceipts', answer)} />
+          <div className="field">
+            <label htmlFor="account-signature">{t('account.signature')}</label>
+            <textarea
+              id="account-signature"
+              rows={4}
+              maxLength={4000}
+              value={fields.signature ?? ''}
+              aria-describedby="account-signature-hint"
+              onChange={(e) => set('signature', e.target.value)}
+            />
+            <p id="account-signature-hint" className="field-hint">
+              {t('account.signatureHint')}
+            </p>
+          </div>
           {formError && (
             <p role="alert" className="form-error">
               {formError}

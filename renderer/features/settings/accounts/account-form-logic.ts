@@ -5,7 +5,8 @@
  * the core checks again and its answer wins.
  */
 import { addressProblem } from '../../../../shared/address';
-import { DEFAULT_DSN, type Account, type AccountInput, type DsnRequest } from '../../../../shared/model';
+import { DEFAULT_DSN, LIMITS, type Account, type AccountInput, type DsnRequest, type Signature } from '../../../../shared/model';
+import { paragraphsHtml } from '../../../../shared/reply/quote';
 import { addressReason } from '../../../i18n/address-reasons';
 import { t } from '../../../i18n/t';
 
@@ -26,6 +27,8 @@ export interface AccountFields {
   dsn: DsnRequest;
   /** What to do when a sender asks for a read receipt; absent: the account's (ask, for a new one). */
   readReceipts?: Account['readReceipts'];
+  /** The signature as typed (plain text); empty: none. */
+  signature?: string;
 }
 
 export type AccountField = 'name' | 'fromAddress' | 'host' | 'port' | 'username' | 'secret';
@@ -59,6 +62,7 @@ export function fieldsFromAccount(account: Account): AccountFields {
     secret: '',
     dsn: account.dsn,
     readReceipts: account.readReceipts,
+    signature: account.signature?.text ?? '',
   };
 }
 
@@ -128,9 +132,16 @@ export function checkAccount(fields: AccountFields, existing: (SecretHolder & Pi
   };
   if (existing) input.id = existing.id;
   if (fields.readReceipts) input.readReceipts = fields.readReceipts;
+  if (fields.signature !== undefined) input.signature = signatureFrom(fields.signature);
   if (fields.fromName.trim()) input.fromName = fields.fromName.trim();
   // Omitted: keep the stored secret. No login: forget it.
   if (needsLogin && fields.secret !== '') input.secret = fields.secret;
   else if (!needsLogin && existing?.hasSecret) input.secret = '';
   return { ok: true, input };
+}
+
+/** The typed signature as the account keeps it: the text, and the same lines as paragraphs for HTML mail. */
+export function signatureFrom(typed: string): Signature | null {
+  const text = typed.replace(/\r\n?/g, '\n').replace(/\s+$/, '');
+  return text.trim() ? { text: text.slice(0, LIMITS.signatureChars), html: paragraphsHtml(text.slice(0, LIMITS.signatureChars / 4)) } : null;
 }
