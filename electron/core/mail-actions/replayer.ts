@@ -108,7 +108,9 @@ export class ActionReplayer {
       this.deps.log.error(`actions ${accountId}: server not reachable, trying again in ${Math.round(delay / 1000)} s`, String((error as Error)?.message ?? error));
       if (this.online) this.timers.set(accountId, setTimeout(() => this.kick(accountId), delay * (0.8 + 0.4 * Math.random())));
     } finally {
-      await client?.logout().catch(() => client?.close());
+      // A connection that never opened (or died) is only closed: LOGOUT on it could wait for ever.
+      if (client?.usable) await Promise.race([client.logout().catch(() => undefined), new Promise((r) => setTimeout(r, 5_000))]);
+      client?.close();
       if (did) this.deps.replayedFor(accountId);
     }
   }
