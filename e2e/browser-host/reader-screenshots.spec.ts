@@ -14,9 +14,9 @@ import { deliverToSandbox } from '../support/sandbox-smtp';
 const OUT = resolve(__dirname, '..', '..', 'docs', 'screenshots');
 
 const SAMPLES = [
-  { language: 'en', label: 'English', inbox: 'Inbox', subjects: ['Engine notes', 'Lunch on Thursday?', 'Quarterly figures'] },
-  { language: 'fr', label: 'Français', inbox: 'Boîte de réception', subjects: ['Notes sur la machine', 'Déjeuner jeudi\u00a0?', 'Chiffres du trimestre'] },
-  { language: 'ru', label: 'Русский', inbox: 'Входящие', subjects: ['Заметки о машине', 'Обед в четверг?', 'Квартальные цифры'] },
+  { language: 'en', label: 'English', account: 'Local sandbox', inbox: 'Inbox', subjects: ['Engine notes', 'Lunch on Thursday?', 'Quarterly figures'] },
+  { language: 'fr', label: 'Français', account: 'Bac à sable local', inbox: 'Boîte de réception', subjects: ['Notes sur la machine', 'Déjeuner jeudi\u00a0?', 'Chiffres du trimestre'] },
+  { language: 'ru', label: 'Русский', account: 'Локальная песочница', inbox: 'Входящие', subjects: ['Заметки о машине', 'Обед в четверг?', 'Квартальные цифры'] },
 ] as const;
 
 for (const sample of SAMPLES) {
@@ -31,7 +31,7 @@ for (const sample of SAMPLES) {
       await deliverToSandbox(host, { from: 'ada@example.test', to: 'you@sandbox.test', raw: htmlWithAttachment(subject, 'n,value\n1,2\n') });
     }
     await expect.poll(() => host.sandboxFiles().length).toBe(sample.subjects.length);
-    await folderButton(page, 'Local sandbox', sample.inbox).click();
+    await folderButton(page, sample.account, sample.inbox).click();
     // Newest first: the first subject was delivered last (the others' previews mention it too).
     await messageRow(page, sample.subjects[0]).first().click();
     await expect(messageFrame(page).getByRole('heading', { name: 'Engine notes' })).toBeVisible();

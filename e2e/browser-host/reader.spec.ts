@@ -16,9 +16,9 @@ import { htmlWithAttachment } from '../support/reader-mail';
 import { deliverToSandbox } from '../support/sandbox-smtp';
 
 const LANGUAGES = [
-  { label: 'English', settings: 'Settings', language: 'Language', inbox: 'Inbox', save: 'Save table.txt' },
-  { label: 'Français', settings: 'Paramètres', language: 'Langue', inbox: 'Boîte de réception', save: 'Enregistrer table.txt' },
-  { label: 'Русский', settings: 'Настройки', language: 'Язык', inbox: 'Входящие', save: 'Сохранить table.txt' },
+  { label: 'English', account: 'Local sandbox', settings: 'Settings', language: 'Language', inbox: 'Inbox', save: 'Save table.txt' },
+  { label: 'Français', account: 'Bac à sable local', settings: 'Paramètres', language: 'Langue', inbox: 'Boîte de réception', save: 'Enregistrer table.txt' },
+  { label: 'Русский', account: 'Локальная песочница', settings: 'Настройки', language: 'Язык', inbox: 'Входящие', save: 'Сохранить table.txt' },
 ] as const;
 
 for (const lang of LANGUAGES) {
@@ -41,7 +41,7 @@ for (const lang of LANGUAGES) {
       await deliverToSandbox(host, { from: 'ada@example.test', to: 'you@sandbox.test', raw: htmlWithAttachment(subject, attachment) });
       await expect.poll(() => host.sandboxFiles().length).toBe(1);
 
-      await folderButton(page, 'Local sandbox', lang.inbox).click();
+      await folderButton(page, lang.account, lang.inbox).click();
       await messageRow(page, subject).click();
       const frame = messageFrame(page);
       await expect(frame.getByRole('heading', { name: 'Engine notes' })).toBeVisible();
