@@ -86,6 +86,8 @@ export const MessageDetailSchema = MessageSummarySchema.extend({
   remoteContentAllowed: z.boolean(),
   /** Set when the MIME could not be parsed cleanly; the text shown is what could be recovered. */
   problem: ReasonSchema.nullable(),
+  /** Mail-Followup-To: Reply all goes there when the sender set it. */
+  followupTo: z.array(MailboxSchema).optional(),
   /** The sender asked for a read receipt (Disposition-Notification-To): where it would go and what became of it. */
   receiptRequest: z.object({ address: z.string(), answer: z.enum(['pending', 'sent', 'declined']) }).nullable().optional(),
 });

@@ -115,6 +115,7 @@ export class MailService {
       hasRemoteContent: body.hasRemoteContent,
       remoteContentAllowed: this.cache.remoteAllowed(row.id, this.senderOf(row)),
       problem: body.problem,
+      followupTo: body.followupTo,
     };
   }
 }

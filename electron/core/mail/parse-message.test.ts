@@ -71,3 +71,12 @@ describe('parse message', () => {
     expect(body.hasRemoteContent).toBe(false);
   });
 });
+
+describe('Mail-Followup-To', () => {
+  it('is read as addresses, and is empty when absent', async () => {
+    const { parseBody } = await import('./parse-message');
+    const raw = Buffer.from('From: a@x.test\r\nTo: list@x.test\r\nMail-Followup-To: List <list@x.test>, b@x.test\r\nSubject: s\r\n\r\nbody\r\n');
+    expect((await parseBody(raw)).followupTo).toEqual([{ name: 'List', address: 'list@x.test' }, { address: 'b@x.test' }]);
+    expect((await parseBody(Buffer.from('Subject: s\r\n\r\nbody\r\n'))).followupTo).toEqual([]);
+  });
+});

@@ -7,6 +7,7 @@
 import { simpleParser, type AddressObject, type Attachment, type ParsedMail } from 'mailparser';
 import type { Reason } from '../../../shared/errors';
 import type { MailAttachment } from '../../../shared/mail-model';
+import { parseAddressList } from '../../../shared/address';
 import type { Mailbox } from '../../../shared/model';
 import { reason } from '../../../shared/i18n/reason';
 
@@ -20,6 +21,8 @@ export interface ParsedBody {
   preview: string;
   /** What search indexes. */
   bodyText: string;
+  /** Mail-Followup-To: where the sender wants Reply all to go (a mailing list, usually). */
+  followupTo: Mailbox[];
 }
 
 export interface ParsedHeaders {
@@ -52,7 +55,7 @@ export async function parseBody(raw: Buffer): Promise<ParsedBody> {
   if (!mail) {
     // Nothing parsed: show the bytes as text rather than nothing.
     const text = raw.toString('utf8');
-    return { text, html: null, attachments: [], hasRemoteContent: false, problem: reason('reason.mailUnreadable', { detail: error ?? 'MIME' }), preview: previewOf(text), bodyText: text.slice(0, INDEXED_CHARS) };
+    return { text, html: null, attachments: [], hasRemoteContent: false, problem: reason('reason.mailUnreadable', { detail: error ?? 'MIME' }), preview: previewOf(text), bodyText: text.slice(0, INDEXED_CHARS), followupTo: [] };
   }
   const html = typeof mail.html === 'string' ? mail.html : null;
   const problems = [mail.textConversionError?.message, ...mimeDefects(mail)].filter(Boolean) as string[];
@@ -66,6 +69,7 @@ export async function parseBody(raw: Buffer): Promise<ParsedBody> {
     problem: problems.length ? reason('reason.mailUnreadable', { detail: problems.join('; ') }) : null,
     preview: previewOf(text ?? ''),
     bodyText: (text ?? '').slice(0, INDEXED_CHARS),
+    followupTo: followupOf(mail.headers.get('mail-followup-to')),
   };
 }
 
@@ -141,4 +145,11 @@ function rawBodyOf(raw: Buffer): string {
 
 function previewOf(text: string): string {
   return text.replace(/\s+/g, ' ').trim().slice(0, PREVIEW_CHARS);
+}
+
+/** Mail-Followup-To comes as text: read with our own address parser; one bad entry voids it (Reply all then uses To and Cc). */
+function followupOf(value: unknown): Mailbox[] {
+  if (typeof value !== 'string') return [];
+  const parsed = parseAddressList(value.replace(/\r?\n[ \t]+/g, ' ').trim());
+  return parsed.ok ? parsed.mailboxes : [];
 }

@@ -31,7 +31,7 @@ function toggle(editor: Editor, format: Exclude<Format, 'link'>): void {
   else chain.toggleBlockquote().run();
 }
 
-export function FormatToolbar({ editor, onLink, linkOpen }: { editor: Editor; onLink(): void; linkOpen: boolean }) {
+export function FormatToolbar({ editor, onLink, linkOpen, controls = MESSAGE_ID }: { editor: Editor; onLink(): void; linkOpen: boolean; /** The id of the text it formats. */ controls?: string }) {
   const { t } = useT();
   const state = useFormatState(editor);
   const [current, setCurrent] = useState(0);
@@ -52,7 +52,7 @@ export function FormatToolbar({ editor, onLink, linkOpen }: { editor: Editor; on
   };
 
   return (
-    <div ref={ref} role="toolbar" aria-label={t('format.toolbar')} aria-controls={MESSAGE_ID} className="format-toolbar" onKeyDown={onKeyDown}>
+    <div ref={ref} role="toolbar" aria-label={t('format.toolbar')} aria-controls={controls} className="format-toolbar" onKeyDown={onKeyDown}>
       {BUTTONS.map((button, index) => {
         const pressed = button.format === 'link' ? state.link || linkOpen : state[button.format];
         const name = t(button.label);

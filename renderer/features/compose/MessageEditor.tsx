@@ -30,7 +30,8 @@ const LeaveSendShortcut = Extension.create({
   addKeyboardShortcuts: () => ({ 'Mod-Enter': () => true }),
 });
 
-const extensions = [
+/** The rich text a message body (and a signature) may hold. */
+export const RICH_TEXT_EXTENSIONS = [
   StarterKit.configure({
     // What the toolbar offers, and what reads well as plain text too.
     heading: false,
@@ -61,7 +62,7 @@ export function MessageEditor() {
   const [linkOpen, setLinkOpen] = useState(false);
   const loadedVersion = useRef(bodyVersion);
   const editor = useEditor({
-    extensions,
+    extensions: RICH_TEXT_EXTENSIONS,
     content: bodyFromStore(),
     injectCSS: false,
     shouldRerenderOnTransaction: false,

@@ -17,11 +17,12 @@ import { fieldAria } from '../../form/field-aria';
 import { Field } from '../../form/Field';
 import { Icon } from '../../icons/Icon';
 import { DsnFields } from '../../receipts/DsnFields';
-import { checkAccount, emptyAccountFields, keepsStoredSecret, fieldsFromAccount, withSecurity, type AccountErrors, type AccountField, type AccountFields } from './account-form-logic';
+import { checkAccount, emptyAccountFields, signatureFrom, keepsStoredSecret, fieldsFromAccount, withSecurity, type AccountErrors, type AccountField, type AccountFields } from './account-form-logic';
 import { saveAccount } from './accounts-actions';
 import { AddressStep } from './AddressStep';
 import { formFromDiscovery } from './discovery-logic';
 import { IncomingFieldset } from './IncomingFieldset';
+import { SignatureEditor } from './SignatureEditor';
 import { ReadReceiptsFieldset } from '../../read-receipts/ReadReceiptsFieldset';
 import { checkIncoming, emptyIncomingFields, INCOMING_ORDER, incomingFromAccount, type IncomingErrors, type IncomingField, type IncomingFields } from './incoming-form-logic';
 
@@ -205,20 +206,7 @@ export function AccountFormDialog({ account, onClose }: Props) {
             <DsnFields idPrefix="account-dsn" value={fields.dsn} onChange={(dsn) => set('dsn', dsn)} />
           </fieldset>
           <ReadReceiptsFieldset value={fields.readReceipts ?? 'ask'} onChange={(answer) => set('readReceipts', answer)} />
-          <div className="field">
-            <label htmlFor="account-signature">{t('account.signature')}</label>
-            <textarea
-              id="account-signature"
-              rows={4}
-              maxLength={4000}
-              value={fields.signature ?? ''}
-              aria-describedby="account-signature-hint"
-              onChange={(e) => set('signature', e.target.value)}
-            />
-            <p id="account-signature-hint" className="field-hint">
-              {t('account.signatureHint')}
-            </p>
-          </div>
+          <SignatureEditor value={signatureFrom(fields.signature)} onChange={(next) => set('signature', next)} />
           {formError && (
             <p role="alert" className="form-error">
               {formError}

@@ -27,8 +27,8 @@ export interface AccountFields {
   dsn: DsnRequest;
   /** What to do when a sender asks for a read receipt; absent: the account's (ask, for a new one). */
   readReceipts?: Account['readReceipts'];
-  /** The signature as typed (plain text); empty: none. */
-  signature?: string;
+  /** The signature as written: its text and, when formatted, its HTML; empty text: none. */
+  signature?: { text: string; html: string };
 }
 
 export type AccountField = 'name' | 'fromAddress' | 'host' | 'port' | 'username' | 'secret';
@@ -62,7 +62,7 @@ export function fieldsFromAccount(account: Account): AccountFields {
     secret: '',
     dsn: account.dsn,
     readReceipts: account.readReceipts,
-    signature: account.signature?.text ?? '',
+    signature: { text: account.signature?.text ?? '', html: account.signature?.html ?? '' },
   };
 }
 
@@ -140,8 +140,11 @@ export function checkAccount(fields: AccountFields, existing: (SecretHolder & Pi
   return { ok: true, input };
 }
 
-/** The typed signature as the account keeps it: the text, and the same lines as paragraphs for HTML mail. */
-export function signatureFrom(typed: string): Signature | null {
-  const text = typed.replace(/\r\n?/g, '\n').replace(/\s+$/, '');
-  return text.trim() ? { text: text.slice(0, LIMITS.signatureChars), html: paragraphsHtml(text.slice(0, LIMITS.signatureChars / 4)) } : null;
+/** The signature as the account keeps it (none when it has no text); plain text gets the same lines as paragraphs for HTML mail. */
+export function signatureFrom(written: { text: string; html: string } | undefined): Signature | null {
+  if (!written) return null;
+  const text = written.text.replace(/\r\n?/g, '\n').replace(/\s+$/, '').slice(0, LIMITS.signatureChars);
+  if (!text.trim()) return null;
+  const html = written.html && written.html.length <= LIMITS.signatureChars ? written.html : paragraphsHtml(text.slice(0, LIMITS.signatureChars / 4));
+  return { text, html };
 }
