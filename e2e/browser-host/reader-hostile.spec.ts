@@ -31,14 +31,16 @@ test('nothing in a hostile message runs or reaches the network; Load images lets
 
   await deliverToSandbox(host, { from: 'mallory@evil.test', to: 'you@sandbox.test', raw: hostileMessage('Hostile corpus') });
   await expect.poll(() => host.sandboxFiles().length).toBe(1);
-  // The app's own title counts the unread message; the message itself must never change it.
+  // The app's own title counts the unread message; opening it marks it read, and then the title is the app's alone.
   await expect(page).toHaveTitle('Inbox (1) — Outbox Mail');
-  const title = await page.title();
 
   await folderButton(page, 'Local sandbox', 'Inbox').click();
   await messageRow(page, 'Hostile corpus').click();
   const frame = messageFrame(page);
   await expect(frame.getByRole('heading', { name: 'Hostile corpus' })).toBeVisible();
+  // The message itself must never change the title.
+  await expect(page).toHaveTitle('Outbox Mail');
+  const title = await page.title();
   // Time for anything queued (refresh, lazy loads, autofocus) to try.
   await page.waitForTimeout(2000);
   expect(outside).toEqual([]);
