@@ -3,8 +3,7 @@ import { useT } from '../../i18n/use-t';
 import { Page } from '../layout/Page';
 import { AccountsSection } from './AccountsSection';
 import { LanguageField } from './LanguageField';
-import { NewMailField } from './NewMailField';
-import { SignaturePlacementField } from './SignaturePlacementField';
+import { SettingCheckbox } from './SettingCheckbox';
 import { SendingSection } from './SendingSection';
 import { ReportsSection } from '../read-receipts/ReportsSection';
 
@@ -18,8 +17,8 @@ export function SettingsView() {
             {t('settings.general')}
           </h3>
           <LanguageField />
-          <NewMailField />
-          <SignaturePlacementField />
+          <SettingCheckbox setting="newMailNotices" label="settings.newMailNotices" hint="settings.newMailNoticesHint" />
+          <SettingCheckbox setting="signatureAboveQuote" label="settings.signatureAboveQuote" hint="settings.signatureAboveQuoteHint" />
         </section>
         <SendingSection />
         <AccountsSection />

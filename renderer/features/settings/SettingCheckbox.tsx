@@ -1,36 +1,43 @@
-/** Whether new mail raises a desktop notification and a notice in the window; applies at once. */
+/** A yes/no setting that applies at once (new-mail notices, where the signature goes in a reply). */
 import { useState } from 'react';
+import type { Settings } from '../../../shared/model';
 import { useApi } from '../../app/api-context';
 import { applySettings } from '../../app/connect';
 import { settle } from '../../app/settle';
 import { errorText } from '../../i18n/error-text';
+import type { MessageKey } from '../../i18n/t';
 import { useT } from '../../i18n/use-t';
 import { useSettingsStore } from '../../store/settings';
 
-export function NewMailField() {
+type Switch = 'newMailNotices' | 'signatureAboveQuote';
+
+export function SettingCheckbox({ setting, label, hint }: { setting: Switch; label: MessageKey; hint: MessageKey }) {
   const { t } = useT();
   const api = useApi();
-  const on = useSettingsStore((s) => s.settings?.newMailNotices !== false);
+  // Both are on unless the user turned them off.
+  const on = useSettingsStore((s) => s.settings?.[setting] !== false);
   const [error, setError] = useState<string | null>(null);
+  const hintId = `settings-${setting}-hint`;
   return (
     <div className="field">
       <label className="check">
         <input
           type="checkbox"
           checked={on}
-          aria-describedby="settings-new-mail-hint"
+          aria-describedby={hintId}
           onChange={async (e) => {
-            const result = await settle(() => api.settings.update({ newMailNotices: e.target.checked }));
+            const change: Partial<Settings> = { [setting]: e.target.checked };
+            const result = await settle(() => api.settings.update(change));
             if (result.ok) {
               setError(null);
               applySettings(result.value);
             } else setError(t('settings.saveFailed', { message: errorText(result.error) }));
           }}
         />
-        {t('settings.newMailNotices')}
+        {t(label)}
       </label>
-      <p id="settings-new-mail-hint" className="field-hint">
-        {t('settings.newMailNoticesHint')}
+      <p id={hintId} className="field-hint">
+        {t(hint)}
       </p>
       {error && (
         <p className="field-error" role="alert">
