@@ -65,3 +65,37 @@ test('a self-signed certificate: refused with its fingerprint, trusted by the us
   expect(peer.deliveries[0]?.raw).toContain('Subject: Over TLS');
   expect(host.sandboxFiles()).toHaveLength(0);
 });
+
+test('a trusted server that comes back with another certificate is shown as a change, and trusting it takes a deliberate check', async ({ page, host, startPeer }) => {
+  test.setTimeout(120_000);
+  const trusted = makeSelfSignedCertificate('mail.test');
+  const first = await startPeer({ tls: trusted, login: LOGIN });
+  const account: NewAccount = { name: 'Pinned server', fromName: 'Grace Hopper', address: 'grace@example.test', port: first.port, security: 'tls', login: LOGIN };
+  await page.goto(host.url);
+  const item = await addAccount(page, account);
+  await item.getByRole('button', { name: 'Test connection', exact: true }).click();
+  await item.getByRole('button', { name: 'Trust this certificate', exact: true }).click();
+  await expect(item).toContainText('Connected and logged in', { timeout: 30_000 });
+
+  // Same address, another certificate: what a renewal looks like, and what an interception looks like.
+  await first.close();
+  const other = makeSelfSignedCertificate('mail.test');
+  const second = await startPeer({ tls: other, login: LOGIN, port: first.port });
+  await item.getByRole('button', { name: 'Test connection', exact: true }).click();
+  const warning = item.getByTestId('certificate-changed');
+  await expect(warning).toBeVisible({ timeout: 30_000 });
+  await expect(warning).toHaveAttribute('role', 'alert');
+  await expect(item.getByTestId('certificate-previous')).toHaveText(trusted.sha256);
+  await expect(item.getByTestId('certificate-sha256')).toHaveText(other.sha256);
+  // No one-click trust for a change.
+  await expect(item.getByRole('button', { name: 'Trust this certificate', exact: true })).toHaveCount(0);
+  const trustNew = item.getByRole('button', { name: 'Trust the new certificate', exact: true });
+  await expect(trustNew).toBeDisabled();
+  expect(second.logins).toEqual([]);
+
+  await item.getByRole('checkbox', { name: 'I have checked the new fingerprint with the server’s administrator' }).check();
+  await trustNew.click();
+  await expect(item).toContainText('Connected and logged in', { timeout: 30_000 });
+  await expect(factValue(item, 'SHA-256 fingerprint')).toHaveText(other.sha256);
+  expect(second.logins).toEqual([LOGIN.username]);
+});

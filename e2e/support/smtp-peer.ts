@@ -28,6 +28,8 @@ export interface PeerOptions extends PeerAnswers {
   tls?: { key: string; cert: string };
   /** Required login (PLAIN or LOGIN); without it the server takes mail from anyone. */
   login?: { username: string; password: string };
+  /** Listen on this port (a server that comes back on its old address); any free one otherwise. */
+  port?: number;
 }
 
 export interface Delivery {
@@ -113,7 +115,7 @@ export async function startSmtpPeer(options: PeerOptions = {}): Promise<SmtpPeer
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
+    server.listen(options.port ?? 0, '127.0.0.1', () => {
       server.off('error', reject);
       resolve();
     });

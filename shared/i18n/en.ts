@@ -812,6 +812,14 @@ export const en = {
   'settings.signatureAboveQuoteHint': "Off: the signature goes at the very end, below the quote.",
   'account.signature': "Signature",
   'account.signatureHint': "Added to new messages, replies and forwards from this account, after a “-- ” line. Leave empty for none.",
+  "reason.certReplaced": "The server’s certificate has CHANGED since you trusted it ({detail}). Trusted: {previous}. Now: {sha256}.",
+  "reason.certNoLongerTrusted": "The server no longer shows the certificate you trusted for it ({detail}). Nothing was sent. Open Settings → Accounts and test the connection to see the new certificate.",
+  "account.certChanged.title": "Warning: this server’s certificate has changed",
+  "account.certChanged.explain": "You trusted another certificate for this server. A server may renew its certificate, but this is also exactly what someone intercepting your connection would show. Until you decide, nothing is sent to or read from this server.",
+  "account.cert.previous": "Fingerprint you trusted",
+  "account.cert.new": "Fingerprint shown now",
+  "account.certChanged.confirm": "I have checked the new fingerprint with the server’s administrator",
+  "account.certChanged.trust": "Trust the new certificate",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -830,4 +830,12 @@ export const fr = {
   'settings.signatureAboveQuoteHint': "Désactivé : la signature va tout à la fin, sous la citation.",
   'account.signature': "Signature",
   'account.signatureHint': "Ajoutée aux nouveaux messages, réponses et transferts de ce compte, après une ligne « --  ». Laissez vide pour aucune.",
+  "reason.certReplaced": "Le certificat du serveur a CHANGÉ depuis que vous l’avez approuvé ({detail}). Approuvé : {previous}. Maintenant : {sha256}.",
+  "reason.certNoLongerTrusted": "Le serveur ne présente plus le certificat que vous avez approuvé ({detail}). Rien n’a été envoyé. Ouvrez Réglages → Comptes et testez la connexion pour voir le nouveau certificat.",
+  "account.certChanged.title": "Attention : le certificat de ce serveur a changé",
+  "account.certChanged.explain": "Vous aviez approuvé un autre certificat pour ce serveur. Un serveur peut renouveler son certificat, mais c’est aussi exactement ce que montrerait quelqu’un qui intercepte votre connexion. Tant que vous n’avez pas décidé, rien n’est envoyé à ce serveur ni lu depuis lui.",
+  "account.cert.previous": "Empreinte approuvée",
+  "account.cert.new": "Empreinte présentée maintenant",
+  "account.certChanged.confirm": "J’ai vérifié la nouvelle empreinte auprès de l’administrateur du serveur",
+  "account.certChanged.trust": "Approuver le nouveau certificat",
 } as const satisfies Catalogue;

@@ -234,11 +234,20 @@ describe('TLS and login', () => {
     const after = await tlsServer(second, { authOptional: true });
     await core.call('accounts.save', { ...accountInput(after.port, { auth: { mechanism: 'none', username: '' }, secret: '' }), id: account.id });
     // A new port is a new server: the pin is dropped, and the new certificate is unknown.
-    expect((await failure(core.call('accounts.test', { id: account.id }))).detail?.sha256).toBe(second.sha256);
+    const unknown = await failure(core.call('accounts.test', { id: account.id }));
+    expect(unknown.detail?.sha256).toBe(second.sha256);
+    expect(unknown.reason?.key).toBe('reason.certUntrusted');
+    expect(unknown.detail?.previousSha256).toBeUndefined();
     await core.db.accounts.update(account.id, { trustedCertificate: { sha256: first.sha256, pem: first.cert } });
+    // Pinned to the first and shown the second: a change, with both fingerprints, not a first meeting.
+    const changed = await failure(core.call('accounts.test', { id: account.id }));
+    expect(changed.code).toBe('TLS_FAILED');
+    expect(changed.reason?.key).toBe('reason.certReplaced');
+    expect(changed.detail).toMatchObject({ sha256: second.sha256, previousSha256: first.sha256 });
     const item = await core.call<OutboxItem>('outbox.submit', { accountId: account.id, to: 'bob@mail.test', subject: 'pinned', text: 'hi' });
     const failed = await core.waitForState(item.id, 'failed');
     expect(failed.error?.code).toBe('TLS_FAILED');
+    expect(failed.error?.reason?.key).toBe('reason.certNoLongerTrusted');
     expect(after.mailFroms).toBe(0);
     // No RCPT was ever sent: the server refused nobody, so nobody is marked refused.
     expect(failed.recipients.map((r) => [r.state, r.reply])).toEqual([['pending', undefined]]);

@@ -9,6 +9,7 @@ import { ImapFlow } from 'imapflow';
 import type { AppFailure } from '../../../shared/errors';
 import { failure } from '../../../shared/i18n/reason';
 import type { ImapCapabilities, IncomingConnectionTest } from '../../../shared/mail-model';
+import { untrustedCertificateFailure } from '../smtp/certificate-failure';
 import { probeImapCertificate } from './imap-certificate-probe';
 import { imapOptions, type ImapCredentials, type ImapTimeouts, type IncomingServer } from './imap-options';
 
@@ -54,7 +55,7 @@ async function classify(server: IncomingServer, error: unknown): Promise<AppFail
   if (tls && server.security !== 'none') {
     try {
       const cert = await probeImapCertificate(server);
-      return failure('TLS_FAILED', 'reason.certUntrusted', { detail, sha256: cert.sha256 }, { sha256: cert.sha256, subject: cert.subject, issuer: cert.issuer, validTo: cert.validTo });
+      return untrustedCertificateFailure(cert, server.trustedCertificate, detail);
     } catch {
       return failure('TLS_FAILED', 'reason.tlsFailed', { detail });
     }

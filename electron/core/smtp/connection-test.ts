@@ -8,6 +8,7 @@ import SMTPConnection from 'nodemailer/lib/smtp-connection';
 import { AppFailure } from '../../../shared/errors';
 import { failure, reason, type ReasonKey } from '../../../shared/i18n/reason';
 import type { ConnectionTest } from '../../../shared/model';
+import { untrustedCertificateFailure } from './certificate-failure';
 import { probeCertificate } from './certificate-probe';
 import { connectionOptions, loginData, type Credentials, type SmtpEndpoint, type Timeouts } from './connection-options';
 import { classifyFailure, isTlsFailure } from './failure';
@@ -18,7 +19,7 @@ async function tlsFailure(endpoint: SmtpEndpoint, cause: unknown): Promise<AppFa
   const reason = cause instanceof Error ? cause.message : String(cause);
   try {
     const cert = await probeCertificate(endpoint);
-    return failure('TLS_FAILED', 'reason.certUntrusted', { detail: reason, sha256: cert.sha256 }, { sha256: cert.sha256, subject: cert.subject, issuer: cert.issuer, validTo: cert.validTo });
+    return untrustedCertificateFailure(cert, endpoint.trustedCertificate, reason);
   } catch {
     return failure('TLS_FAILED', 'reason.tlsFailed', { detail: reason });
   }

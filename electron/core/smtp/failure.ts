@@ -38,7 +38,8 @@ export function isTlsFailure(error: unknown): boolean {
 
 const CONNECTION_CODES = new Set(['ECONNECTION', 'ESOCKET', 'ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'EDNS', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH']);
 
-export function classifyFailure(error: unknown): SendFailure {
+/** `pinned`: the account trusts one certificate by its fingerprint, so a TLS failure means the server now shows another. */
+export function classifyFailure(error: unknown, pinned = false): SendFailure {
   const e = (error ?? {}) as NodemailerLikeError;
   const reply = e.response ? (parseReply(e.response) ?? undefined) : undefined;
   const code = reply?.code ?? e.responseCode;
@@ -52,7 +53,8 @@ export function classifyFailure(error: unknown): SendFailure {
     };
   }
   if (!code && isTlsFailure(e)) {
-    return { ...described('TLS_FAILED', 'reason.tlsFailed', { detail: e.message ?? e.originalCode ?? 'TLS error' }), retryable: false };
+    const detail = e.message ?? e.originalCode ?? 'TLS error';
+    return { ...described('TLS_FAILED', pinned ? 'reason.certNoLongerTrusted' : 'reason.tlsFailed', { detail }), retryable: false };
   }
   // nodemailer's own refusal of the envelope, before any server saw it: every later try would be refused the same way.
   if (e.code === 'EENVELOPE' && !code) {

@@ -250,7 +250,8 @@ export function sendMessage(request: SendRequest): Promise<SendOutcome> {
     request.signal.addEventListener('abort', onAbort);
     // A connection error ends the attempt, unless a step below is waiting for its reply: then that step gets it.
     let interrupt: ((error: SMTPConnection.SMTPError) => void) | null = null;
-    session.onError = (error) => (interrupt ? interrupt(error) : finish({ kind: 'failed', failure: classifyFailure(error), recipients: [], capabilities: null }));
+    const pinned = Boolean(request.endpoint.trustedCertificate);
+    session.onError = (error) => (interrupt ? interrupt(error) : finish({ kind: 'failed', failure: classifyFailure(error, pinned), recipients: [], capabilities: null }));
 
     const step = <T>(start: (done: (value: T | { error: SMTPConnection.SMTPError }) => void) => void) =>
       new Promise<T | { error: SMTPConnection.SMTPError }>((done) => {
@@ -265,7 +266,7 @@ export function sendMessage(request: SendRequest): Promise<SendOutcome> {
       // A line closed before the greeting is reported here, not as an 'error' event.
       const connectError = await connected;
       if (settled) return;
-      if (connectError) return finish({ kind: 'failed', failure: classifyFailure(connectError), recipients: [], capabilities: null });
+      if (connectError) return finish({ kind: 'failed', failure: classifyFailure(connectError, pinned), recipients: [], capabilities: null });
       const capabilities = session.capabilities ?? parseEhlo('');
       const refuse = (failure: SendFailure) => finish({ kind: 'failed', failure, recipients: [], capabilities });
       if (!reused && request.credentials) {

@@ -1,20 +1,40 @@
 /**
  * A certificate the app does not trust, as either half's connection test shows it: its SHA-256
  * fingerprint to compare with the one the server's administrator gives, and "Trust this certificate".
+ * When the user had trusted another certificate for this server, it is shown as a change: both
+ * fingerprints, a warning, and Trust only once the user says the new one was checked.
  */
+import { useId, useState } from 'react';
 import { useT } from '../../../i18n/use-t';
-import type { certificateOf } from './connection-logic';
+import type { CertificateDetail } from './connection-logic';
 
-type Certificate = NonNullable<ReturnType<typeof certificateOf>>;
-
-export function UntrustedCertificate({ certificate, busy, onTrust }: { certificate: Certificate; busy: boolean; onTrust: () => void }) {
+export function UntrustedCertificate({ certificate, busy, onTrust }: { certificate: CertificateDetail; busy: boolean; onTrust: () => void }) {
   const { t } = useT();
+  const [checked, setChecked] = useState(false);
+  const confirmId = useId();
+  const changed = certificate.previousSha256 !== null;
   return (
     <>
+      {changed && (
+        <div className="cert-changed" role="alert" data-testid="certificate-changed">
+          <p className="test-headline">{t('account.certChanged.title')}</p>
+          <p>{t('account.certChanged.explain')}</p>
+        </div>
+      )}
       <dl className="facts">
+        {changed && (
+          <div className="fact-row">
+            <dt>{t('account.cert.previous')}</dt>
+            <dd className="mono" data-testid="certificate-previous">
+              {certificate.previousSha256}
+            </dd>
+          </div>
+        )}
         <div className="fact-row">
-          <dt>{t('account.cert.sha256')}</dt>
-          <dd className="mono">{certificate.sha256}</dd>
+          <dt>{changed ? t('account.cert.new') : t('account.cert.sha256')}</dt>
+          <dd className="mono" data-testid="certificate-sha256">
+            {certificate.sha256}
+          </dd>
         </div>
         <div className="fact-row">
           <dt>{t('account.cert.subject')}</dt>
@@ -30,8 +50,14 @@ export function UntrustedCertificate({ certificate, busy, onTrust }: { certifica
         </div>
       </dl>
       <p className="field-hint">{t('account.trustHint')}</p>
-      <button type="button" disabled={busy} onClick={onTrust}>
-        {t('account.trust')}
+      {changed && (
+        <label className="check" htmlFor={confirmId}>
+          <input id={confirmId} type="checkbox" checked={checked} onChange={(e) => setChecked(e.target.checked)} />
+          {t('account.certChanged.confirm')}
+        </label>
+      )}
+      <button type="button" className={changed ? 'danger' : undefined} disabled={busy || (changed && !checked)} onClick={onTrust}>
+        {changed ? t('account.certChanged.trust') : t('account.trust')}
       </button>
     </>
   );

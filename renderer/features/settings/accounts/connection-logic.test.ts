@@ -52,7 +52,15 @@ describe('certificateOf', () => {
       subject: 'CN=a',
       issuer: 'CN=b',
       validTo: 'soon',
+      previousSha256: null,
     });
+  });
+  it('names the fingerprint trusted before when the server now shows another (a change, not a first meeting)', () => {
+    const before = sha.replace(/^[0-9A-F]{2}/, sha.startsWith('00') ? '11' : '00');
+    expect(certificateOf({ code: 'TLS_FAILED', message: 'x', detail: { sha256: sha, previousSha256: before } })?.previousSha256).toBe(before);
+    // The same fingerprint, or something that is not one, is no change.
+    expect(certificateOf({ code: 'TLS_FAILED', message: 'x', detail: { sha256: sha, previousSha256: sha } })?.previousSha256).toBeNull();
+    expect(certificateOf({ code: 'TLS_FAILED', message: 'x', detail: { sha256: sha, previousSha256: '<b>' } })?.previousSha256).toBeNull();
   });
   it('has none for other errors or a malformed fingerprint', () => {
     expect(certificateOf({ code: 'AUTH_FAILED', message: 'x' })).toBeNull();

@@ -46,14 +46,19 @@ export interface CertificateDetail {
   subject: string;
   issuer: string;
   validTo: string;
+  /** The fingerprint the user had trusted for this server, when the one shown now differs: a change, not a first meeting. */
+  previousSha256: string | null;
 }
+
+const FINGERPRINT = /^[0-9A-F]{2}(:[0-9A-F]{2}){31}$/;
 
 /** TLS_FAILED carries the certificate the server presented; anything else (or a malformed detail) has none. */
 export function certificateOf(error: AppError): CertificateDetail | null {
   if (error.code !== 'TLS_FAILED' || !error.detail) return null;
-  const { sha256, subject, issuer, validTo } = error.detail;
-  if (typeof sha256 !== 'string' || !/^[0-9A-F]{2}(:[0-9A-F]{2}){31}$/.test(sha256)) return null;
-  return { sha256, subject: String(subject ?? ''), issuer: String(issuer ?? ''), validTo: String(validTo ?? '') };
+  const { sha256, subject, issuer, validTo, previousSha256 } = error.detail;
+  if (typeof sha256 !== 'string' || !FINGERPRINT.test(sha256)) return null;
+  const previous = typeof previousSha256 === 'string' && FINGERPRINT.test(previousSha256) && previousSha256 !== sha256 ? previousSha256 : null;
+  return { sha256, subject: String(subject ?? ''), issuer: String(issuer ?? ''), validTo: String(validTo ?? ''), previousSha256: previous };
 }
 
 const FAILURE_KEYS = {
