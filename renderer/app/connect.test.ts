@@ -11,6 +11,7 @@ import { onlineText } from '../store/status-logic';
 import { useStatusStore } from '../store/status';
 import { useTranscriptStore } from '../store/transcript';
 import { makeDraft, makeEntry, makeItem, makeSandboxMessage, makeStatus } from '../store/test-fixtures';
+import { openMessage } from '../features/reader/reader-actions';
 import { connectStores } from './connect';
 import { fakeApi, flush, resetStores, type FakeApi, type Handlers } from './fake-api';
 
@@ -206,6 +207,15 @@ describe('connectStores', () => {
     useAlertsStore.setState({ alerts: [] });
     useSettingsStore.getState().apply({ undoSendSeconds: 5, newMailNotices: false });
     fake.emit('mail:newMail', mail);
+    expect(useAlertsStore.getState().alerts).toEqual([]);
+  });
+
+  it('drops the new-mail notice once its message is opened, and keeps it while another one is', async () => {
+    const fake = await connected();
+    fake.emit('mail:newMail', { accountId: 'acc-1', folderId: 'fold-1', count: 1, latest: [{ id: 'msg-1', from: { name: 'Ada', address: 'ada@example.test' }, subject: 'Tea' }] });
+    await openMessage(fake.api, 'msg-2');
+    expect(useAlertsStore.getState().alerts.map((a) => a.kind)).toEqual(['newMail']);
+    await openMessage(fake.api, 'msg-1');
     expect(useAlertsStore.getState().alerts).toEqual([]);
   });
 

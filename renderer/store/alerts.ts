@@ -20,6 +20,8 @@ export interface AlertsState {
   dismiss(id: number): void;
   /** Drops the queued note about an item (sent, cancelled, or undone). */
   dismissQueued(itemId: string): void;
+  /** The new-mail notice about this message, once the user opens it. */
+  dismissNewMail(messageId: string): void;
 }
 
 export const initialAlertsState = { alerts: [] as Alert[], nextId: 1 };
@@ -41,4 +43,5 @@ export const useAlertsStore = create<AlertsState>()((set, get) => ({
   },
   dismiss: (id) => set((s) => ({ alerts: s.alerts.filter((a) => a.id !== id) })),
   dismissQueued: (itemId) => set((s) => ({ alerts: s.alerts.filter((a) => a.kind !== 'queued' || a.itemId !== itemId) })),
+  dismissNewMail: (messageId) => set((s) => ({ alerts: s.alerts.filter((a) => a.kind !== 'newMail' || a.messageId !== messageId) })),
 }));

@@ -11,6 +11,7 @@ import { errorText } from '../../i18n/error-text';
 import { t } from '../../i18n/t';
 import { listKey, listRequest } from '../../store/reader-logic';
 import { useReaderStore } from '../../store/reader';
+import { useAlertsStore } from '../../store/alerts';
 import { settle } from '../../app/settle';
 import { connectMailActions } from '../actions/connect-actions';
 import { goTo } from '../../store/navigate';
@@ -68,6 +69,8 @@ export async function loadSyncStatus(api: MailApi): Promise<void> {
 
 export async function openMessage(api: MailApi, id: string): Promise<void> {
   const store = useReaderStore.getState();
+  // The notice pointed at this message; the user is looking at it now.
+  useAlertsStore.getState().dismissNewMail(id);
   store.select(id);
   store.setOpen({ id, message: null, error: null });
   const result = await settle(() => api.mail.get({ id }));
