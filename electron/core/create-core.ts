@@ -54,6 +54,7 @@ import { TranscriptStore } from './transcript/transcript-store';
 import { UpdateGate } from './updates/update-gate';
 import { makeProfilePrivate, restrictUmask } from './profile/private-profile';
 import { COLLECT_GRACE_MS, collectAttachments, outboxReferences } from './attachments/collector';
+import { STOP_WITHIN_MS, stopWithin } from './stop-within';
 
 export interface Logger {
   info(message: string): void;
@@ -417,12 +418,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       clearInterval(collector);
       await ready.catch(() => undefined);
       await spooler.stop();
-      await sentCopies.stop();
+      // A server that never answers must not keep the app from quitting: what these were doing is
+      // either durable already or done again at the next start.
+      await stopWithin('sent copies', sentCopies.stop(), log, STOP_WITHIN_MS);
       await transcript.flush();
-      await sandbox.close();
+      await stopWithin('sandbox', sandbox.close(), log, STOP_WITHIN_MS);
       await applying;
-      await actionReplayer.stop();
-      await mailEngines.stop();
+      await stopWithin('mailbox actions', actionReplayer.stop(), log, STOP_WITHIN_MS);
+      await stopWithin('mail sync', mailEngines.stop(), log, STOP_WITHIN_MS);
       db.close();
       store.close();
       mailCache.close();
