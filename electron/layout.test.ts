@@ -34,8 +34,8 @@ describe('layout', () => {
     const shared = join(ROOT, 'shared');
     for (const file of sources(shared)) {
       for (const spec of importsOf(file)) {
-        // zod, or a file of shared/ itself.
-        const inside = spec === 'zod' || (/^\.\.?\//.test(spec) && !relative(shared, join(dirname(file), spec)).startsWith('..'));
+        // zod, the punycode package (plain JavaScript), or a file of shared/ itself.
+        const inside = spec === 'zod' || spec === 'punycode/punycode.js' || (/^\.\.?\//.test(spec) && !relative(shared, join(dirname(file), spec)).startsWith('..'));
         expect(inside, `${relative(ROOT, file)} imports ${spec}`).toBe(true);
       }
     }
@@ -46,6 +46,17 @@ describe('layout', () => {
     for (const file of sources(join(ROOT, 'renderer')).filter((f) => !f.endsWith('vite.config.ts'))) {
       for (const spec of importsOf(file)) {
         expect(spec, `${relative(ROOT, file)} imports ${spec}`).not.toMatch(/^(node:|electron$|fs$|path$|child_process$)|\/electron\//);
+      }
+    }
+  });
+
+  it('shipped code never imports test, bench or real-peer support (testing/, bench/)', () => {
+    const support = [join(ROOT, 'testing'), join(ROOT, 'bench')];
+    const shipped = [...sources(join(ROOT, 'electron')), ...sources(join(ROOT, 'renderer')), ...sources(join(ROOT, 'shared'))].filter((f) => !/[.-]test\.tsx?$/.test(f));
+    for (const file of shipped) {
+      for (const spec of importsOf(file).filter((s) => /^\.\.?\//.test(s))) {
+        const target = join(dirname(file), spec);
+        expect(support.some((dir) => !relative(dir, target).startsWith('..')), `${relative(ROOT, file)} imports ${spec}`).toBe(false);
       }
     }
   });

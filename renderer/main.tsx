@@ -67,7 +67,8 @@ async function startBench(): Promise<void> {
 }
 
 initLanguage();
-const bench = benchMode(window.location, window.mail !== undefined);
+// Only test builds have the `?bench=` pages; in the shipped window the flag is not even read.
+const bench = __BENCH_PAGES__ ? benchMode(window.location, window.mail !== undefined) : null;
 if (bench === 'reader') {
   void startReaderDemo();
 } else if (bench) {

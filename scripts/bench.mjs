@@ -1,6 +1,6 @@
 // `npm run bench`: bundles the benchmark's processes (runner, measured core, reference client,
 // SMTP sink) with esbuild, the way scripts/build.mjs bundles the app, then runs the runner.
-// It prints figures; it fails only if something crashes. See electron/core/bench/bench.ts.
+// It prints figures; it fails only if something crashes. See bench/bench.ts.
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -15,11 +15,11 @@ const outdir = `${root}out/bench`;
 await build({
   absWorkingDir: root,
   entryPoints: {
-    bench: 'electron/core/bench/bench.ts',
-    'core-bench-child': 'electron/core/bench/core-bench-child.ts',
-    'reference-child': 'electron/core/bench/reference-child.ts',
-    'sink-child': 'electron/core/bench/sink-child.ts',
-    'mail-bench': 'electron/core/bench/mail-bench.ts',
+    bench: 'bench/bench.ts',
+    'core-bench-child': 'bench/core-bench-child.ts',
+    'reference-child': 'bench/reference-child.ts',
+    'sink-child': 'bench/sink-child.ts',
+    'mail-bench': 'bench/mail-bench.ts',
   },
   outdir,
   outExtension: { '.js': '.cjs' },
@@ -41,7 +41,7 @@ if (mail.status !== 0) process.exit(mail.status ?? 1);
 
 // The UI figure: the outbox with 10,000 items in Chromium, through the built browser host.
 const ensure = spawnSync(process.execPath, [`${root}scripts/ensure-chromium.mjs`], { cwd: root, stdio: 'inherit' });
-const built = ensure.status === 0 ? spawnSync(process.execPath, [`${root}scripts/build.mjs`], { cwd: root, stdio: 'inherit' }) : ensure;
+const built = ensure.status === 0 ? spawnSync(process.execPath, [`${root}scripts/build.mjs`, '--with-bench-pages'], { cwd: root, stdio: 'inherit' }) : ensure;
 if (built.status !== 0) process.exit(built.status ?? 1);
 await build({
   absWorkingDir: root,

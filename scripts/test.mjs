@@ -8,7 +8,9 @@ const steps = [
   ['install npm packages', 'node scripts/ensure-deps.mjs'],
   ['install Chromium', 'node scripts/ensure-chromium.mjs'],
   ['type-check', 'npm run -s typecheck'],
-  ['build', 'node scripts/build.mjs'],
+  // As shipped first: the build fails if the window holds test-only code. Then with the ?bench= pages e2e uses.
+  ['build as shipped', 'node scripts/build.mjs'],
+  ['build for the tests', 'node scripts/build.mjs --with-bench-pages'],
   ['unit tests', 'npx vitest run --config scripts/vitest.config.ts'],
   ['crash test', 'npx vitest run --config scripts/vitest.crash.config.ts'],
   ['Postfix real-peer tests', 'npx vitest run --config scripts/vitest.postfix.config.ts'],

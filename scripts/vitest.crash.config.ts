@@ -5,5 +5,5 @@ import { fileURLToPath } from 'node:url';
 // It needs Dovecot (installed by the globalSetup when missing; run as root) for the Sent copies.
 export default defineConfig({
   root: fileURLToPath(new URL('..', import.meta.url)),
-  test: { include: ['electron/**/*.crash-test.ts'], globalSetup: ['electron/core/crash/global-setup.ts'], testTimeout: 900_000, hookTimeout: 120_000, pool: 'forks' },
+  test: { include: ['testing/crash/*.crash-test.ts'], globalSetup: ['testing/crash/global-setup.ts'], testTimeout: 900_000, hookTimeout: 120_000, pool: 'forks' },
 });

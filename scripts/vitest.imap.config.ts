@@ -7,7 +7,7 @@ export default defineConfig({
   root: fileURLToPath(new URL('..', import.meta.url)),
   test: {
     include: ['electron/**/*.imap-test.ts'],
-    globalSetup: ['electron/core/dovecot/global-setup.ts'],
+    globalSetup: ['testing/dovecot/global-setup.ts'],
     testTimeout: 90_000,
     hookTimeout: 90_000,
     pool: 'forks',

@@ -6,8 +6,8 @@ import { fileURLToPath } from 'node:url';
 export default defineConfig({
   root: fileURLToPath(new URL('..', import.meta.url)),
   test: {
-    include: ['electron/**/*.postfix-test.ts'],
-    globalSetup: ['electron/core/postfix/global-setup.ts'],
+    include: ['electron/**/*.postfix-test.ts', 'testing/postfix/*.postfix-test.ts'],
+    globalSetup: ['testing/postfix/global-setup.ts'],
     // apt-get may run in globalSetup; it is not bound by these.
     testTimeout: 60_000,
     hookTimeout: 60_000,

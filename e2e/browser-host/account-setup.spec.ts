@@ -11,7 +11,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { startScriptedImapServer, type ScriptedImapServer } from '../../electron/core/testing/scripted-imap-server';
+import { startScriptedImapServer, type ScriptedImapServer } from '../../testing/harness/scripted-imap-server';
 import { accountItem } from '../support/accounts';
 import { factValue, goTo } from '../support/app';
 import { startBrowserHost, type RunningHost } from '../support/browser-host';

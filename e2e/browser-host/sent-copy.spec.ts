@@ -6,7 +6,7 @@
  * (Filing in a real Sent folder is tested against Dovecot in sent-copy.imap-test.ts.)
  */
 import type { Locator, Page } from '@playwright/test';
-import { MODERN_CAPABILITIES, startScriptedImapServer, type ScriptedImapServer } from '../../electron/core/testing/scripted-imap-server';
+import { MODERN_CAPABILITIES, startScriptedImapServer, type ScriptedImapServer } from '../../testing/harness/scripted-imap-server';
 import { accountForm, accountItem, addAccount, fromOption, type NewAccount } from '../support/accounts';
 import { details, factValue, goTo, mailboxRow, sendMessage } from '../support/app';
 import { expect, test } from '../support/smtp-peer';

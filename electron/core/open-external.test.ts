@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { startTestCore, type TestCore } from './testing/test-core';
+import { startTestCore, type TestCore } from '../../testing/harness/test-core';
 
 let core: TestCore | null = null;
 afterEach(async () => {

@@ -13,8 +13,8 @@ import { SMTPServer, type SMTPServerOptions } from 'smtp-server';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { AppError } from '../../../shared/errors';
 import type { Account, ConnectionTest, OutboxItem, SendProgress, TranscriptEntry } from '../../../shared/model';
-import { startTestSmtpServer, type TestSmtpServer } from '../testing/smtp-test-server';
-import { startTestCore, type TestCore } from '../testing/test-core';
+import { startTestSmtpServer, type TestSmtpServer } from '../../../testing/harness/smtp-test-server';
+import { startTestCore, type TestCore } from '../../../testing/harness/test-core';
 
 const PASSWORD = 'correct horse battery staple';
 interface Pem {

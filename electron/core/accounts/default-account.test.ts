@@ -1,7 +1,7 @@
 /** Adding an account never changes which account new messages use: only Make default does. */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Account, OutboxItem, Settings } from '../../../shared/model';
-import { startTestCore, type TestCore } from '../testing/test-core';
+import { startTestCore, type TestCore } from '../../../testing/harness/test-core';
 import { SANDBOX_ACCOUNT_ID } from './accounts-service';
 
 let core: TestCore | undefined;

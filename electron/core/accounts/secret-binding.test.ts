@@ -9,7 +9,7 @@ import { SMTPServer } from 'smtp-server';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AppError } from '../../../shared/errors';
 import type { Account, OutboxItem } from '../../../shared/model';
-import { startTestCore, type TestCore } from '../testing/test-core';
+import { startTestCore, type TestCore } from '../../../testing/harness/test-core';
 
 const OLD = 'old password for the first server';
 const NEW = 'new password for the second server';

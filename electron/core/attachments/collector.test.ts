@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { OutboxItem } from '../../../shared/model';
-import { startTestCore, type TestCore } from '../testing/test-core';
+import { startTestCore, type TestCore } from '../../../testing/harness/test-core';
 import { AttachmentStore } from './attachment-store';
 import { collectAttachments, COLLECT_GRACE_MS, outboxReferences } from './collector';
 

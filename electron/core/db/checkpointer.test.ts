@@ -2,8 +2,8 @@ import { copyFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { makeItem } from '../testing/fixtures';
-import { tempDir } from '../testing/test-core';
+import { makeItem } from '../../../testing/harness/fixtures';
+import { tempDir } from '../../../testing/harness/test-core';
 import { Checkpointer, unpackedPath } from './checkpointer';
 import { openMailStore } from './mail-store';
 

@@ -9,12 +9,12 @@ import { existsSync, readFileSync, statSync, truncateSync, writeFileSync } from 
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { OutboxItem } from '../../../shared/model';
-import { buildChild } from '../testing/build-child';
-import { startTestCore, tempDir, type TestCore } from '../testing/test-core';
+import { buildChild } from '../../../testing/harness/build-child';
+import { startTestCore, tempDir, type TestCore } from '../../../testing/harness/test-core';
 
 let child: string;
 beforeAll(async () => {
-  child = await buildChild('electron/core/testing/core-child.ts');
+  child = await buildChild('testing/harness/core-child.ts');
 }, 30_000);
 
 let core: TestCore | undefined;

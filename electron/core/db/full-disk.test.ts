@@ -6,12 +6,12 @@
  */
 import { execFileSync } from 'node:child_process';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildChild } from '../testing/build-child';
-import { tempDir } from '../testing/test-core';
+import { buildChild } from '../../../testing/harness/build-child';
+import { tempDir } from '../../../testing/harness/test-core';
 
 let child: string;
 beforeAll(async () => {
-  child = await buildChild('electron/core/testing/core-child.ts');
+  child = await buildChild('testing/harness/core-child.ts');
 }, 30_000);
 
 type SubmitResult = { ok: true; id: string } | { ok: false; error: { code: string; message: string } };

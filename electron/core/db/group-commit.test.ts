@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { AppFailure } from '../../../shared/errors';
-import { tempDir } from '../testing/test-core';
+import { tempDir } from '../../../testing/harness/test-core';
 import { GroupCommit, LAZY_SYNC_MS, type SyncFile } from './group-commit';
 
 function table() {

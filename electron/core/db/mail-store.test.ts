@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import type { OutboxItem } from '../../../shared/model';
 import { OutboxRepository } from '../outbox/repository';
 import { recoverOutbox } from '../spooler/recovery';
-import { makeItem } from '../testing/fixtures';
-import { tempDir } from '../testing/test-core';
+import { makeItem } from '../../../testing/harness/fixtures';
+import { tempDir } from '../../../testing/harness/test-core';
 import { openMailStore } from './mail-store';
 
 const T = 1_800_000_000_000;

@@ -13,9 +13,9 @@ import { formatMailbox } from '../../../shared/address';
 import { replyRecipients } from '../../../shared/reply/recipients';
 import { replySubject } from '../../../shared/reply/subject';
 import { threadingFor } from '../../../shared/reply/threading';
-import { startDovecot, type DovecotInstance } from '../dovecot/dovecot-instance';
-import { seedRaw } from '../dovecot/maildir-seed';
-import { startTestCore, type TestCore } from '../testing/test-core';
+import { startDovecot, type DovecotInstance } from '../../../testing/dovecot/dovecot-instance';
+import { seedRaw } from '../../../testing/dovecot/maildir-seed';
+import { startTestCore, type TestCore } from '../../../testing/harness/test-core';
 
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 const PDF = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.from(Array.from({ length: 70_000 }, (_, i) => i % 251))]);

@@ -13,8 +13,8 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { AppError } from '../../../shared/errors';
 import type { IncomingConnectionTest } from '../../../shared/mail-model';
 import type { Account } from '../../../shared/model';
-import { startScriptedImapServer, type ScriptedImapOptions, type ScriptedImapServer } from '../testing/scripted-imap-server';
-import { startTestCore, type TestCore } from '../testing/test-core';
+import { startScriptedImapServer, type ScriptedImapOptions, type ScriptedImapServer } from '../../../testing/harness/scripted-imap-server';
+import { startTestCore, type TestCore } from '../../../testing/harness/test-core';
 
 const PASSWORD = 'correct horse battery staple';
 let pem: { key: string; cert: string; sha256: string };

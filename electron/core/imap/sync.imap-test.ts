@@ -11,11 +11,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppError } from '../../../shared/errors';
 import type { Folder, MailChanged, MailList, MessageDetail, MessageSummary, SyncStatus } from '../../../shared/mail-model';
 import type { Account } from '../../../shared/model';
-import { figuresFile } from '../dovecot/figures';
-import { startDovecot, type DovecotInstance } from '../dovecot/dovecot-instance';
-import { seedMaildir, seedRaw, type SeedMessage } from '../dovecot/maildir-seed';
-import { startTcpProxy, type TcpProxy } from '../dovecot/tcp-proxy';
-import { startTestCore, tempDir, type TestCore } from '../testing/test-core';
+import { figuresFile } from '../../../testing/dovecot/figures';
+import { startDovecot, type DovecotInstance } from '../../../testing/dovecot/dovecot-instance';
+import { seedMaildir, seedRaw, type SeedMessage } from '../../../testing/dovecot/maildir-seed';
+import { startTcpProxy, type TcpProxy } from '../../../testing/dovecot/tcp-proxy';
+import { startTestCore, tempDir, type TestCore } from '../../../testing/harness/test-core';
 import { imapOptions } from './imap-options';
 import { syncFailureReason } from './sync-failure';
 

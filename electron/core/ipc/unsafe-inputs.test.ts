@@ -7,7 +7,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AppError } from '../../../shared/errors';
 import type { Account } from '../../../shared/model';
-import { startTestCore, type TestCore } from '../testing/test-core';
+import { startTestCore, type TestCore } from '../../../testing/harness/test-core';
 
 let core: TestCore | undefined;
 afterEach(async () => {

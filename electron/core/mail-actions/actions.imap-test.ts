@@ -9,11 +9,11 @@ import { ImapFlow } from 'imapflow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Folder, MailActionResult, MailList, MessageSummary, PendingActions } from '../../../shared/mail-model';
 import type { Account } from '../../../shared/model';
-import { startDovecot, type DovecotInstance } from '../dovecot/dovecot-instance';
-import { seedMaildir } from '../dovecot/maildir-seed';
-import { startTcpProxy, type TcpProxy } from '../dovecot/tcp-proxy';
+import { startDovecot, type DovecotInstance } from '../../../testing/dovecot/dovecot-instance';
+import { seedMaildir } from '../../../testing/dovecot/maildir-seed';
+import { startTcpProxy, type TcpProxy } from '../../../testing/dovecot/tcp-proxy';
 import { imapOptions } from '../imap/imap-options';
-import { startTestCore, type TestCore } from '../testing/test-core';
+import { startTestCore, type TestCore } from '../../../testing/harness/test-core';
 
 const TUNING = { minBackoffMs: 200, maxBackoffMs: 1_000, timeouts: { connect: 10_000, greeting: 10_000 } };
 let dovecot: DovecotInstance;

@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Folder, NewMail } from '../../../shared/mail-model';
 import type { OutboxItem } from '../../../shared/model';
-import { startTestCore, type TestCore } from '../testing/test-core';
+import { startTestCore, type TestCore } from '../../../testing/harness/test-core';
 
 let core: TestCore | null = null;
 afterEach(async () => {

@@ -12,8 +12,8 @@ import type { Account, OutboxItem } from '../../../shared/model';
 import { SANDBOX_ACCOUNT_ID } from '../accounts/accounts-service';
 import { SANDBOX_USER } from '../sandbox/sandbox-server';
 import { renderMime } from '../smtp/mime';
-import { makeItem, tempAttachmentStore } from '../testing/fixtures';
-import { startTestCore, type TestCore } from '../testing/test-core';
+import { makeItem, tempAttachmentStore } from '../../../testing/harness/fixtures';
+import { startTestCore, type TestCore } from '../../../testing/harness/test-core';
 
 const SECRET = 'receipt-loop-test-secret';
 let core: TestCore | undefined;

@@ -11,9 +11,9 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Folder, MailList, MessageDetail } from '../../../shared/mail-model';
 import type { Account, OutboxItem } from '../../../shared/model';
-import { startDovecot, type DovecotInstance } from '../dovecot/dovecot-instance';
+import { startDovecot, type DovecotInstance } from '../../../testing/dovecot/dovecot-instance';
 import { parseReport } from '../reports/report-message';
-import { startTestCore, type TestCore } from '../testing/test-core';
+import { startTestCore, type TestCore } from '../../../testing/harness/test-core';
 
 let dovecot: DovecotInstance;
 let smtp: SMTPServer;

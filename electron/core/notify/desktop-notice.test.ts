@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makeItem } from '../testing/fixtures';
+import { makeItem } from '../../../testing/harness/fixtures';
 import { deliveryFailedNotice, desktopNotice, firstBadEnd, newDeliveryFailures, noticeLanguage } from './desktop-notice';
 
 describe('desktopNotice', () => {

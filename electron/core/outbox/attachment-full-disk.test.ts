@@ -1,8 +1,8 @@
 /** An attachment stored on a full disk (a real one: a small tmpfs) is refused as a storage failure the user can fix. */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AppError } from '../../../shared/errors';
-import { mountSmallDisk, type SmallDisk } from '../testing/small-disk';
-import { startTestCore, type TestCore } from '../testing/test-core';
+import { mountSmallDisk, type SmallDisk } from '../../../testing/harness/small-disk';
+import { startTestCore, type TestCore } from '../../../testing/harness/test-core';
 
 let core: TestCore | undefined;
 let disk: SmallDisk | undefined;

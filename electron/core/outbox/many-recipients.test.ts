@@ -1,7 +1,7 @@
 /** A message to 1,000 recipients (issue 13 item 12): queued and kept as a draft, not refused. */
 import { afterEach, expect, it } from 'vitest';
 import type { Draft, OutboxItem } from '../../../shared/model';
-import { startTestCore, type TestCore } from '../testing/test-core';
+import { startTestCore, type TestCore } from '../../../testing/harness/test-core';
 
 let core: TestCore | undefined;
 afterEach(async () => {

@@ -9,12 +9,12 @@ import { chmodSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, symlinkSync,
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildChild } from '../testing/build-child';
+import { buildChild } from '../../../testing/harness/build-child';
 import { makeProfilePrivate } from './private-profile';
 
 let child: string;
 beforeAll(async () => {
-  child = await buildChild('electron/core/testing/core-child.ts');
+  child = await buildChild('testing/harness/core-child.ts');
 }, 60_000);
 
 function modes(dir: string): Record<string, number> {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { OutboxItem, Recipient } from '../../../shared/model';
-import { makeItem } from '../testing/fixtures';
+import { makeItem } from '../../../testing/harness/fixtures';
 import type { DeliveryStatus, ReportedRecipient } from './delivery-status';
 import { applyDeliveryStatus, applyDisposition, currentState, findRecipient } from './delivery-tracking';
 

@@ -15,10 +15,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { UnmatchedReport } from '../../../shared/mail-model';
 import type { Account, AccountInput, DeliveryState, OutboxItem } from '../../../shared/model';
-import { freePorts, startDovecot, type DovecotInstance } from '../dovecot/dovecot-instance';
-import { ensureLocalUsers, type LocalUsers } from '../postfix/local-mail';
-import { BOUNCE_ADDRESS, DOMAIN, POSTCONF, POSTFIX, requireRoot, run, startPostfix, type PostfixInstance } from '../postfix/postfix-instance';
-import { startTestCore, type TestCore } from '../testing/test-core';
+import { freePorts, startDovecot, type DovecotInstance } from '../../../testing/dovecot/dovecot-instance';
+import { ensureLocalUsers, type LocalUsers } from '../../../testing/postfix/local-mail';
+import { BOUNCE_ADDRESS, DOMAIN, POSTCONF, POSTFIX, requireRoot, run, startPostfix, type PostfixInstance } from '../../../testing/postfix/postfix-instance';
+import { startTestCore, type TestCore } from '../../../testing/harness/test-core';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const SENDER_DOMAIN = 'dovecot.test';

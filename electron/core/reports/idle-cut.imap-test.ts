@@ -10,9 +10,9 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Folder, MailList, SyncStatus } from '../../../shared/mail-model';
 import type { Account, OutboxItem } from '../../../shared/model';
-import { startDovecot, type DovecotInstance } from '../dovecot/dovecot-instance';
-import { startTcpProxy, type TcpProxy } from '../dovecot/tcp-proxy';
-import { startTestCore, type TestCore } from '../testing/test-core';
+import { startDovecot, type DovecotInstance } from '../../../testing/dovecot/dovecot-instance';
+import { startTcpProxy, type TcpProxy } from '../../../testing/dovecot/tcp-proxy';
+import { startTestCore, type TestCore } from '../../../testing/harness/test-core';
 
 let dovecot: DovecotInstance;
 let proxy: TcpProxy;

@@ -10,7 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { OutboxItem } from '../../../shared/model';
 import { openMailStore, type MailStore } from '../db/mail-store';
 import { EventBus } from '../events';
-import { makeItem } from '../testing/fixtures';
+import { makeItem } from '../../../testing/harness/fixtures';
 import { ReportTracker } from './report-tracker';
 
 const corpus = (name: string): Buffer => readFileSync(join(__dirname, 'corpus', name));

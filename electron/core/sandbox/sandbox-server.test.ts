@@ -6,10 +6,10 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_DSN, type OutboxItem, type SandboxMessage } from '../../../shared/model';
 import { renderMime } from '../smtp/mime';
 import { sendMessage, type SendRequest } from '../smtp/transport';
-import { waitFor } from '../testing/smtp-test-server';
+import { waitFor } from '../../../testing/harness/smtp-test-server';
 import { decodeHeaderWords, readHeader } from './headers';
 import { SANDBOX_MAX_SIZE, startSandboxServer, type SandboxServer } from './sandbox-server';
-import { makeItem, tempAttachmentStore } from '../testing/fixtures';
+import { makeItem, tempAttachmentStore } from '../../../testing/harness/fixtures';
 
 let dir: string;
 let sandbox: SandboxServer | null;

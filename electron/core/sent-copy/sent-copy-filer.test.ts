@@ -12,8 +12,8 @@ import type { Account, OutboxItem, SentCopy } from '../../../shared/model';
 import { openMailStore, type MailStore } from '../db/mail-store';
 import { EventBus } from '../events';
 import { OutboxRepository } from '../outbox/repository';
-import { loopbackAccount, makeItem } from '../testing/fixtures';
-import { tempDir } from '../testing/test-core';
+import { loopbackAccount, makeItem } from '../../../testing/harness/fixtures';
+import { tempDir } from '../../../testing/harness/test-core';
 import { SentCopyFiler } from './sent-copy-filer';
 import { initialSentCopy } from './sent-copy-state';
 

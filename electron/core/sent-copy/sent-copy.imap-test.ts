@@ -9,11 +9,11 @@
 import { ImapFlow } from 'imapflow';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Account, OutboxItem, SentCopy } from '../../../shared/model';
-import { startDovecot, type DovecotInstance } from '../dovecot/dovecot-instance';
-import { startTcpProxy, type TcpProxy } from '../dovecot/tcp-proxy';
-import { MODERN_CAPABILITIES, startScriptedImapServer, type ScriptedImapServer } from '../testing/scripted-imap-server';
-import { startTestCore, type TestCore } from '../testing/test-core';
-import { startTestSmtpServer, type TestSmtpServer } from '../testing/smtp-test-server';
+import { startDovecot, type DovecotInstance } from '../../../testing/dovecot/dovecot-instance';
+import { startTcpProxy, type TcpProxy } from '../../../testing/dovecot/tcp-proxy';
+import { MODERN_CAPABILITIES, startScriptedImapServer, type ScriptedImapServer } from '../../../testing/harness/scripted-imap-server';
+import { startTestCore, type TestCore } from '../../../testing/harness/test-core';
+import { startTestSmtpServer, type TestSmtpServer } from '../../../testing/harness/smtp-test-server';
 
 /** Not "Sent": only the special-use flag can find it. */
 const SENT = 'Envoyés';

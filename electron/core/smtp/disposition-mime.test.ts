@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { DispositionNotice } from '../../../shared/model';
 import { applyDisposition } from '../reports/delivery-tracking';
 import { parseReport } from '../reports/report-message';
-import { makeItem, tempAttachmentStore } from '../testing/fixtures';
+import { makeItem, tempAttachmentStore } from '../../../testing/harness/fixtures';
 import { measureMime, renderMime } from './mime';
 
 async function bytesOf(stream: Readable): Promise<Buffer> {

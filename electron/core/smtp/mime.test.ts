@@ -3,7 +3,7 @@ import type { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import type { OutboxItem, StoredAttachment } from '../../../shared/model';
 import type { AttachmentStore } from '../attachments/attachment-store';
-import { makeItem, tempAttachmentStore } from '../testing/fixtures';
+import { makeItem, tempAttachmentStore } from '../../../testing/harness/fixtures';
 import { measureMime, renderMime, renderSentCopy } from './mime';
 
 async function bytesOf(stream: Readable): Promise<Buffer> {

@@ -3,11 +3,11 @@ import type { AddressInfo } from 'node:net';
 import { PassThrough, Readable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_DSN, type DsnRequest, type OutboxItem } from '../../../shared/model';
-import { smtpError, startTestSmtpServer, waitFor, type TestSmtpServer, type TestSmtpServerOptions } from '../testing/smtp-test-server';
+import { smtpError, startTestSmtpServer, waitFor, type TestSmtpServer, type TestSmtpServerOptions } from '../../../testing/harness/smtp-test-server';
 import { renderMime } from './mime';
 import { sendMessage, type SendOutcome, type SendRequest } from './transport';
 import type { TranscriptLine } from './transcript-logger';
-import { makeItem, tempAttachmentStore } from '../testing/fixtures';
+import { makeItem, tempAttachmentStore } from '../../../testing/harness/fixtures';
 
 type Line = TranscriptLine & { connectionId: string };
 

@@ -12,9 +12,9 @@ import type { ErrorCode } from '../../../shared/errors';
 import type { OutboxItem, Recipient, TranscriptEntry } from '../../../shared/model';
 import { SANDBOX_ACCOUNT_ID } from '../accounts/accounts-service';
 import { parseReply } from '../smtp/reply';
-import { closedPort, replyAndClose, startScriptedSmtpServer, type Script, type Stage } from '../testing/scripted-smtp-server';
-import { smtpError, startTestSmtpServer, type TestSmtpServer, type TestSmtpServerOptions } from '../testing/smtp-test-server';
-import { startTestCore, type TestCore } from '../testing/test-core';
+import { closedPort, replyAndClose, startScriptedSmtpServer, type Script, type Stage } from '../../../testing/harness/scripted-smtp-server';
+import { smtpError, startTestSmtpServer, type TestSmtpServer, type TestSmtpServerOptions } from '../../../testing/harness/smtp-test-server';
+import { startTestCore, type TestCore } from '../../../testing/harness/test-core';
 
 const ADA = 'ada@example.test';
 const BOB = 'bob@example.test';

@@ -7,9 +7,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { SMTPServer } from 'smtp-server';
 import type { AddressInfo } from 'node:net';
 import type { OutboxItem } from '../../../shared/model';
-import { loopbackAccount } from '../testing/fixtures';
-import { mountSmallDisk, type SmallDisk } from '../testing/small-disk';
-import { startTestCore, type TestCore } from '../testing/test-core';
+import { loopbackAccount } from '../../../testing/harness/fixtures';
+import { mountSmallDisk, type SmallDisk } from '../../../testing/harness/small-disk';
+import { startTestCore, type TestCore } from '../../../testing/harness/test-core';
 
 let core: TestCore | undefined;
 let disk: SmallDisk | undefined;

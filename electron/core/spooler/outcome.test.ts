@@ -1,7 +1,7 @@
 /** The outcome-to-state rules, without a server or a store. */
 import { describe, expect, it } from 'vitest';
 import type { SmtpReply } from '../../../shared/model';
-import { makeItem } from '../testing/fixtures';
+import { makeItem } from '../../../testing/harness/fixtures';
 import type { SendOutcome } from '../smtp/transport';
 import { corruptPatch, failedPatch, requeuePatch, sentPatch, unreachedPatch } from './outcome';
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { OutboxItem, SandboxMessage } from '../../../shared/model';
-import { startTestCore, tempDir, type TestCore } from '../testing/test-core';
+import { startTestCore, tempDir, type TestCore } from '../../../testing/harness/test-core';
 
 // indexeddbshim allows one database folder per process, so every test here shares this one.
 const dir = tempDir();

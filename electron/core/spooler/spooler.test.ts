@@ -4,8 +4,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { AppError } from '../../../shared/errors';
 import type { OutboxItem, TranscriptEntry } from '../../../shared/model';
 import { SANDBOX_ACCOUNT_ID } from '../accounts/accounts-service';
-import { startTestSmtpServer, type TestSmtpServer } from '../testing/smtp-test-server';
-import { startTestCore, type TestCore } from '../testing/test-core';
+import { startTestSmtpServer, type TestSmtpServer } from '../../../testing/harness/smtp-test-server';
+import { startTestCore, type TestCore } from '../../../testing/harness/test-core';
 
 let core: TestCore | undefined;
 const servers: SMTPServer[] = [];

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openMailStore } from '../db/mail-store';
-import { tempDir } from '../testing/test-core';
+import { tempDir } from '../../../testing/harness/test-core';
 import { EventBus } from '../events';
 import { TRANSCRIPT_LIMIT, TranscriptStore } from './transcript-store';
 

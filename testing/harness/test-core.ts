@@ -7,9 +7,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import type { EventName, EventPayload } from '../../../shared/contract';
-import type { OutboxItem, OutboxState } from '../../../shared/model';
-import { createCore, type Core, type CoreOptions } from '../create-core';
+import type { EventName, EventPayload } from '../../shared/contract';
+import type { OutboxItem, OutboxState } from '../../shared/model';
+import { createCore, type Core, type CoreOptions } from '../../electron/core/create-core';
 
 export interface TestCore extends Core {
   userDataDir: string;

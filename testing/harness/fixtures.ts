@@ -1,8 +1,8 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEFAULT_DSN, type Account, type OutboxItem } from '../../../shared/model';
-import { AttachmentStore } from '../attachments/attachment-store';
+import { DEFAULT_DSN, type Account, type OutboxItem } from '../../shared/model';
+import { AttachmentStore } from '../../electron/core/attachments/attachment-store';
 
 /** A complete outbox item for tests; each test overrides what it is about. */
 export function makeItem(overrides: Partial<OutboxItem> = {}): OutboxItem {

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { sweepStaleInstances } from './dovecot-instance';
 import { FIGURES_ENV, figuresFile } from './figures';
 
-const ROOT = join(__dirname, '..', '..', '..');
+const ROOT = join(__dirname, '..', '..');
 
 export function setup(): void {
   process.env[FIGURES_ENV] = join(tmpdir(), `ootest-imap-figures-${process.pid}.txt`);

@@ -173,7 +173,7 @@ export async function startPostfix(): Promise<PostfixInstance> {
   writeFileSync(
     join(configDir, 'main.cf'),
     [
-      '# Private instance of the outbox-mail Postfix suite; see electron/core/postfix/postfix-instance.ts.',
+      '# Private instance of the outbox-mail Postfix suite; see testing/postfix/postfix-instance.ts.',
       'compatibility_level = 3.6',
       `queue_directory = ${queueDir}`,
       `data_directory = ${dataDir}`,

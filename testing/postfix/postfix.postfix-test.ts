@@ -8,8 +8,8 @@
  */
 import { rmSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Account, AccountInput, ConnectionTest, DsnRequest, OutboxItem, TranscriptEntry } from '../../../shared/model';
-import { startTestCore, type TestCore } from '../testing/test-core';
+import type { Account, AccountInput, ConnectionTest, DsnRequest, OutboxItem, TranscriptEntry } from '../../shared/model';
+import { startTestCore, type TestCore } from '../harness/test-core';
 import { deliveryStatus, ensureLocalUsers, readMaildir, type LocalUsers, type MaildirMessage } from './local-mail';
 import { BOUNCE_ADDRESS, DOMAIN, requireRoot, startPostfix, type PostfixInstance } from './postfix-instance';
 

@@ -16,8 +16,8 @@ import { ImapFlow } from 'imapflow';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startDovecot, type DovecotInstance } from '../dovecot/dovecot-instance';
 import { startTcpProxy, type TcpProxy } from '../dovecot/tcp-proxy';
-import { buildChild } from '../testing/build-child';
-import { tempDir } from '../testing/test-core';
+import { buildChild } from '../harness/build-child';
+import { tempDir } from '../harness/test-core';
 import { startRecorder, type KillPoint, type Recorder } from './recorder';
 
 /** Where a kill lands: on the SMTP side (the recorder), on the IMAP side (the proxy in front of Dovecot), or at random. */
@@ -32,7 +32,7 @@ let recorder: Recorder;
 let dovecot: DovecotInstance;
 let imapProxy: TcpProxy;
 beforeAll(async () => {
-  child = await buildChild('electron/core/testing/core-child.ts');
+  child = await buildChild('testing/harness/core-child.ts');
   recorder = await startRecorder();
   dovecot = await startDovecot();
   imapProxy = await startTcpProxy(dovecot.port);

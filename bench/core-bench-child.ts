@@ -7,13 +7,13 @@
  *   recover    <dir> <seeded> <drainSeconds>      starts a core on a seeded store and times recovery
  *   memory     <dir> <sinkPort>                   RSS growth for a chunked upload of a large file and its send
  */
-import type { Account, OutboxItem } from '../../../shared/model';
-import { createCore, type Core } from '../create-core';
-import { newEnvid, newId, newMessageId } from '../outbox/ids';
+import type { Account, OutboxItem } from '../shared/model';
+import { createCore, type Core } from '../electron/core/create-core';
+import { newEnvid, newId, newMessageId } from '../electron/core/outbox/ids';
 import { BENCH_CONCURRENCY, BENCH_FROM, BENCH_TO, benchBody, cpuMsSince, emitResult } from './common';
 import { installSqlCounter, peekSqlCounts, takeSqlCounts } from './sql-counter';
 import { timeSubmits, timeSubmitsOverBridge } from './latency';
-import { LIMITS } from '../../../shared/model';
+import { LIMITS } from '../shared/model';
 import { MEMORY_FILE_BYTES, memoryFile, rssGrowth } from './memory';
 import type { GroupStats, LatencyResult, MemoryResult, RecoveryResult, SeedResult, ThroughputResult } from './results';
 

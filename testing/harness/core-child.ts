@@ -8,7 +8,7 @@
  *                                      per durable submit, then "drained" once nothing is left to send
  *                                      (and, with an IMAP server, every Sent copy is filed)
  */
-import { createCore, type Core } from '../create-core';
+import { createCore, type Core } from '../../electron/core/create-core';
 import { loopbackAccount } from './fixtures';
 
 async function main(): Promise<void> {

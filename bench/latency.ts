@@ -7,10 +7,10 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocket } from 'ws';
-import { BRIDGE_PATH, BRIDGE_TOKEN_PARAM, type BridgeServerMessage } from '../../../shared/bridge-protocol';
-import { BridgeSessions } from '../../browser-host/sessions';
-import { attachBridge } from '../../browser-host/ws-bridge';
-import type { Core } from '../create-core';
+import { BRIDGE_PATH, BRIDGE_TOKEN_PARAM, type BridgeServerMessage } from '../shared/bridge-protocol';
+import { BridgeSessions } from '../electron/browser-host/sessions';
+import { attachBridge } from '../electron/browser-host/ws-bridge';
+import type { Core } from '../electron/core/create-core';
 import { BENCH_TO, benchBody, percentile } from './common';
 
 export interface LatencyStats {

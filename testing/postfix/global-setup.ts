@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { sweepStaleInstances } from './postfix-instance';
 
-const ROOT = join(__dirname, '..', '..', '..');
+const ROOT = join(__dirname, '..', '..');
 
 export function setup(): void {
   const result = spawnSync(process.execPath, [join(ROOT, 'scripts', 'ensure-postfix.mjs')], { cwd: ROOT, stdio: 'inherit' });
