@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
+import { simpleParser } from 'mailparser';
 import { describe, expect, it } from 'vitest';
 import type { OutboxItem, StoredAttachment } from '../../../shared/model';
 import type { AttachmentStore } from '../attachments/attachment-store';
@@ -20,6 +21,26 @@ function attach(files: AttachmentStore, name: string, type: string, bytes: Buffe
 
 /** Bytes with every value, so base64 and any re-encoding have something to chew on. */
 const noise = (n: number) => Buffer.from(Array.from({ length: n }, (_, i) => (i * 151 + 7) % 256));
+
+describe('renderMime', () => {
+  it('carries every file byte for byte, base64 in lines of at most 76 characters, CRLF only', async () => {
+    const files = tempAttachmentStore();
+    const big = noise(3 * 1024 * 1024 + 1);
+    const small = noise(58);
+    const item = makeItem({ text: 'See the files.', attachments: [attach(files, 'big.bin', 'application/octet-stream', big), attach(files, 'small.bin', 'application/octet-stream', small)] });
+    const raw = await bytesOf(renderMime(item, files));
+    const text = raw.toString('latin1');
+    expect(text.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
+    expect(Math.max(...text.split('\r\n').map((l) => l.length))).toBeLessThanOrEqual(76);
+    const parsed = await simpleParser(raw);
+    expect(parsed.text?.trim()).toBe('See the files.');
+    expect(parsed.attachments.map((a) => [a.filename, a.content.equals(a.filename === 'big.bin' ? big : small)])).toEqual([
+      ['big.bin', true],
+      ['small.bin', true],
+    ]);
+    expect(await measureMime(item, files)).toBe(raw.length);
+  });
+});
 
 describe('measureMime', () => {
   it('is the exact size of the rendered message, whatever the attachment sizes', async () => {
