@@ -24,8 +24,10 @@ const SORT_COLUMNS = { date: 'date', from: 'from_sort', subject: 'subject_sort',
 
 export interface ListSql {
   rows: string;
+  /** For `rows`, before the limit and offset. */
+  rowParams: (string | number)[];
   total: string;
-  params: (string | number)[];
+  totalParams: (string | number)[];
 }
 
 /**
@@ -38,8 +40,8 @@ export function ftsQuery(text: string): string | null {
   return words.map((w, i) => `"${w.replace(/"/g, '')}"${i === words.length - 1 ? '*' : ''}`).join(' ');
 }
 
-/** The WHERE clause for the request, its columns qualified with `table` ('' or 'm.'). */
-function filterOf(request: ListRequest, table: string, reports: ReportsView | null, moved: string | null): { sql: string; params: (string | number)[] } {
+/** The request's conditions on one message, its columns qualified with `table` ('m.' or 'n.'). */
+function filterOf(request: ListRequest, table: string, reports: ReportsView | null, moved: string | null): { where: string[]; params: (string | number)[] } {
   const where: string[] = [];
   // Moved away by an action the server has not finished: gone from the user's view already.
   if (moved) where.push(`${table}id NOT IN (${moved})`);
@@ -59,8 +61,10 @@ function filterOf(request: ListRequest, table: string, reports: ReportsView | nu
     where.push(`${table}rowid IN (SELECT rowid FROM messages_fts WHERE messages_fts MATCH ?)`);
     params.push(match);
   }
-  return { sql: where.length ? `WHERE ${where.join(' AND ')}` : '', params };
+  return { where, params };
 }
+
+const whereOf = (terms: string[]): string => (terms.length ? `WHERE ${terms.join(' AND ')}` : '');
 
 /** A WHERE term: the row is not a report sitting in an Inbox. */
 export function notReportInInbox(table: string, reports: ReportsView): string {
@@ -71,22 +75,30 @@ export function listSql(request: ListRequest, reports: ReportsView | null = null
   const column = SORT_COLUMNS[request.sort];
   const direction = request.descending ? 'DESC' : 'ASC';
   const order = `ORDER BY m.${column} ${direction}, m.rowid ${direction}`;
+  const outer = filterOf(request, 'm.', reports, moved);
   if (!request.threads) {
     // Straight from the table, so the (folder_id, sort column, rowid) index gives the order and the count.
-    const filter = filterOf(request, 'm.', reports, moved);
+    const where = whereOf(outer.where);
     return {
-      rows: `SELECT ${SUMMARY_COLUMNS}, 1 AS thread_size FROM messages m JOIN folders f ON f.id = m.folder_id ${filter.sql} ${order} LIMIT ? OFFSET ?`,
-      total: `SELECT count(*) AS n FROM messages m ${filter.sql}`,
-      params: filter.params,
+      rows: `SELECT ${SUMMARY_COLUMNS}, 1 AS thread_size FROM messages m JOIN folders f ON f.id = m.folder_id ${where} ${order} LIMIT ? OFFSET ?`,
+      rowParams: outer.params,
+      total: `SELECT count(*) AS n FROM messages m ${where}`,
+      totalParams: outer.params,
     };
   }
-  // The newest message stands for its conversation, with the conversation's size.
-  const filter = filterOf(request, '', reports, moved);
-  const source = `(SELECT * FROM (SELECT *, count(*) OVER t AS thread_size, row_number() OVER (t ORDER BY date DESC, rowid DESC) AS thread_rank
-      FROM messages ${filter.sql} WINDOW t AS (PARTITION BY folder_id, thread_id)) WHERE thread_rank = 1)`;
+  // A conversation is shown by its newest message that passes the filter. Walking the sort index and
+  // asking of each row "is there a newer one in its conversation?" (an index seek on folder, thread,
+  // date) stops once the window is full, instead of ranking every message of the folder first.
+  const inner = filterOf(request, 'n.', reports, moved);
+  const sameThread = [...inner.where, 'n.folder_id = m.folder_id', 'n.thread_id = m.thread_id'];
+  const newest = `NOT EXISTS (SELECT 1 FROM messages n ${whereOf([...sameThread, '(n.date > m.date OR (n.date = m.date AND n.rowid > m.rowid))'])})`;
+  const where = whereOf([...outer.where, newest]);
   return {
-    rows: `SELECT ${SUMMARY_COLUMNS}, m.thread_size FROM (SELECT * FROM ${source} m ${order} LIMIT ? OFFSET ?) m JOIN folders f ON f.id = m.folder_id ${order}`,
-    total: `SELECT count(*) AS n FROM ${source}`,
-    params: filter.params,
+    rows: `SELECT ${SUMMARY_COLUMNS}, (SELECT count(*) FROM messages n ${whereOf(sameThread)}) AS thread_size
+      FROM messages m JOIN folders f ON f.id = m.folder_id ${where} ${order} LIMIT ? OFFSET ?`,
+    rowParams: [...inner.params, ...outer.params, ...inner.params],
+    // One per conversation that has a message passing the filter.
+    total: `SELECT count(*) AS n FROM (SELECT DISTINCT m.folder_id, m.thread_id FROM messages m ${whereOf(outer.where)})`,
+    totalParams: outer.params,
   };
 }

@@ -97,6 +97,49 @@ describe('mail cache', () => {
     ]);
   });
 
+  it('groups what a filter or another sort leaves: each conversation by its newest passing message, counted by those', async () => {
+    const { cache } = fresh();
+    // 1 ← 2 ← 4 is one conversation; uids 2 and 4 are read (even), so "unread only" leaves 1 alone in it.
+    await withInbox(cache, 6, (uid) =>
+      uid === 2 ? { inReplyTo: 'm1@example.test', references: ['m1@example.test'] } : uid === 4 ? { inReplyTo: 'm2@example.test', references: ['m1@example.test', 'm2@example.test'] } : {},
+    );
+    const unread = cache.list(request({ folderId: INBOX, offset: 0, limit: 10, threads: true, unreadOnly: true }), () => false);
+    expect(unread.total).toBe(3);
+    expect(unread.rows.map((r) => [r.subject, r.threadSize])).toEqual([
+      ['Subject 5', 1],
+      ['Subject 3', 1],
+      ['Subject 1', 1],
+    ]);
+    const bySubject = cache.list(request({ folderId: INBOX, offset: 1, limit: 2, threads: true, sort: 'subject', descending: false }), () => false);
+    expect(bySubject.total).toBe(4);
+    expect(bySubject.rows.map((r) => [r.subject, r.threadSize])).toEqual([
+      ['Subject 4', 3],
+      ['Subject 5', 1],
+    ]);
+  });
+
+  it('opens a file of the first layout (version 1) and moves it on without losing a message', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mail-cache-'));
+    const first = fresh(dir);
+    await withInbox(first.cache, 4, (uid) => (uid === 3 ? { inReplyTo: 'm1@example.test', references: ['m1@example.test'] } : {}));
+    // Back to how version 1 left it: its conversation index, its version number.
+    first.cache.db.exec('DROP INDEX messages_thread_date; CREATE INDEX messages_thread ON messages (folder_id, thread_id);');
+    first.cache.db.pragma('user_version = 1');
+    opened.splice(opened.indexOf(first.cache), 1);
+    first.cache.close();
+    const again = fresh(dir).cache;
+    expect(again.db.pragma('user_version', { simple: true })).toBe(2);
+    const indexes = (again.db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'messages'").all() as { name: string }[]).map((r) => r.name);
+    expect(indexes).toContain('messages_thread_date');
+    expect(indexes).not.toContain('messages_thread');
+    const threads = again.list(request({ folderId: INBOX, offset: 0, limit: 10, threads: true }), () => false);
+    expect(threads.rows.map((r) => [r.subject, r.threadSize])).toEqual([
+      ['Subject 4', 1],
+      ['Subject 3', 2],
+      ['Subject 2', 1],
+    ]);
+  });
+
   it('finds messages by sender, recipient, subject and body text, as a prefix while typing', async () => {
     const { cache } = fresh();
     const ids = await withInbox(cache, 4, (uid) => (uid === 3 ? { subject: 'Quarterly figures', to: [{ name: 'Ирина', address: 'irina@example.test' }] } : {}));

@@ -14,7 +14,7 @@ import { GroupCommit } from '../db/group-commit';
 import { messageIdFor } from './ids';
 import { listSql, type ReportsView } from './list-query';
 import { foldersWithReports } from './reports-view';
-import { MAIL_SCHEMA, MAIL_SCHEMA_VERSION } from './mail-schema';
+import { MAIL_MIGRATIONS, MAIL_SCHEMA, MAIL_SCHEMA_VERSION } from './mail-schema';
 import { DamagedRow, SUMMARY_COLUMNS, fromSortKey, subjectSortKey, threadKey, toSummary, type MessageRow, type NewMessage } from './message-rows';
 
 export interface FolderInfo {
@@ -267,8 +267,8 @@ export class MailCache {
   /** A window of a folder or of search results, with the total. Damaged rows are set aside, never returned. */
   list(request: z.output<typeof MailListRequestSchema>, isCached: (sha: string) => boolean): MailList {
     const sql = listSql(request, this.reportsView, this.movedIds);
-    const total = (this.db.prepare(sql.total).get(...sql.params) as { n: number }).n;
-    const found = this.db.prepare(sql.rows).all(...sql.params, request.limit, request.offset) as MessageRow[];
+    const total = (this.db.prepare(sql.total).get(...sql.totalParams) as { n: number }).n;
+    const found = this.db.prepare(sql.rows).all(...sql.rowParams, request.limit, request.offset) as MessageRow[];
     const rows: MessageSummary[] = [];
     for (const r of found) {
       const summary = this.readSummary(r, isCached);
@@ -337,7 +337,8 @@ export function openMailCache(file: string, onSetAside?: (row: SetAsideRow) => v
     if (version > MAIL_SCHEMA_VERSION) throw failure('CORRUPT_DATA', 'reason.mailStoreNewer', { file });
     if (version < MAIL_SCHEMA_VERSION) {
       db.transaction(() => {
-        db.exec(MAIL_SCHEMA);
+        if (version === 0) db.exec(MAIL_SCHEMA);
+        else for (let next = version + 1; next <= MAIL_SCHEMA_VERSION; next++) db.exec(MAIL_MIGRATIONS[next] as string);
         db.pragma(`user_version = ${MAIL_SCHEMA_VERSION}`);
       })();
     }

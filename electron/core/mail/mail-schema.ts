@@ -3,7 +3,7 @@
  * mailbox), kept apart from the outbox so a resync of a big folder never
  * competes with a send for the outbox's write lock.
  */
-export const MAIL_SCHEMA_VERSION = 1;
+export const MAIL_SCHEMA_VERSION = 2;
 
 export const MAIL_SCHEMA = `
   CREATE TABLE folders (
@@ -27,7 +27,8 @@ export const MAIL_SCHEMA = `
   CREATE INDEX messages_from ON messages (folder_id, from_sort, rowid);
   CREATE INDEX messages_subject ON messages (folder_id, subject_sort, rowid);
   CREATE INDEX messages_size ON messages (folder_id, size, rowid);
-  CREATE INDEX messages_thread ON messages (folder_id, thread_id);
+  -- A conversation's messages newest last: "is there a newer one?" is one seek (list-query.ts).
+  CREATE INDEX messages_thread_date ON messages (folder_id, thread_id, date);
   CREATE INDEX messages_unread ON messages (folder_id, seen, date);
   CREATE INDEX messages_all_date ON messages (date, rowid);
   CREATE INDEX messages_body ON messages (body_sha);
@@ -37,3 +38,8 @@ export const MAIL_SCHEMA = `
   CREATE TABLE remote_consent (scope TEXT NOT NULL, key TEXT NOT NULL, at INTEGER NOT NULL, PRIMARY KEY (scope, key)) WITHOUT ROWID;
   CREATE TABLE mail_quarantine (id TEXT PRIMARY KEY, at INTEGER NOT NULL, reason TEXT NOT NULL, row TEXT NOT NULL);
 `;
+
+/** What takes a file written at version N-1 to version N. */
+export const MAIL_MIGRATIONS: Record<number, string> = {
+  2: `CREATE INDEX messages_thread_date ON messages (folder_id, thread_id, date); DROP INDEX messages_thread;`,
+};
