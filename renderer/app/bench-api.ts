@@ -9,6 +9,7 @@ import { ok } from '../../shared/errors';
 import { DEFAULT_SETTINGS, type OutboxItem, type OutboxState } from '../../shared/model';
 import { makeAccount, makeItem, makeStatus } from '../store/test-fixtures';
 import { fakeApi } from './fake-api';
+import { outboxHandlers } from './fake-outbox';
 
 export const BENCH_ITEMS = 10_000;
 
@@ -45,6 +46,7 @@ export function benchApi(): MailApi {
   const items = benchItems();
   return fakeApi({
     'outbox.list': () => ok(items),
+    ...outboxHandlers(() => items),
     'app.status': () => ok(makeStatus({ version: 'bench' })),
     'accounts.list': () =>
       ok([
@@ -82,7 +84,7 @@ declare global {
 /** Records, on window.__outboxBench, when the list has rows in a painted frame. */
 export function watchFirstRender(startedAt: number): void {
   const check = () => {
-    if (!document.querySelector('.vlist-rows > li')) {
+    if (!document.querySelector('.vlist-rows > li:not(.is-loading)')) {
       requestAnimationFrame(check);
       return;
     }
