@@ -19,6 +19,8 @@ export interface OutboxState {
   known: Readonly<Record<string, OutboxSummary>>;
   /** The selected item, whole (outbox.get), for the details pane. */
   detail: OutboxItem | null;
+  /** The last whole item pushed or answered: selecting it (a message just sent) shows it without waiting for outbox.get. */
+  lastItem: OutboxItem | null;
   /** A change could not be placed in the window: the loader asks for it again. */
   stale: boolean;
   selectedId: string | null;
@@ -51,6 +53,7 @@ export const initialOutboxState = {
   counts: null as StateCounts | null,
   known: {} as Readonly<Record<string, OutboxSummary>>,
   detail: null as OutboxItem | null,
+  lastItem: null as OutboxItem | null,
   stale: false,
   selectedId: null as string | null,
   loadError: null as string | null,
@@ -103,6 +106,7 @@ export const useOutboxStore = create<OutboxState>()((set) => ({
         counts: applied.counts,
         stale: s.stale || applied.refetch,
         known: { ...s.known, [item.id]: summary },
+        lastItem: item,
         // Events carry the whole item: the one open follows them.
         detail: s.selectedId === item.id ? item : s.detail,
         progress: progressAfter(s.progress, summary),
@@ -122,6 +126,7 @@ export const useOutboxStore = create<OutboxState>()((set) => ({
         removed,
         progress,
         detail: s.detail?.id === id ? null : s.detail,
+        lastItem: s.lastItem?.id === id ? null : s.lastItem,
         selectedId: s.selectedId === id ? null : s.selectedId,
       };
     }),
@@ -139,7 +144,12 @@ export const useOutboxStore = create<OutboxState>()((set) => ({
       if (item && item.state !== 'sending') return s;
       return { progress: { ...s.progress, [p.itemId]: p } };
     }),
-  select: (selectedId) => set((s) => (s.selectedId === selectedId ? s : { selectedId, detail: s.detail?.id === selectedId ? s.detail : null })),
+  select: (selectedId) =>
+    set((s) => {
+      if (s.selectedId === selectedId) return s;
+      const detail = s.detail?.id === selectedId ? s.detail : s.lastItem?.id === selectedId ? s.lastItem : null;
+      return { selectedId, detail };
+    }),
   setLoadError: (loadError) => set({ loadError }),
   setPending: (id, action) =>
     set((s) => {

@@ -64,15 +64,14 @@ export function VirtualList<T extends { id: string }>({
   const wanted = useRef<number | null>(null);
   const itemAt = useCallback((index: number): T | undefined => items[index - offset], [items, offset]);
 
-  // A new getItemKey makes the virtualizer recompute the offsets of all the items: it changes with the items only, not on every scroll frame.
-  const getItemKey = useCallback((index: number) => itemAt(index)?.id ?? index, [itemAt]);
+  // Rows have one fixed height, so the virtualizer keys its offsets by index: a new window of rows (or a new
+  // getItemKey) would otherwise make it recompute the offsets of the whole list each time one arrives.
   const virtualizer = useVirtualizer({
     count: total,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => rowHeight,
     // What the frame being drawn needs: useRowWindow prepares more between frames.
     overscan: FRAME_OVERSCAN,
-    getItemKey,
   });
   const indexes = useRowWindow(virtualizer, total, listRef);
   const selectedIndex = useMemo(() => {
