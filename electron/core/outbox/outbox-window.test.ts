@@ -136,29 +136,36 @@ describe('outbox.window through the router', () => {
 });
 
 describe('10,000 sent messages', () => {
-  it('the first window is a small fraction of the whole list, and comes sooner', async () => {
+  it('the first window through the router is a small fraction of the whole list, and comes sooner', async () => {
+    core = await startTestCore();
+    const c = core;
+    // About 2.8 kB each as JSON, like the sent messages the issue measured (27.8 million characters for 10,000).
+    const text = 'A line of a message that someone wrote and sent. '.repeat(40);
     const items = Array.from({ length: 10_000 }, (_, i) =>
       item(i, 'sent', {
+        text,
+        html: null,
         recipients: [{ address: `person${i}@example.test`, name: `Person ${i}`, field: 'to', state: 'accepted', reply: { code: 250, enhanced: '2.0.0', text: 'Ok: queued' } }],
         sentAt: T + i,
       }),
     );
-    const windows = await storeWith(items);
-    const s = store as MailStore;
-    const time = (run: () => unknown): { ms: number; chars: number } => {
+    await c.store.commit.write(() => items.forEach((it) => c.store.insertItem(it)));
+    // What a host sends: the router's result as JSON.
+    const time = async (name: string, request: unknown): Promise<{ ms: number; chars: number }> => {
       const start = performance.now();
-      const chars = JSON.stringify(run()).length;
+      const chars = JSON.stringify(await c.router.handle(name, request)).length;
       return { ms: performance.now() - start, chars };
     };
-    time(() => windows.window({ view: 'sent', offset: 0, limit: 150 }));
-    const whole = time(() => s.listItems());
-    const first = time(() => windows.window({ view: 'sent', offset: 0, limit: 150 }));
-    const last = time(() => windows.window({ view: 'sent', offset: 9_850, limit: 150 }));
+    const first = { view: 'sent', offset: 0, limit: 150 };
+    await time('outbox.window', first);
+    const whole = await time('outbox.list', {});
+    const window = await time('outbox.window', first);
+    const last = await time('outbox.window', { ...first, offset: 9_850 });
     console.log(
-      `outbox lists, 10,000 sent: outbox.list ${whole.chars} chars in ${whole.ms.toFixed(1)} ms; ` +
-        `first window (150 rows) ${first.chars} chars in ${first.ms.toFixed(1)} ms; last window ${last.chars} chars in ${last.ms.toFixed(1)} ms`,
+      `outbox lists, 10,000 sent (router → JSON): outbox.list ${whole.chars} chars in ${whole.ms.toFixed(1)} ms; ` +
+        `outbox.window first 150 rows ${window.chars} chars in ${window.ms.toFixed(1)} ms; last 150 rows ${last.chars} chars in ${last.ms.toFixed(1)} ms`,
     );
-    expect(first.chars * 100).toBeLessThan(whole.chars);
-    expect(last.chars * 100).toBeLessThan(whole.chars);
+    expect(window.chars * 50).toBeLessThan(whole.chars);
+    expect(last.chars * 50).toBeLessThan(whole.chars);
   });
 });
