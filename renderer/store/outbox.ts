@@ -15,8 +15,11 @@ export type RowAction = 'cancel' | 'retry' | 'edit' | 'delete' | 'retrySentCopy'
 export interface OutboxState {
   list: OutboxWindow | null;
   counts: StateCounts | null;
-  /** Items heard of outside the window (events, a command's answer): their last known copy, for counts and notices. */
-  known: Readonly<Record<string, OutboxSummary>>;
+  /**
+   * Items heard of (events, a command's answer): their last copy, for counts and notices. Changed in
+   * place and bounded, so a long run of sends costs no copy of it per event; selectors do not follow it.
+   */
+  known: ReadonlyMap<string, OutboxSummary>;
   /** The selected item, whole (outbox.get), for the details pane. */
   detail: OutboxItem | null;
   /** The last whole item pushed or answered: selecting it (a message just sent) shows it without waiting for outbox.get. */
@@ -51,7 +54,7 @@ export const NO_COUNTS: StateCounts = { queued: 0, sending: 0, deferred: 0, sent
 export const initialOutboxState = {
   list: null as OutboxWindow | null,
   counts: null as StateCounts | null,
-  known: {} as Readonly<Record<string, OutboxSummary>>,
+  known: new Map<string, OutboxSummary>() as ReadonlyMap<string, OutboxSummary>,
   detail: null as OutboxItem | null,
   lastItem: null as OutboxItem | null,
   stale: false,
@@ -67,17 +70,26 @@ type Snapshot = Pick<OutboxState, 'list' | 'known' | 'detail'>;
 /** The latest copy of an item this window holds: a row, one heard of, or the one open. */
 export function findItem(s: Snapshot, id: string | null): OutboxSummary | undefined {
   if (id === null) return undefined;
-  return s.list?.rows.find((row) => row.id === id) ?? s.known[id] ?? (s.detail?.id === id ? s.detail : undefined);
+  return s.list?.rows.find((row) => row.id === id) ?? s.known.get(id) ?? (s.detail?.id === id ? s.detail : undefined);
 }
 
 /** Every item this window holds a copy of: the rows loaded, then the others heard of. */
 export function heldItems(s: Pick<OutboxState, 'list' | 'known'>): OutboxSummary[] {
   const rows = s.list?.rows ?? [];
   const inRows = new Set(rows.map((row) => row.id));
-  return [...rows, ...Object.values(s.known).filter((item) => !inRows.has(item.id))];
+  return [...rows, ...[...s.known.values()].filter((item) => !inRows.has(item.id))];
 }
 
 export const stateOf = (s: Snapshot, id: string): ItemState | undefined => findItem(s, id)?.state;
+
+/** Enough for a long session's changes; an item forgotten costs only a fresh count from the core when it changes again. */
+const KNOWN_MAX = 5000;
+
+function remember(known: Map<string, OutboxSummary>, item: OutboxSummary): void {
+  known.delete(item.id);
+  known.set(item.id, item);
+  if (known.size > KNOWN_MAX) known.delete(known.keys().next().value as string);
+}
 
 /** Progress is only about a send under way: it goes when the item leaves "sending". */
 function progressAfter(progress: Readonly<Record<string, SendProgress>>, item: OutboxSummary): Readonly<Record<string, SendProgress>> {
@@ -100,12 +112,12 @@ export const useOutboxStore = create<OutboxState>()((set) => ({
       const current = findItem(s, item.id);
       if (current && isStale(item, current)) return s;
       const summary = toSummary(item);
+      remember(s.known as Map<string, OutboxSummary>, summary);
       const applied = applyChange(s.list, s.counts, current?.state, item.id, summary);
       return {
         list: applied.list,
         counts: applied.counts,
         stale: s.stale || applied.refetch,
-        known: { ...s.known, [item.id]: summary },
         lastItem: item,
         // Events carry the whole item: the one open follows them.
         detail: s.selectedId === item.id ? item : s.detail,
@@ -117,12 +129,11 @@ export const useOutboxStore = create<OutboxState>()((set) => ({
       const removed = new Set(s.removed).add(id);
       const applied = applyChange(s.list, s.counts, stateOf(s, id), id, null);
       const { [id]: _gone, ...progress } = s.progress;
-      const { [id]: _forgotten, ...known } = s.known;
+      (s.known as Map<string, OutboxSummary>).delete(id);
       return {
         list: applied.list,
         counts: applied.counts,
         stale: s.stale || applied.refetch,
-        known,
         removed,
         progress,
         detail: s.detail?.id === id ? null : s.detail,

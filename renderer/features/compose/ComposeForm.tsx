@@ -57,9 +57,8 @@ export function ComposeForm() {
   const defaultAccountId = useSettingsStore((s) => s.settings?.defaultAccountId);
   const sizeLimits = useAccountsUiStore((s) => s.sizeLimits);
   const list = useOutboxStore((s) => s.list);
-  const known = useOutboxStore((s) => s.known);
   // The rows loaded and the items heard of: the whole outbox is never in this window.
-  const items = useMemo(() => heldItems({ list, known }), [list, known]);
+  const items = useMemo(() => heldItems({ list, known: useOutboxStore.getState().known }), [list]);
   const drafts = useDraftsStore((s) => s.drafts);
 
   const account = chosenAccount(accounts, accountId, defaultAccountId);
