@@ -17,6 +17,7 @@ import {
   DraftInputSchema,
   IdSchema,
   OutboxItemSchema,
+  OutboxListRequestSchema,
   SandboxMessageSchema,
   SettingsSchema,
   TranscriptEntrySchema,
@@ -30,6 +31,7 @@ import {
   type Draft,
   type StoredAttachment,
   type OutboxItem,
+  type OutboxList,
   type SandboxMessage,
   type Settings,
   type TranscriptEntry,
@@ -69,7 +71,10 @@ const ById = z.strictObject({ id: IdSchema });
 export const commands = {
   'outbox.submit': command(DraftInputSchema, returns<OutboxItem>()),
   'outbox.abort': command(ById, returns<OutboxItem>()),
+  /** Every item, whole: for tests and tools only; the window asks for outbox.window. */
   'outbox.list': command(Empty, returns<OutboxItem[]>()),
+  /** A window of the Outbox, Sent or Drafts (its cancelled items) with every state's count; rows are summaries, outbox.get the whole item. */
+  'outbox.window': command(OutboxListRequestSchema, returns<OutboxList>()),
   'outbox.get': command(ById, returns<OutboxItem>()),
   /** Retry now: a deferred or failed item goes back to the queue at once. */
   'outbox.retry': command(ById, returns<OutboxItem>()),

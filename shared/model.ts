@@ -306,6 +306,46 @@ export const OutboxItemSchema = z.object({
 });
 export type OutboxItem = z.infer<typeof OutboxItemSchema>;
 
+/**
+ * One row of the Outbox, Sent or Drafts list: the item without its body and threading, which only the
+ * details pane needs (outbox.get). Most of an item's size is its text; 10,000 rows stay small without it.
+ */
+export const OutboxSummarySchema = OutboxItemSchema.omit({ text: true, html: true, threading: true });
+export type OutboxSummary = z.infer<typeof OutboxSummarySchema>;
+
+/** The lists of outbox items: Drafts holds the cancelled ones (next to saved drafts), Outbox every item not yet accepted. */
+export const OUTBOX_VIEWS = ['outbox', 'sent', 'drafts'] as const;
+export type OutboxView = (typeof OUTBOX_VIEWS)[number];
+/** The states the Outbox's filter can narrow it to. */
+export const OUTBOX_FILTER_STATES = ['queued', 'sending', 'deferred', 'failed'] as const;
+
+export const OUTBOX_LIST_LIMITS = { windowRows: 500, hiddenIds: 1000 } as const;
+
+/** A window of one outbox list, sorted and filtered in SQL, with every state's count. */
+export const OutboxListRequestSchema = z.strictObject({
+  view: z.enum(OUTBOX_VIEWS),
+  /** Outbox only: one of its states. */
+  state: z.enum(OUTBOX_FILTER_STATES).optional(),
+  offset: z.number().int().min(0),
+  /** 0 asks for the counts alone. */
+  limit: z.number().int().min(0).max(OUTBOX_LIST_LIMITS.windowRows),
+  /** Items this window hides (originals replaced by an edited copy the core could not delete): left out of rows and counts. */
+  hidden: z.array(IdSchema).max(OUTBOX_LIST_LIMITS.hiddenIds).default([]),
+});
+export type OutboxListRequest = z.input<typeof OutboxListRequestSchema>;
+
+export const StateCountsSchema = z.object(Object.fromEntries(OUTBOX_STATES.map((state) => [state, z.number().int()])) as Record<OutboxState, z.ZodNumber>);
+export type StateCounts = z.infer<typeof StateCountsSchema>;
+
+export const OutboxListSchema = z.object({
+  /** Rows in the whole list asked for (not only this window). */
+  total: z.number().int(),
+  offset: z.number().int(),
+  rows: z.array(OutboxSummarySchema),
+  counts: StateCountsSchema,
+});
+export type OutboxList = z.infer<typeof OutboxListSchema>;
+
 export const TranscriptEntrySchema = z.object({
   itemId: IdSchema,
   connectionId: z.string(),

@@ -10,10 +10,14 @@ import { useSettingsStore } from '../store/settings';
 import { onlineText } from '../store/status-logic';
 import { useStatusStore } from '../store/status';
 import { useTranscriptStore } from '../store/transcript';
+import { useUiStore } from '../store/ui';
 import { makeDraft, makeEntry, makeItem, makeSandboxMessage, makeStatus } from '../store/test-fixtures';
 import { openMessage } from '../features/reader/reader-actions';
 import { connectStores } from './connect';
 import { fakeApi, flush, resetStores, type FakeApi, type Handlers } from './fake-api';
+import { outboxHandlers, windowOf } from './fake-outbox';
+
+const rows = () => useOutboxStore.getState().list?.rows ?? [];
 
 const ready = makeStatus();
 
@@ -39,12 +43,12 @@ async function connected(handlers?: Handlers): Promise<FakeApi> {
 describe('connectStores', () => {
   it('loads the initial state', async () => {
     const fake = await connected({
-      'outbox.list': () => ok([makeItem({ id: 'item-0001', createdAt: 1 }), makeItem({ id: 'item-0002', createdAt: 2 })]),
+      ...outboxHandlers(() => [makeItem({ id: 'item-0001', createdAt: 1 }), makeItem({ id: 'item-0002', createdAt: 2 })]),
       'app.status': () => ok(ready),
       'accounts.list': () => ok([]),
       'sandbox.list': () => ok([]),
     });
-    expect(useOutboxStore.getState().items.map((i) => i.id)).toEqual(['item-0002', 'item-0001']);
+    expect(rows().map((i) => i.id)).toEqual(['item-0002', 'item-0001']);
     expect(useStatusStore.getState().app).toEqual(ready);
     expect(useStatusStore.getState().accounts).toEqual([]);
     stop();
@@ -52,21 +56,29 @@ describe('connectStores', () => {
   });
 
   it('upserts outbox items from events', async () => {
-    const fake = await connected({ 'outbox.list': () => ok([]) });
+    const fake = await connected({ ...outboxHandlers(() => []) });
     const item = makeItem({ updatedAt: 1 });
     fake.emit('outbox:changed', item);
     fake.emit('outbox:changed', { ...item, state: 'sending', updatedAt: 2 });
-    expect(useOutboxStore.getState().items).toHaveLength(1);
-    expect(useOutboxStore.getState().items[0]?.state).toBe('sending');
+    expect(rows()).toHaveLength(1);
+    expect(rows()[0]?.state).toBe('sending');
   });
 
-  it('does not let a slow list response roll back an event', async () => {
-    let answer: (items: OutboxItem[]) => void = () => {};
-    const fake = connect({ 'outbox.list': () => new Promise((resolve) => (answer = (items) => resolve(ok(items)))) });
-    fake.emit('outbox:changed', makeItem({ state: 'sent', updatedAt: 20 }));
-    answer([makeItem({ state: 'sending', updatedAt: 10 })]);
+  it('does not let a slow window answer roll back an event', async () => {
+    const waiting: ((items: OutboxItem[]) => void)[] = [];
+    const fake = connect({ 'outbox.window': (request) => new Promise((resolve) => waiting.push((items) => resolve(ok(windowOf(items, request))))) });
+    const answerAll = (items: OutboxItem[]) => waiting.splice(0).forEach((answer) => answer(items));
     await flush();
-    expect(useOutboxStore.getState().items[0]?.state).toBe('sent');
+    answerAll([makeItem({ state: 'sending', updatedAt: 5 })]);
+    await flush();
+    expect(rows().map((r) => r.state)).toEqual(['sending']);
+    fake.emit('outbox:changed', makeItem({ state: 'deferred', updatedAt: 20 }));
+    // The window is asked again, and its answer was made before the event.
+    useOutboxStore.setState({ stale: true });
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    answerAll([makeItem({ state: 'sending', updatedAt: 10 })]);
+    await flush();
+    expect(rows().map((r) => [r.id, r.state])).toEqual([['item-0001', 'deferred']]);
   });
 
   it('does not let a slow status response overwrite a pushed status', async () => {
@@ -87,7 +99,7 @@ describe('connectStores', () => {
   });
 
   it('announces a message that has just failed, once', async () => {
-    const fake = await connected({ 'outbox.list': () => ok([]) });
+    const fake = await connected({ ...outboxHandlers(() => []) });
     const sending = makeItem({ state: 'sending', subject: 'Plans', updatedAt: 1 });
     fake.emit('outbox:changed', sending);
     const failed = { ...sending, state: 'failed' as const, updatedAt: 2, error: { code: 'SERVER_REJECTED' as const, message: '554 No' } };
@@ -183,14 +195,16 @@ describe('connectStores', () => {
     expect(useDraftsStore.getState().drafts.map((d) => d.id)).toEqual(['draft-new1']);
   });
 
-  it('removes an item on outbox:removed', async () => {
-    const fake = await connected({ 'outbox.list': () => ok([makeItem({ state: 'sent' })]) });
+  it('removes an item on outbox:removed, from the rows and the counts', async () => {
+    useUiStore.getState().setView('sent');
+    const fake = await connected({ ...outboxHandlers(() => [makeItem({ state: 'sent' })]) });
     fake.emit('outbox:removed', { id: 'item-0001' });
-    expect(useOutboxStore.getState().items).toEqual([]);
+    expect(rows()).toEqual([]);
+    expect(useOutboxStore.getState().counts?.sent).toBe(0);
   });
 
   it('shows upload progress while an item is sending, and drops it when the send is over', async () => {
-    const fake = await connected({ 'outbox.list': () => ok([makeItem({ state: 'sending', updatedAt: 1 })]) });
+    const fake = await connected({ ...outboxHandlers(() => [makeItem({ state: 'sending', updatedAt: 1 })]) });
     fake.emit('smtp:progress', { itemId: 'item-0001', sent: 4096, total: 10_000 });
     expect(useOutboxStore.getState().progress['item-0001']).toEqual({ itemId: 'item-0001', sent: 4096, total: 10_000 });
     fake.emit('outbox:changed', makeItem({ state: 'sent', updatedAt: 2 }));
@@ -244,7 +258,7 @@ describe('failures while no window was open', () => {
   const fine = makeItem({ id: 'item-0010', state: 'sent', subject: 'Fine', updatedAt: 600 });
 
   it('a window that opens is told of a message that failed while none was open, once', async () => {
-    await connected({ 'outbox.list': () => ok([failed, fine]), 'app.status': () => ok(ready) });
+    await connected({ ...outboxHandlers(() => [failed, fine]), 'app.status': () => ok(ready) });
     const texts = useAlertsStore.getState().alerts.map((a) => a.text);
     expect(texts).toHaveLength(1);
     expect(texts[0]).toMatch(/Quarterly/);
@@ -253,7 +267,7 @@ describe('failures while no window was open', () => {
     // The next window (a reload) has been told already.
     stop();
     useAlertsStore.setState({ alerts: [] });
-    await connected({ 'outbox.list': () => ok([failed, fine]), 'app.status': () => ok(ready) });
+    await connected({ ...outboxHandlers(() => [failed, fine]), 'app.status': () => ok(ready) });
     expect(useAlertsStore.getState().alerts).toHaveLength(0);
   });
 });

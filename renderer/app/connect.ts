@@ -6,11 +6,12 @@
 import type { MailApi } from '../../shared/contract';
 import type { OutboxItem, Settings } from '../../shared/model';
 import { useAlertsStore } from '../store/alerts';
-import { deliveryFailedText, failureText, missedEndsText, partlyRefusedText } from '../features/alerts/alerts-logic';
-import { markEndsSeen, seenEndsUntil } from '../features/alerts/seen-ends';
+import { deliveryFailedText, failureText, partlyRefusedText } from '../features/alerts/alerts-logic';
+import { markEndsSeen } from '../features/alerts/seen-ends';
 import { useComposeStore } from '../store/compose';
 import { useDraftsStore } from '../store/drafts';
-import { useOutboxStore } from '../store/outbox';
+import { findItem, useOutboxStore } from '../store/outbox';
+import { connectOutbox } from '../features/outbox/outbox-list-actions';
 import { useSandboxStore } from '../store/sandbox';
 import { useSettingsStore } from '../store/settings';
 import { useStatusStore } from '../store/status';
@@ -26,21 +27,6 @@ import { newMailText } from '../features/alerts/new-mail-logic';
 import { formatCount } from '../format/number';
 import type { NewMail } from '../../shared/mail-model';
 import { settle } from './settle';
-
-export async function loadOutbox(api: MailApi): Promise<void> {
-  const result = await settle(() => api.outbox.list({}));
-  const store = useOutboxStore.getState();
-  if (result.ok) {
-    store.merge(result.value);
-    store.setLoadError(null);
-    // What ended badly while no window was open is said now, once.
-    const missed = missedEndsText(result.value, seenEndsUntil());
-    if (missed) useAlertsStore.getState().push({ kind: 'error', text: missed });
-    markEndsSeen(Math.max(0, ...result.value.map((item) => item.updatedAt)));
-  } else {
-    store.setLoadError(t('outbox.loadFailed', { message: errorText(result.error) }));
-  }
-}
 
 export async function loadStatus(api: MailApi): Promise<void> {
   const before = useStatusStore.getState().statusVersion;
@@ -107,7 +93,7 @@ export async function loadTranscript(api: MailApi, itemId: string | null): Promi
 
 /** An item pushed by the core; a fresh failure is also announced. */
 export function itemChanged(item: OutboxItem): void {
-  const before = useOutboxStore.getState().items.find((existing) => existing.id === item.id);
+  const before = findItem(useOutboxStore.getState(), item.id);
   useOutboxStore.getState().upsert(item);
   const failure = failureText(before, item) ?? partlyRefusedText(before, item) ?? deliveryFailedText(before, item);
   if (failure) {
@@ -142,6 +128,7 @@ export function connectStores(api: MailApi): () => void {
     api.on('app:openMessage', ({ folderId, id }) => void showMessage(api, folderId, id)),
     startAutosave(api),
     connectReader(api),
+    connectOutbox(api),
     // The transcript follows the selection, wherever the selection was changed from.
     useOutboxStore.subscribe((state, previous) => {
       if (state.selectedId !== previous.selectedId) void loadTranscript(api, state.selectedId);
@@ -150,7 +137,6 @@ export function connectStores(api: MailApi): () => void {
   void loadStatus(api);
   void loadAccounts(api);
   void loadSettings(api);
-  void loadOutbox(api);
   void loadSandbox(api);
   void loadDrafts(api);
   return () => stops.forEach((stop) => stop());

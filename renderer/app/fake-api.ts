@@ -52,7 +52,7 @@ export function fakeApi(handlers: Handlers = {}): FakeApi {
 
 export function resetStores(): void {
   useComposeStore.setState(initialComposeState);
-  useOutboxStore.setState(initialOutboxState);
+  useOutboxStore.setState({ ...initialOutboxState, known: new Map() });
   useSandboxStore.setState(initialSandboxState);
   useSettingsStore.setState(initialSettingsState);
   useStatusStore.setState(initialStatusState);

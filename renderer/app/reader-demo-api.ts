@@ -11,6 +11,7 @@ import { goTo } from '../store/navigate';
 import { useReaderStore } from '../store/reader';
 import { makeAccount, makeStatus } from '../store/test-fixtures';
 import { fakeApi } from './fake-api';
+import { outboxHandlers } from './fake-outbox';
 import { fakeMail } from './fake-mail';
 
 declare global {
@@ -26,6 +27,7 @@ export function readerDemoApi(): MailApi {
   const fake = fakeApi({
     ...mail.handlers,
     'outbox.list': () => ok([]),
+    ...outboxHandlers(() => []),
     'app.status': () => ok(makeStatus({ version: 'demo' })),
     'accounts.list': () =>
       ok([

@@ -5,12 +5,12 @@
 import type { OutboxItem } from '../../shared/model';
 import { useDraftsStore } from './drafts';
 import { mailboxOf, type View } from './mailbox-logic';
-import { useOutboxStore } from './outbox';
+import { findItem, useOutboxStore } from './outbox';
 import { useUiStore } from './ui';
 
 export function goTo(view: View): void {
   const outbox = useOutboxStore.getState();
-  const selected = outbox.items.find((item) => item.id === outbox.selectedId);
+  const selected = findItem(outbox, outbox.selectedId);
   const selectedDraft = selected ? false : useDraftsStore.getState().drafts.some((d) => d.id === outbox.selectedId);
   if ((selected && mailboxOf(selected.state) !== view) || (selectedDraft && view !== 'drafts')) outbox.select(null);
   useUiStore.getState().setView(view);

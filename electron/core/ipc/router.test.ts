@@ -55,6 +55,7 @@ describe('valid requests', () => {
       'outbox.submit': validDraft,
       'outbox.abort': { id: ID },
       'outbox.list': {},
+      'outbox.window': { view: 'sent', offset: 0, limit: 10 },
       'outbox.get': { id: ID },
       'outbox.retry': { id: ID },
       'outbox.delete': { id: ID },

@@ -4,7 +4,7 @@
  */
 import { parseAddressList } from '../../../shared/address';
 import { failure } from '../../../shared/i18n/reason';
-import { cancelState, LIMITS, type AttachmentInput, type AttachmentRef, type DispositionNotice, type DraftInput, type OutboxItem, type Recipient, type StoredAttachment } from '../../../shared/model';
+import { cancelState, LIMITS, type AttachmentInput, type AttachmentRef, type DispositionNotice, type DraftInput, type OutboxItem, type OutboxList, type OutboxListRequest, type Recipient, type StoredAttachment } from '../../../shared/model';
 import type { AccountsService } from '../accounts/accounts-service';
 import type { AttachmentStore } from '../attachments/attachment-store';
 import { isStorageError } from '../db/storage-error';
@@ -226,6 +226,10 @@ export class OutboxService {
 
   list(): Promise<OutboxItem[]> {
     return this.deps.repo.list();
+  }
+
+  window(request: OutboxListRequest): Promise<OutboxList> {
+    return this.deps.repo.window(request);
   }
 
   get(id: string): Promise<OutboxItem> {

@@ -5,9 +5,10 @@
  * group-committed: a caller hears back only once its write is on disk.
  */
 import { failure } from '../../../shared/i18n/reason';
-import type { OutboxItem, OutboxState, SentCopy } from '../../../shared/model';
+import type { OutboxItem, OutboxList, OutboxListRequest, OutboxState, SentCopy } from '../../../shared/model';
 import type { WriteOptions } from '../db/group-commit';
 import type { MailStore } from '../db/mail-store';
+import { OutboxWindows } from './outbox-window';
 
 export type ItemPatch = Partial<Omit<OutboxItem, 'id' | 'messageId' | 'envid' | 'createdAt'>>;
 
@@ -19,11 +20,14 @@ export class OutboxRepository {
    * not in it: they may come from an older version or a damaged disk, and are checked when taken.
    */
   private readonly builtHere = new Set<string>();
+  private readonly windows: OutboxWindows;
 
   constructor(
     readonly store: MailStore,
     private readonly now: () => number = Date.now,
-  ) {}
+  ) {
+    this.windows = new OutboxWindows(store.db);
+  }
 
   /** Resolves only when the item is on disk; otherwise STORAGE_FAILED and nothing was queued. */
   async add(item: OutboxItem, fromDraft?: string): Promise<void> {
@@ -71,6 +75,11 @@ export class OutboxRepository {
   /** Newest first. */
   async list(): Promise<OutboxItem[]> {
     return this.store.listItems();
+  }
+
+  /** A window of one list, with every state's count (outbox-window.ts). */
+  async window(request: OutboxListRequest): Promise<OutboxList> {
+    return this.windows.window(request);
   }
 
   /**

@@ -8,7 +8,7 @@ import { useEffect, useState } from 'react';
 import { useApi } from '../../app/api-context';
 import { useT } from '../../i18n/use-t';
 import { useAlertsStore, type Alert } from '../../store/alerts';
-import { useOutboxStore } from '../../store/outbox';
+import { findItem, useOutboxStore } from '../../store/outbox';
 import { editItem } from '../outbox/edit';
 import { showMessage } from '../reader/reader-actions';
 import { UpdateNote } from '../update/UpdateNote';
@@ -30,7 +30,7 @@ function QueuedNote({ alert }: { alert: Extract<Alert, { kind: 'queued' }> }) {
   const api = useApi();
   const [shownAt] = useState(() => Date.now());
   const now = useNow(500);
-  const item = useOutboxStore((s) => s.items.find((i) => i.id === alert.itemId));
+  const item = useOutboxStore((s) => findItem(s, alert.itemId));
   const dismiss = useAlertsStore((s) => s.dismiss);
   const note = queuedNote(item, now, shownAt);
   useEffect(() => {

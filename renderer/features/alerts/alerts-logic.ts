@@ -1,19 +1,19 @@
 /** Pure rules for the notes above the status bar. */
-import type { OutboxItem } from '../../../shared/model';
+import type { OutboxSummary } from '../../../shared/model';
 import { errorText } from '../../i18n/error-text';
 import { t } from '../../i18n/t';
 import { recipientReply } from '../detail/format';
 import { subjectText } from '../outbox/format';
 
 /** A message that has just failed for good: the user is told at once, and the note stays until dismissed. */
-export function failureText(before: OutboxItem | undefined, after: OutboxItem): string | null {
+export function failureText(before: OutboxSummary | undefined, after: OutboxSummary): string | null {
   if (after.state !== 'failed' || before?.state === 'failed') return null;
   const reason = after.error ? errorText(after.error) : t('errors.INTERNAL');
   return t('alerts.failed', { subject: subjectText(after.subject), reason });
 }
 
 /** A message that has just been sent but refused for some recipients: as loud as a failure, for those. */
-export function partlyRefusedText(before: OutboxItem | undefined, after: OutboxItem): string | null {
+export function partlyRefusedText(before: OutboxSummary | undefined, after: OutboxSummary): string | null {
   if (after.state !== 'sent' || before?.state === 'sent') return null;
   const refused = after.recipients.filter((r) => r.state === 'rejected');
   if (!refused.length) return null;
@@ -21,7 +21,7 @@ export function partlyRefusedText(before: OutboxItem | undefined, after: OutboxI
 }
 
 /** A delivery report says a recipient finally did not get the message: named, with the remote server's words. */
-export function deliveryFailedText(before: OutboxItem | undefined, after: OutboxItem): string | null {
+export function deliveryFailedText(before: OutboxSummary | undefined, after: OutboxSummary): string | null {
   const failedBefore = new Set(before?.recipients.filter((r) => r.delivery?.state === 'failed').map((r) => r.address));
   const failed = after.recipients.filter((r) => r.delivery?.state === 'failed' && !failedBefore.has(r.address));
   if (!failed.length) return null;
@@ -36,7 +36,7 @@ export function deliveryFailedText(before: OutboxItem | undefined, after: Outbox
  * Messages that ended badly (failed, or sent but refused for some) after `seenUntil`, found when
  * a window loads the outbox: they ended while no window was open, so nobody was told yet.
  */
-export function missedEndsText(items: readonly OutboxItem[], seenUntil: number): string | null {
+export function missedEndsText(items: readonly OutboxSummary[], seenUntil: number): string | null {
   const texts = items.filter((item) => item.updatedAt > seenUntil).flatMap((item) => failureText(undefined, item) ?? partlyRefusedText(undefined, item) ?? []);
   return texts.length ? t('alerts.missedEnds', { list: texts.join(' · ') }) : null;
 }
@@ -52,7 +52,7 @@ export type QueuedNote = { visible: false } | { visible: true; secondsLeft: numb
  * The "Message queued … Undo" note shows while Undo can still take the
  * message back before it leaves: the item is queued and held.
  */
-export function queuedNote(item: Pick<OutboxItem, 'state' | 'notBefore'> | undefined, now: number, shownAt: number): QueuedNote {
+export function queuedNote(item: Pick<OutboxSummary, 'state' | 'notBefore'> | undefined, now: number, shownAt: number): QueuedNote {
   if (!item || item.state !== 'queued' || item.notBefore <= now) return { visible: false };
   const secondsLeft = Math.ceil((item.notBefore - now) / 1000);
   if (secondsLeft <= COUNTDOWN_LIMIT_S) return { visible: true, secondsLeft };

@@ -14,7 +14,7 @@ import { useAccountsUiStore } from '../../store/accounts-ui';
 import type { CheckedFieldName } from '../../store/compose-logic';
 import { useComposeStore } from '../../store/compose';
 import { useDraftsStore } from '../../store/drafts';
-import { useOutboxStore } from '../../store/outbox';
+import { heldItems, useOutboxStore } from '../../store/outbox';
 import { useSettingsStore } from '../../store/settings';
 import { useStatusStore } from '../../store/status';
 import { discardCompose } from '../drafts/drafts-actions';
@@ -56,7 +56,9 @@ export function ComposeForm() {
   const accounts = useStatusStore((s) => s.accounts);
   const defaultAccountId = useSettingsStore((s) => s.settings?.defaultAccountId);
   const sizeLimits = useAccountsUiStore((s) => s.sizeLimits);
-  const items = useOutboxStore((s) => s.items);
+  const list = useOutboxStore((s) => s.list);
+  // The rows loaded and the items heard of: the whole outbox is never in this window.
+  const items = useMemo(() => heldItems({ list, known: useOutboxStore.getState().known }), [list]);
   const drafts = useDraftsStore((s) => s.drafts);
 
   const account = chosenAccount(accounts, accountId, defaultAccountId);

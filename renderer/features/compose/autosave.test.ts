@@ -5,7 +5,7 @@ import { fakeApi, resetStores, type FakeApi } from '../../app/fake-api';
 import { useComposeStore } from '../../store/compose';
 import { messageFromItem } from '../../store/draft-logic';
 import { useDraftsStore } from '../../store/drafts';
-import { useOutboxStore } from '../../store/outbox';
+import { heldItems, useOutboxStore } from '../../store/outbox';
 import { makeItem } from '../../store/test-fixtures';
 import { AUTOSAVE_DELAY_MS, settleDrafts, startAutosave } from './autosave';
 
@@ -106,7 +106,7 @@ describe('autosave', () => {
     await vi.advanceTimersByTimeAsync(0);
     expect(saved).toMatchObject([{ html: '<p><em>Hi</em></p>', attachments: [{ name: 'a.txt', type: 'text/plain', sha256: 'e'.repeat(64) }], dsn: item.dsn, accountId: item.accountId }]);
     expect(fake.calls.map((c) => c.name)).toEqual(['drafts.save', 'outbox.delete']);
-    expect(useOutboxStore.getState().items).toEqual([]);
+    expect(heldItems(useOutboxStore.getState())).toEqual([]);
     expect(compose().sourceId).toBeNull();
   });
 

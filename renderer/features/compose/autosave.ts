@@ -12,7 +12,7 @@ import { t } from '../../i18n/t';
 import { useComposeStore, type ComposeState } from '../../store/compose';
 import { draftSaveRequest, isBlank } from '../../store/draft-logic';
 import { useDraftsStore } from '../../store/drafts';
-import { useOutboxStore } from '../../store/outbox';
+import { findItem, useOutboxStore } from '../../store/outbox';
 import { retireSource } from './retire-source';
 
 export const AUTOSAVE_DELAY_MS = 1200;
@@ -60,7 +60,7 @@ async function saveOnce(): Promise<void> {
   after.draftSaved(session, version, result.value.id, Date.now());
   // A cancelled message now lives on as this draft; a failed one stays until its replacement is queued.
   const sourceId = after.session === session ? after.sourceId : null;
-  const source = sourceId ? useOutboxStore.getState().items.find((i) => i.id === sourceId) : undefined;
+  const source = sourceId ? findItem(useOutboxStore.getState(), sourceId) : undefined;
   if (sourceId && (!source || source.state === 'cancelled')) await retireSource(core, sourceId);
   const latest = useComposeStore.getState();
   if (latest.session === session && dirty(latest)) schedule();

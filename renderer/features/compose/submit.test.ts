@@ -5,7 +5,8 @@ import { useAlertsStore } from '../../store/alerts';
 import { useComposeStore } from '../../store/compose';
 import { blankMessage, messageFromItem } from '../../store/draft-logic';
 import { useDraftsStore } from '../../store/drafts';
-import { useOutboxStore } from '../../store/outbox';
+import { heldItems, useOutboxStore } from '../../store/outbox';
+import { toSummary } from '../../store/outbox-logic';
 import { useStatusStore } from '../../store/status';
 import { useSupersededStore } from '../../store/superseded';
 import { useUiStore } from '../../store/ui';
@@ -55,7 +56,7 @@ describe('submitCompose', () => {
     expect(compose.open).toBe(false);
     expect(useAlertsStore.getState().alerts).toMatchObject([{ kind: 'queued', itemId: 'item-new01', text: 'Message queued.' }]);
     expect(compose.submitting).toBe(false);
-    expect(useOutboxStore.getState().items).toEqual([item]);
+    expect(heldItems(useOutboxStore.getState())).toEqual([toSummary(item)]);
     expect(useOutboxStore.getState().selectedId).toBe('item-new01');
   });
 
@@ -97,7 +98,7 @@ describe('submitCompose', () => {
     expect(compose.fields.to).toBe('bob@example.test');
     expect(compose.fields.text).toBe('Body');
     expect(compose.submitting).toBe(false);
-    expect(useOutboxStore.getState().items).toEqual([]);
+    expect(heldItems(useOutboxStore.getState())).toEqual([]);
   });
 
   it('marks the field the core found invalid', async () => {
@@ -133,7 +134,7 @@ describe('submitCompose', () => {
     expect(fake.calls[0]?.request).toMatchObject({ to: 'bob@example.test', dsn: original.dsn, accountId: 'account-9' });
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(fake.calls[1]).toEqual({ name: 'outbox.delete', request: { id: 'item-draft1' } });
-    expect(useOutboxStore.getState().items.map((i) => i.id)).toEqual(['item-new02']);
+    expect(heldItems(useOutboxStore.getState()).map((i) => i.id)).toEqual(['item-new02']);
     expect(useComposeStore.getState().sourceId).toBeNull();
     expect(useUiStore.getState().view).toBe('outbox');
     expect(useOutboxStore.getState().selectedId).toBe('item-new02');

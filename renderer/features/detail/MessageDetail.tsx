@@ -23,7 +23,7 @@ import { SentCopyFact } from './SentCopyFact';
 export function MessageDetail() {
   const { t } = useT();
   const selectedId = useOutboxStore((s) => s.selectedId);
-  const item = useOutboxStore((s) => s.items.find((i) => i.id === s.selectedId));
+  const item = useOutboxStore((s) => (s.detail?.id === s.selectedId ? s.detail : null));
   const draft = useDraftsStore((s) => (item ? undefined : s.drafts.find((d) => d.id === selectedId)));
   if (draft) return <DraftDetail draft={draft} />;
 

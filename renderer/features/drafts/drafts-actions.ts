@@ -11,7 +11,7 @@ import { useComposeStore } from '../../store/compose';
 import { askConfirm } from '../../store/confirm';
 import { isBlank, messageFromDraft } from '../../store/draft-logic';
 import { useDraftsStore } from '../../store/drafts';
-import { useOutboxStore } from '../../store/outbox';
+import { findItem, useOutboxStore } from '../../store/outbox';
 import { subjectText } from '../outbox/format';
 import { settleDrafts } from '../compose/autosave';
 import { retireSource } from '../compose/retire-source';
@@ -72,7 +72,7 @@ export async function discardCompose(api: MailApi): Promise<boolean> {
   const { draftId, sourceId, fields } = useComposeStore.getState();
   if (draftId && !(await deleteSavedDraft(api, draftId, fields.subject))) return false;
   // Taken out of the queue and not yet a draft: the cancelled original is what is discarded.
-  const source = sourceId ? useOutboxStore.getState().items.find((i) => i.id === sourceId) : undefined;
+  const source = sourceId ? findItem(useOutboxStore.getState(), sourceId) : undefined;
   if (sourceId && source?.state === 'cancelled') await retireSource(api, sourceId);
   useComposeStore.getState().discard();
   return true;

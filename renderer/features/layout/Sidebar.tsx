@@ -2,14 +2,12 @@
  * The sidebar: New message, the mailboxes with their live counts, Settings.
  * Buttons in a nav; the current one is marked with aria-current.
  */
-import { useMemo } from 'react';
 import { formatCount } from '../../format/number';
 import { useT } from '../../i18n/use-t';
-import { countStates, draftCount, unsentCount, type View } from '../../store/mailbox-logic';
+import { draftCount, unsentCount, type View } from '../../store/mailbox-logic';
 import { goTo } from '../../store/navigate';
 import { useDraftsStore } from '../../store/drafts';
-import { useOutboxStore } from '../../store/outbox';
-import { useSupersededStore } from '../../store/superseded';
+import { NO_COUNTS, useOutboxStore } from '../../store/outbox';
 import { useUiStore } from '../../store/ui';
 import { NEW_MESSAGE_BUTTON_ID } from '../compose/ComposeDialog';
 import { startNewMessage } from '../compose/open-compose';
@@ -61,11 +59,9 @@ function NavButton({ entry, current }: { entry: Entry; current: boolean }) {
 
 export function Sidebar() {
   const { t, tPlural } = useT();
-  const items = useOutboxStore((s) => s.items);
-  const superseded = useSupersededStore((s) => s.ids);
+  const counts = useOutboxStore((s) => s.counts ?? NO_COUNTS);
   const savedDrafts = useDraftsStore((s) => s.drafts.length);
   const view = useUiStore((s) => s.view);
-  const counts = useMemo(() => countStates(items, superseded), [items, superseded]);
   const unsent = unsentCount(counts);
   const drafts = draftCount(counts, savedDrafts);
 

@@ -15,12 +15,21 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import { nextIndex, tabStopIndex } from './list-nav-logic';
+import type { IndexRange } from './row-window-logic';
 import { FRAME_OVERSCAN, useRowWindow } from './use-row-window';
 import { VirtualRow } from './VirtualRow';
 
 interface Props<T extends { id: string }> {
   label: string;
+  /** The rows loaded: the whole list, or a window of it starting at `offset`. */
   items: readonly T[];
+  /** Rows in the whole list, when `items` is only a window of it. */
+  total?: number;
+  offset?: number;
+  /** Told which rows are mounted, so a windowed list can ask for them. */
+  onVisible?(range: IndexRange): void;
+  /** Shown in a row whose window has not arrived yet. */
+  loadingRow?: ReactNode;
   rowHeight: number;
   selectedId: string | null;
   onSelect(id: string): void;
@@ -35,6 +44,10 @@ interface Props<T extends { id: string }> {
 export function VirtualList<T extends { id: string }>({
   label,
   items,
+  total = items.length,
+  offset = 0,
+  onVisible,
+  loadingRow,
   rowHeight,
   selectedId,
   onSelect,
@@ -47,20 +60,41 @@ export function VirtualList<T extends { id: string }>({
   const scrollRef = useRef<HTMLDivElement>(null);
   const listRef = useRef<HTMLUListElement>(null);
   const focusRequest = useRef<number | null>(null);
+  /** A row the keyboard moved to before its window had loaded: selected once it has. */
+  const wanted = useRef<number | null>(null);
+  const itemAt = useCallback((index: number): T | undefined => items[index - offset], [items, offset]);
 
-  // A new getItemKey makes the virtualizer recompute the offsets of all the items: it changes with the items only, not on every scroll frame.
-  const getItemKey = useCallback((index: number) => items[index]?.id ?? index, [items]);
+  // Rows have one fixed height, so the virtualizer keys its offsets by index: a new window of rows (or a new
+  // getItemKey) would otherwise make it recompute the offsets of the whole list each time one arrives.
   const virtualizer = useVirtualizer({
-    count: items.length,
+    count: total,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => rowHeight,
     // What the frame being drawn needs: useRowWindow prepares more between frames.
     overscan: FRAME_OVERSCAN,
-    getItemKey,
   });
-  const indexes = useRowWindow(virtualizer, items.length, listRef);
-  const selectedIndex = useMemo(() => (selectedId === null ? -1 : items.findIndex((item) => item.id === selectedId)), [items, selectedId]);
+  const indexes = useRowWindow(virtualizer, total, listRef);
+  const selectedIndex = useMemo(() => {
+    const at = selectedId === null ? -1 : items.findIndex((item) => item.id === selectedId);
+    return at < 0 ? -1 : at + offset;
+  }, [items, offset, selectedId]);
   const tabStop = tabStopIndex(selectedIndex, indexes);
+
+  const firstMounted = indexes[0] ?? -1;
+  const lastMounted = indexes[indexes.length - 1] ?? -1;
+  useEffect(() => {
+    if (onVisible && firstMounted >= 0) onVisible({ start: firstMounted, end: lastMounted });
+  }, [onVisible, firstMounted, lastMounted, offset, items.length]);
+
+  // The row the keyboard asked for has arrived.
+  useEffect(() => {
+    if (wanted.current === null) return;
+    const item = itemAt(wanted.current);
+    if (!item) return;
+    focusRequest.current = wanted.current;
+    wanted.current = null;
+    onSelect(item.id);
+  }, [itemAt, onSelect]);
 
   // A selection made elsewhere (a new message, Undo) is brought into view.
   useEffect(() => {
@@ -82,33 +116,35 @@ export function VirtualList<T extends { id: string }>({
 
   const onRowClick = useCallback(
     (index: number) => {
-      const item = items[index];
+      const item = itemAt(index);
       if (item) onSelect(item.id);
     },
-    [items, onSelect],
+    [itemAt, onSelect],
   );
 
   const onRowKeyDown = useCallback(
     (event: KeyboardEvent<HTMLLIElement>, index: number) => {
       // Keys pressed on the row's buttons belong to the buttons.
       if (event.target !== event.currentTarget) return;
-      const item = items[index];
-      if (!item) return;
+      const item = itemAt(index);
       if (event.key === 'Enter' || event.key === ' ') {
         event.preventDefault();
-        onSelect(item.id);
+        if (item) onSelect(item.id);
         return;
       }
       const pageSize = Math.floor((scrollRef.current?.clientHeight ?? rowHeight) / rowHeight) - 1;
-      const next = nextIndex(event.key, index, items.length, pageSize);
-      const target = next === null ? undefined : items[next];
-      if (next === null || !target) return;
+      const next = nextIndex(event.key, index, total, pageSize);
+      if (next === null) return;
       event.preventDefault();
+      const target = itemAt(next);
+      virtualizer.scrollToIndex(next, { align: 'auto' });
+      // Not loaded yet (End in a long list): selected when its window comes.
+      wanted.current = target ? null : next;
+      if (!target) return;
       focusRequest.current = next;
       onSelect(target.id);
-      virtualizer.scrollToIndex(next, { align: 'auto' });
     },
-    [items, onSelect, rowHeight, virtualizer],
+    [itemAt, onSelect, rowHeight, total, virtualizer],
   );
 
   return (
@@ -119,8 +155,14 @@ export function VirtualList<T extends { id: string }>({
       <div ref={scrollRef} className={`vlist-scroll${virtualizer.isScrolling ? ' is-scrolling' : ''}`}>
         <ul ref={listRef} className="vlist-rows" aria-label={label} style={{ height: virtualizer.getTotalSize() }}>
           {indexes.map((index) => {
-            const item = items[index];
-            if (!item) return null;
+            const item = itemAt(index);
+            if (!item) {
+              return loadingRow ? (
+                <li key={`slot-${index}`} data-index={index} className="vrow is-loading" style={{ transform: `translateY(${index * rowHeight}px)`, height: rowHeight }} tabIndex={-1} aria-posinset={index + 1} aria-setsize={total} onKeyDown={(event) => onRowKeyDown(event, index)}>
+                  {loadingRow}
+                </li>
+              ) : null;
+            }
             return (
               <VirtualRow
                 key={item.id}
@@ -129,7 +171,7 @@ export function VirtualList<T extends { id: string }>({
                 // Rows have one fixed height and the list no padding: this is the virtualizer's offset for the row.
                 start={index * rowHeight}
                 height={rowHeight}
-                setSize={items.length}
+                setSize={total}
                 selected={index === selectedIndex}
                 tabStop={index === tabStop}
                 className={rowClassName ? rowClassName(item) : ''}
@@ -140,7 +182,7 @@ export function VirtualList<T extends { id: string }>({
             );
           })}
         </ul>
-        {items.length === 0 && <div className="vlist-empty">{empty}</div>}
+        {total === 0 && <div className="vlist-empty">{empty}</div>}
       </div>
     </div>
   );

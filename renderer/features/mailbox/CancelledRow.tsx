@@ -1,6 +1,6 @@
 /** A row of Drafts for a message cancelled back out of the queue, intact, ready to edit or delete. */
 import { memo } from 'react';
-import type { OutboxItem } from '../../../shared/model';
+import type { OutboxSummary } from '../../../shared/model';
 import { useApi } from '../../app/api-context';
 import { formatWhen } from '../../format/time';
 import { useT } from '../../i18n/use-t';
@@ -11,7 +11,7 @@ import { recipientsText } from '../outbox/format';
 import { deleteButton, editButton } from './item-buttons';
 import { MailboxRow } from './MailboxRow';
 
-export const CancelledRow = memo(function CancelledRow({ item }: { item: OutboxItem }) {
+export const CancelledRow = memo(function CancelledRow({ item }: { item: OutboxSummary }) {
   const { t } = useT();
   const api = useApi();
   const busy = useOutboxStore((s) => s.pending[item.id] !== undefined);

@@ -1,13 +1,18 @@
 /**
  * A mailbox (Drafts, Outbox or Sent): its list on top, the selected message's
- * details below. The lists are views of the core's items (and, for Drafts,
- * its saved drafts), filtered here.
+ * details below. The list is as long as the core counts it, and only the
+ * window around the rows on screen is loaded (outbox-list-actions.ts); Drafts
+ * lists its cancelled items with the saved drafts.
  */
 import { useCallback, useMemo, type ReactNode } from 'react';
-import type { OutboxItem } from '../../../shared/model';
+import type { OutboxSummary } from '../../../shared/model';
+import { useApi } from '../../app/api-context';
 import { useT } from '../../i18n/use-t';
 import type { MessageKey } from '../../i18n/t';
-import { countStates, draftsEntries, itemsIn, type DraftsEntry, type Mailbox } from '../../store/mailbox-logic';
+import { draftsEntries, type DraftsEntry, type Mailbox } from '../../store/mailbox-logic';
+import { queryTotal, sameQuery } from '../../store/outbox-logic';
+import type { IndexRange } from '../list/row-window-logic';
+import { ensureOutboxRows } from '../outbox/outbox-list-actions';
 import { useDraftsStore } from '../../store/drafts';
 import { useOutboxStore } from '../../store/outbox';
 import { useSupersededStore } from '../../store/superseded';
@@ -33,14 +38,18 @@ const TITLES: Record<Mailbox, { title: MessageKey; empty: MessageKey }> = {
 interface PaneProps<T extends { id: string }> {
   mailbox: Mailbox;
   header?: ReactNode;
+  /** The rows loaded, from `offset` on, of `total`. */
   items: readonly T[];
+  total?: number;
+  offset?: number;
+  onVisible?(range: IndexRange): void;
   empty: string;
   rowClassName(item: T): string;
   renderRow(item: T): ReactNode;
 }
 
 /** One selection serves all three lists: the details pane shows whichever message or draft it names. */
-function Pane<T extends { id: string }>({ mailbox, header, items, empty, rowClassName, renderRow }: PaneProps<T>) {
+function Pane<T extends { id: string }>({ mailbox, header, items, total, offset, onVisible, empty, rowClassName, renderRow }: PaneProps<T>) {
   const { t } = useT();
   const loadError = useOutboxStore((s) => s.loadError);
   const draftsError = useDraftsStore((s) => s.loadError);
@@ -59,6 +68,10 @@ function Pane<T extends { id: string }>({ mailbox, header, items, empty, rowClas
         <VirtualList
           label={title}
           items={items}
+          total={total}
+          offset={offset}
+          onVisible={onVisible}
+          loadingRow={<span className="muted">{t('reader.loadingRow')}</span>}
           rowHeight={ROW_HEIGHT}
           selectedId={selectedId}
           onSelect={select}
@@ -74,23 +87,34 @@ function Pane<T extends { id: string }>({ mailbox, header, items, empty, rowClas
   );
 }
 
-const rowClassName = (item: OutboxItem) => `row-${item.state}`;
+const rowClassName = (item: OutboxSummary) => `row-${item.state}`;
+const NO_ROWS: OutboxSummary[] = [];
 
 function ItemsMailbox({ mailbox }: { mailbox: 'outbox' | 'sent' }) {
   const { t } = useT();
-  const items = useOutboxStore((s) => s.items);
-  const superseded = useSupersededStore((s) => s.ids);
-  const filter = useUiStore((s) => s.outboxFilter);
-  const shown = useMemo(() => itemsIn(items, mailbox, { filter, superseded }), [items, mailbox, filter, superseded]);
-  const counts = useMemo(() => (mailbox === 'outbox' ? countStates(items, superseded) : null), [items, mailbox, superseded]);
+  const api = useApi();
+  const stateFilter = useUiStore((s) => s.outboxFilter);
+  const filter = mailbox === 'outbox' ? stateFilter : 'all';
+  const list = useOutboxStore((s) => s.list);
+  const counts = useOutboxStore((s) => s.counts);
+  const query = useMemo(() => ({ view: mailbox, filter }), [mailbox, filter]);
+  // Another list's rows (the answer for this one is on its way) are not shown.
+  const shown = list && sameQuery(list, query) ? list : null;
+  const rows = shown?.rows ?? NO_ROWS;
+  const offset = shown?.offset ?? 0;
+  const total = shown ? Math.max(counts ? queryTotal(counts, query) : 0, offset + rows.length) : 0;
+  const onVisible = useCallback((range: IndexRange) => ensureOutboxRows(api, range), [api]);
   const Row = mailbox === 'outbox' ? OutboxRow : SentRow;
-  const renderRow = useCallback((item: OutboxItem) => <Row item={item} />, [Row]);
+  const renderRow = useCallback((item: OutboxSummary) => <Row item={item} />, [Row]);
   const filtered = mailbox === 'outbox' && filter !== 'all';
   return (
     <Pane
       mailbox={mailbox}
-      header={counts && <StateFilter counts={counts} />}
-      items={shown}
+      header={mailbox === 'outbox' && counts && <StateFilter counts={counts} />}
+      items={rows}
+      total={total}
+      offset={offset}
+      onVisible={onVisible}
       empty={filtered ? t('outbox.emptyFiltered') : t(TITLES[mailbox].empty)}
       rowClassName={rowClassName}
       renderRow={renderRow}
@@ -103,10 +127,11 @@ const draftsRowClassName = (entry: DraftsEntry) => (entry.kind === 'draft' ? 'ro
 
 function DraftsMailbox() {
   const { t } = useT();
-  const items = useOutboxStore((s) => s.items);
+  const list = useOutboxStore((s) => s.list);
+  const cancelled = list?.view === 'drafts' ? list.rows : NO_ROWS;
   const drafts = useDraftsStore((s) => s.drafts);
   const superseded = useSupersededStore((s) => s.ids);
-  const entries = useMemo(() => draftsEntries(drafts, items, superseded), [drafts, items, superseded]);
+  const entries = useMemo(() => draftsEntries(drafts, cancelled, superseded), [drafts, cancelled, superseded]);
   return <Pane mailbox="drafts" items={entries} empty={t('drafts.empty')} rowClassName={draftsRowClassName} renderRow={renderDraftsEntry} />;
 }
 

@@ -1,6 +1,6 @@
 /** A row of the Outbox: who, what, state, attempts, next try, last reply, and the actions. */
 import { memo } from 'react';
-import type { OutboxItem } from '../../../shared/model';
+import type { OutboxSummary } from '../../../shared/model';
 import { useApi } from '../../app/api-context';
 import { useT } from '../../i18n/use-t';
 import { useOutboxStore } from '../../store/outbox';
@@ -15,7 +15,7 @@ import { UploadProgress } from '../outbox/UploadProgress';
 import { deleteButton, editButton } from './item-buttons';
 import { MailboxRow } from './MailboxRow';
 
-export const OutboxRow = memo(function OutboxRow({ item }: { item: OutboxItem }) {
+export const OutboxRow = memo(function OutboxRow({ item }: { item: OutboxSummary }) {
   const { t } = useT();
   const api = useApi();
   const busy = useOutboxStore((s) => s.pending[item.id] !== undefined);

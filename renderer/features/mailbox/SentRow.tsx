@@ -1,6 +1,6 @@
 /** A row of Sent: who, what, when the server took it, per-recipient results, receipts, and Delete. */
 import { memo } from 'react';
-import type { OutboxItem } from '../../../shared/model';
+import type { OutboxSummary } from '../../../shared/model';
 import { useApi } from '../../app/api-context';
 import { formatWhen } from '../../format/time';
 import { useT } from '../../i18n/use-t';
@@ -11,7 +11,7 @@ import { trackingSummary } from '../tracking/tracking-logic';
 import { deleteButton } from './item-buttons';
 import { MailboxRow } from './MailboxRow';
 
-export const SentRow = memo(function SentRow({ item }: { item: OutboxItem }) {
+export const SentRow = memo(function SentRow({ item }: { item: OutboxSummary }) {
   const { t } = useT();
   const api = useApi();
   const busy = useOutboxStore((s) => s.pending[item.id] !== undefined);

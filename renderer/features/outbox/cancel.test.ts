@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { err, ok } from '../../../shared/errors';
 import { fakeApi, resetStores } from '../../app/fake-api';
 import { useAlertsStore } from '../../store/alerts';
-import { useOutboxStore } from '../../store/outbox';
+import { heldItems, useOutboxStore } from '../../store/outbox';
 import { makeItem } from '../../store/test-fixtures';
 import { cancelItem } from './cancel';
 
@@ -16,7 +16,7 @@ describe('cancelItem', () => {
     useOutboxStore.getState().upsert(queued);
     expect(await cancelItem(fake.api, queued.id)).toBe(true);
     expect(fake.calls).toEqual([{ name: 'outbox.abort', request: { id: queued.id } }]);
-    expect(useOutboxStore.getState().items[0]?.state).toBe('cancelled');
+    expect(heldItems(useOutboxStore.getState())[0]?.state).toBe('cancelled');
     expect(useOutboxStore.getState().pending).toEqual({});
   });
 

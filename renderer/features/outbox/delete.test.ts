@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { err, ok } from '../../../shared/errors';
 import { answerConfirm, fakeApi, resetStores } from '../../app/fake-api';
 import { useAlertsStore } from '../../store/alerts';
-import { useOutboxStore } from '../../store/outbox';
+import { heldItems, NO_COUNTS, useOutboxStore } from '../../store/outbox';
 import { makeItem } from '../../store/test-fixtures';
 import { canDelete, deleteItem } from './delete';
 
@@ -21,7 +21,7 @@ describe('deleteItem', () => {
     const done = deleteItem(fake.api, 'item-0001');
     expect(await answerConfirm(true)).toContain('“Notes” has been sent');
     expect(await done).toBe(true);
-    expect(useOutboxStore.getState().items).toEqual([]);
+    expect(heldItems(useOutboxStore.getState())).toEqual([]);
     expect(useOutboxStore.getState().selectedId).toBeNull();
   });
   it('keeps the item when the user says no', async () => {
@@ -31,7 +31,7 @@ describe('deleteItem', () => {
     await answerConfirm(false);
     expect(await done).toBe(false);
     expect(fake.calls).toEqual([]);
-    expect(useOutboxStore.getState().items).toHaveLength(1);
+    expect(heldItems(useOutboxStore.getState())).toHaveLength(1);
   });
   it('says why the core refused', async () => {
     const fake = fakeApi({ 'outbox.delete': () => err('ILLEGAL_STATE', 'Cancel it first.') });
@@ -45,8 +45,8 @@ describe('deleteItem', () => {
   it('does not bring a deleted item back from a late list answer', () => {
     useOutboxStore.getState().upsert(makeItem({ state: 'sent' }));
     useOutboxStore.getState().remove('item-0001');
-    useOutboxStore.getState().merge([makeItem({ state: 'sent' })]);
+    useOutboxStore.getState().setList({ view: 'sent', filter: 'all', offset: 0, rows: [makeItem({ state: 'sent' })] }, { ...NO_COUNTS, sent: 1 });
     useOutboxStore.getState().upsert(makeItem({ state: 'sent', updatedAt: 5000 }));
-    expect(useOutboxStore.getState().items).toEqual([]);
+    expect(heldItems(useOutboxStore.getState())).toEqual([]);
   });
 });

@@ -9,7 +9,7 @@ import { errorText } from '../../i18n/error-text';
 import { t } from '../../i18n/t';
 import { useAlertsStore } from '../../store/alerts';
 import { askConfirm } from '../../store/confirm';
-import { useOutboxStore } from '../../store/outbox';
+import { findItem, useOutboxStore } from '../../store/outbox';
 import { subjectText } from './format';
 
 export const DELETABLE_STATES: readonly OutboxState[] = ['sent', 'failed', 'cancelled'];
@@ -18,7 +18,7 @@ export const canDelete = (item: Pick<OutboxItem, 'state'>): boolean => DELETABLE
 
 export async function deleteItem(api: MailApi, id: string): Promise<boolean> {
   const store = useOutboxStore.getState();
-  const item = store.items.find((i) => i.id === id);
+  const item = findItem(store, id);
   if (!item || store.pending[id]) return false;
   const subject = subjectText(item.subject);
   const yes = await askConfirm({

@@ -1,9 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { err, ok } from '../../../shared/errors';
 import { fakeApi, resetStores } from '../../app/fake-api';
+import { outboxHandlers } from '../../app/fake-outbox';
 import { useAlertsStore } from '../../store/alerts';
 import { useComposeStore } from '../../store/compose';
-import { useOutboxStore } from '../../store/outbox';
+import { heldItems, useOutboxStore } from '../../store/outbox';
 import { makeItem } from '../../store/test-fixtures';
 import { editItem } from './edit';
 
@@ -30,16 +31,17 @@ describe('editItem', () => {
     expect(compose.chips).toEqual({ to: ['"Lee, Ann" <ann@x.test>'], cc: ['bob@x.test'], bcc: ['eve@x.test'] });
     expect(compose.fields).toEqual({ to: '', cc: '', bcc: '', subject: 'Plans', text: 'Draft text', html: '', delay: '5', sendAt: '' });
     expect(compose).toMatchObject({ origin: 'queued', sourceId: queued.id, accountId: queued.accountId, dsn: queued.dsn });
-    expect(useOutboxStore.getState().items[0]?.state).toBe('cancelled');
+    expect(heldItems(useOutboxStore.getState())[0]?.state).toBe('cancelled');
     // The "queued" note with Undo is about a message that is no longer queued.
     expect(useAlertsStore.getState().alerts).toEqual([]);
   });
 
-  it('opens a draft without calling the core', async () => {
-    const fake = fakeApi();
-    useOutboxStore.getState().upsert(makeItem({ state: 'cancelled' }));
+  it('opens a cancelled message without taking anything out of the queue: only its whole copy is asked for', async () => {
+    const item = makeItem({ state: 'cancelled' });
+    const fake = fakeApi(outboxHandlers(() => [item]));
+    useOutboxStore.getState().upsert(item);
     expect(await editItem(fake.api, 'item-0001')).toBe(true);
-    expect(fake.calls).toEqual([]);
+    expect(fake.calls.map((c) => c.name)).toEqual(['outbox.get']);
     expect(useComposeStore.getState().chips.to).toEqual(['bob@example.test']);
   });
 
@@ -52,7 +54,7 @@ describe('editItem', () => {
       attachments: [{ name: 'a.pdf', type: 'application/pdf', size: 10, sha256 }],
     });
     useOutboxStore.getState().upsert(item);
-    expect(await editItem(fakeApi().api, item.id)).toBe(true);
+    expect(await editItem(fakeApi(outboxHandlers(() => [item])).api, item.id)).toBe(true);
     const compose = useComposeStore.getState();
     expect(compose.fields.html).toBe('<p><strong>Hi</strong></p><p></p>');
     expect(compose.attachments).toMatchObject([{ name: 'a.pdf', type: 'application/pdf', size: 10, sha256 }]);

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { err, ok } from '../../../shared/errors';
 import { fakeApi, resetStores } from '../../app/fake-api';
 import { useAlertsStore } from '../../store/alerts';
-import { useOutboxStore } from '../../store/outbox';
+import { heldItems, useOutboxStore } from '../../store/outbox';
 import { makeItem } from '../../store/test-fixtures';
 import { retryItem } from './retry';
 
@@ -16,7 +16,7 @@ describe('retryItem', () => {
     useOutboxStore.getState().upsert(deferred);
     expect(await retryItem(fake.api, deferred.id)).toBe(true);
     expect(fake.calls).toEqual([{ name: 'outbox.retry', request: { id: deferred.id } }]);
-    expect(useOutboxStore.getState().items[0]?.state).toBe('queued');
+    expect(heldItems(useOutboxStore.getState())[0]?.state).toBe('queued');
     expect(useOutboxStore.getState().pending).toEqual({});
   });
 
@@ -25,7 +25,7 @@ describe('retryItem', () => {
     useOutboxStore.getState().upsert(makeItem({ state: 'failed', subject: '' }));
     expect(await retryItem(fake.api, 'item-0001')).toBe(false);
     expect(useAlertsStore.getState().alerts[0]?.text).toBe('Could not retry “(no subject)”: The message is sending.');
-    expect(useOutboxStore.getState().items[0]?.state).toBe('failed');
+    expect(heldItems(useOutboxStore.getState())[0]?.state).toBe('failed');
   });
 
   it('turns a thrown transport error into a shown failure', async () => {

@@ -9,7 +9,7 @@ import { settle } from '../../app/settle';
 import { errorText } from '../../i18n/error-text';
 import { t, type MessageKey } from '../../i18n/t';
 import { useAlertsStore } from '../../store/alerts';
-import { useOutboxStore, type RowAction } from '../../store/outbox';
+import { findItem, useOutboxStore, type RowAction } from '../../store/outbox';
 import { subjectText } from './format';
 
 export async function runAction(
@@ -28,7 +28,7 @@ export async function runAction(
     after.upsert(result.value);
     return result.value;
   }
-  const subject = subjectText(after.items.find((item) => item.id === id)?.subject ?? '');
+  const subject = subjectText(findItem(after, id)?.subject ?? '');
   useAlertsStore.getState().push({ kind: 'error', text: t(failedKey, { subject, message: errorText(result.error) }) });
   return null;
 }

@@ -1,8 +1,7 @@
 /** The bottom line: recovery progress, online or offline, what the spooler is doing, which account sends. */
-import { Fragment, useMemo } from 'react';
+import { Fragment } from 'react';
 import { useT } from '../../i18n/use-t';
-import { countStates } from '../../store/mailbox-logic';
-import { useOutboxStore } from '../../store/outbox';
+import { NO_COUNTS, useOutboxStore } from '../../store/outbox';
 import { goTo } from '../../store/navigate';
 import { accountText, activityText, onlineText, phaseText, recoveryProgressText, unreachableLines } from '../../store/status-logic';
 import { useSettingsStore } from '../../store/settings';
@@ -14,8 +13,7 @@ export function StatusBar() {
   const accounts = useStatusStore((s) => s.accounts);
   const connectionError = useStatusStore((s) => s.connectionError);
   const defaultAccountId = useSettingsStore((s) => s.settings?.defaultAccountId);
-  const items = useOutboxStore((s) => s.items);
-  const counts = useMemo(() => countStates(items), [items]);
+  const counts = useOutboxStore((s) => s.counts ?? NO_COUNTS);
 
   const parts: { key: string; text: string; className: string }[] = [];
   // "Ready" goes without saying; connecting and recovering do not.
