@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const TEST_ONLY_CHUNKS = /^(bench-api|fake-api|fake-mail|reader-demo-api)[-.]/;
+const TEST_ONLY_CHUNKS = /^(bench-api|fake-api|fake-mail|fake-outbox|reader-demo-api)[-.]/;
 // Strings only those modules hold: the query flag's values and the fake mail's domain.
 const TEST_ONLY_TEXT = ['outbox10k', 'example.test'];
 

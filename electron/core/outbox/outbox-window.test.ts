@@ -2,8 +2,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { OutboxItem, OutboxList, OutboxState } from '../../../shared/model';
 import { openMailStore, type MailStore } from '../db/mail-store';
-import { makeItem } from '../testing/fixtures';
-import { startTestCore, tempDir, type TestCore } from '../testing/test-core';
+import { makeItem } from '../../../testing/harness/fixtures';
+import { startTestCore, tempDir, type TestCore } from '../../../testing/harness/test-core';
 import { OutboxWindows } from './outbox-window';
 
 const T = 1_800_000_000_000;
