@@ -4,7 +4,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { composeDialog, confirmDialog, goTo, localInputValueIn, mailboxRow, messageBody, openCompose, sendMessage } from '../support/app';
+import { composeDialog, confirmDialog, goTo, localInputValueIn, mailboxRow, messageBody, openCompose, openDeliveryOptions, sendMessage } from '../support/app';
 import { expect, test } from '../support/browser-host';
 import { outboxRow } from '../support/status-recorder';
 
@@ -68,6 +68,7 @@ for (const scheme of ['light', 'dark'] as const) {
     await messageBody(dialog).click();
     await page.keyboard.press('Control+b');
     await page.keyboard.type('Bold words');
+    await openDeliveryOptions(dialog);
     await dialog.getByRole('button', { name: 'Delivery receipts', exact: true }).click();
     await expect(dialog.getByLabel('Notify on delay', { exact: true })).toBeVisible();
     await expectNoSeriousViolations(page, 'Compose (chips, rich text, receipts open)');

@@ -130,7 +130,9 @@ test('Send later by keyboard: a preset holds the message until 08:00; the picker
   await page.keyboard.type('ada@example.test');
   await dialog.getByLabel('Subject', { exact: true }).fill('Morning note');
   const sendLater = dialog.getByLabel('Send later', { exact: true });
-  await tabTo(page, sendLater, 12);
+  await tabTo(page, dialog.getByRole('button', { name: 'Delivery options', exact: true }), 12);
+  await page.keyboard.press('Enter');
+  await tabTo(page, sendLater, 4);
   // The options are a native select: the arrows move through them.
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('ArrowDown');

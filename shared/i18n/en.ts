@@ -812,6 +812,13 @@ export const en = {
   'settings.signatureAboveQuoteHint': "Off: the signature goes at the very end, below the quote.",
   'account.signature': "Signature",
   'account.signatureHint': "Added to new messages, replies and forwards from this account, after a “-- ” line. Leave empty for none.",
+  'compose.maximize': "Maximize",
+  'compose.restore': "Restore size",
+  'compose.deliveryOptions': "Delivery options",
+  'compose.summary.default': "Send now after the undo delay",
+  'compose.summary.sendAt': "Send later: {when}",
+  'compose.summary.delay': "Undo delay: {seconds}\u00a0s",
+  'compose.summary.readReceipt': "read receipt requested",
 } as const;
 
 export type MessageKey = keyof typeof en;

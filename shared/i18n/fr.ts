@@ -830,4 +830,11 @@ export const fr = {
   'settings.signatureAboveQuoteHint': "Désactivé : la signature va tout à la fin, sous la citation.",
   'account.signature': "Signature",
   'account.signatureHint': "Ajoutée aux nouveaux messages, réponses et transferts de ce compte, après une ligne « --  ». Laissez vide pour aucune.",
+  'compose.maximize': "Agrandir",
+  'compose.restore': "Taille d’origine",
+  'compose.deliveryOptions': "Options d’envoi",
+  'compose.summary.default': "Envoi immédiat après le délai d’annulation",
+  'compose.summary.sendAt': "Envoyer plus tard\u00a0: {when}",
+  'compose.summary.delay': "Délai d’annulation\u00a0: {seconds}\u00a0s",
+  'compose.summary.readReceipt': "accusé de lecture demandé",
 } as const satisfies Catalogue;

@@ -844,4 +844,11 @@ export const ru = {
   'settings.signatureAboveQuoteHint': "Выключено: подпись идёт в самом конце, под цитатой.",
   'account.signature': "Подпись",
   'account.signatureHint': "Добавляется к новым письмам, ответам и пересылкам с этой записи после строки «-- ». Оставьте пустой, если подпись не нужна.",
+  'compose.maximize': "Развернуть",
+  'compose.restore': "Обычный размер",
+  'compose.deliveryOptions': "Параметры отправки",
+  'compose.summary.default': "Отправить сразу после задержки для отмены",
+  'compose.summary.sendAt': "Отправить позже: {when}",
+  'compose.summary.delay': "Задержка для отмены: {seconds}\u00a0с",
+  'compose.summary.readReceipt': "запрошено уведомление о прочтении",
 } as const satisfies Catalogue;
