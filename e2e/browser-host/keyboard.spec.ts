@@ -54,13 +54,17 @@ test('keyboard only: the Compose dialog keeps focus inside, Escape closes it and
   const to = dialog.getByLabel('To', { exact: true });
   await expect(to).toBeFocused();
 
-  // Shift+Tab from the first field goes back to From and the Close button, then wraps to Send: focus never leaves the dialog.
+  // Shift+Tab from the first field goes back to From, Close and Maximize, then wraps to Send: focus never leaves the dialog.
   await page.keyboard.press('Shift+Tab');
   await expect(dialog.getByLabel('From', { exact: true })).toBeFocused();
   await page.keyboard.press('Shift+Tab');
   await expect(dialog.getByRole('button', { name: 'Close', exact: true })).toBeFocused();
   await page.keyboard.press('Shift+Tab');
+  await expect(dialog.getByRole('button', { name: 'Maximize', exact: true })).toBeFocused();
+  await page.keyboard.press('Shift+Tab');
   await expect(dialog.getByRole('button', { name: 'Send', exact: true })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(dialog.getByRole('button', { name: 'Maximize', exact: true })).toBeFocused();
   await page.keyboard.press('Tab');
   await expect(dialog.getByRole('button', { name: 'Close', exact: true })).toBeFocused();
 
