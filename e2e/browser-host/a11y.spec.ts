@@ -17,6 +17,8 @@ async function expectNoSeriousViolations(page: Page, screen: string): Promise<vo
 
 for (const scheme of ['light', 'dark'] as const) {
   test(`no serious or critical axe violation on any main screen (${scheme})`, async ({ page, host }) => {
+    // A dozen full axe runs: over a minute on a busy two-core machine.
+    test.setTimeout(180_000);
     // A style or script the Content-Security-Policy blocks shows up as a console error.
     const errors: string[] = [];
     page.on('console', (message) => {

@@ -193,7 +193,9 @@ for (const sample of SAMPLES) {
     await page.keyboard.type(sample.compose.signature);
     await expect(dialog.locator('#compose-message strong')).toHaveText(sample.compose.bold);
     await expect(dialog.locator('#compose-message')).toHaveText(sample.compose.text + sample.compose.bold + sample.compose.signature);
-    await dialog.locator('.disclosure').click();
+    // Delivery options unfolded, then the receipts in them.
+    await dialog.locator('.compose-delivery-options > .receipts-head .disclosure').click();
+    await dialog.locator('.receipts .disclosure').click();
     const chooser = page.waitForEvent('filechooser');
     await dialog.locator('.attach-button').click();
     await (await chooser).setFiles({ ...table, name: `re-${table.name}` });
