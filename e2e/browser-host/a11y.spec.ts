@@ -4,7 +4,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { composeDialog, confirmDialog, goTo, localInputValueIn, mailboxRow, messageBody, openCompose, sendMessage } from '../support/app';
+import { composeDialog, confirmDialog, goTo, localInputValueIn, mailboxRow, messageBody, openCompose, openDeliveryOptions, sendMessage } from '../support/app';
 import { expect, test } from '../support/browser-host';
 import { outboxRow } from '../support/status-recorder';
 
@@ -17,6 +17,8 @@ async function expectNoSeriousViolations(page: Page, screen: string): Promise<vo
 
 for (const scheme of ['light', 'dark'] as const) {
   test(`no serious or critical axe violation on any main screen (${scheme})`, async ({ page, host }) => {
+    // A dozen full axe runs: over a minute on a busy two-core machine.
+    test.setTimeout(180_000);
     // A style or script the Content-Security-Policy blocks shows up as a console error.
     const errors: string[] = [];
     page.on('console', (message) => {
@@ -68,6 +70,7 @@ for (const scheme of ['light', 'dark'] as const) {
     await messageBody(dialog).click();
     await page.keyboard.press('Control+b');
     await page.keyboard.type('Bold words');
+    await openDeliveryOptions(dialog);
     await dialog.getByRole('button', { name: 'Delivery receipts', exact: true }).click();
     await expect(dialog.getByLabel('Notify on delay', { exact: true })).toBeVisible();
     await expectNoSeriousViolations(page, 'Compose (chips, rich text, receipts open)');

@@ -1,5 +1,5 @@
 /** Attachments by the file picker and by drag-and-drop: sizes shown, sent with the message, listed in its details. */
-import { composeDialog, details, goTo, mailboxRow, openCompose, sendMessage } from '../support/app';
+import { composeDialog, details, goTo, mailboxRow, openCompose, openDeliveryOptions, sendMessage } from '../support/app';
 import { expect, test } from '../support/browser-host';
 
 test('attach by picker and by dropping, see the sizes, send, and find them in Sent', async ({ page, host }) => {
@@ -36,6 +36,7 @@ test('attach by picker and by dropping, see the sizes, send, and find them in Se
   await dialog.locator('.drop-zone').dispatchEvent('drop', { dataTransfer: transfer });
   await expect(list.getByRole('listitem')).toHaveCount(2);
 
+  await openDeliveryOptions(dialog);
   await dialog.getByLabel('Undo delay (seconds)', { exact: true }).fill('0');
   await dialog.getByRole('button', { name: 'Send', exact: true }).click();
   await expect(composeDialog(page)).toBeHidden();
@@ -87,6 +88,7 @@ test('Undo gives the attachments back with the message, and the edited version g
   await expect(list).toContainText('bernoulli.csv');
   await expect(list).toContainText('15 B');
   await dialog.getByLabel('Message', { exact: true }).fill('Second version.');
+  await openDeliveryOptions(dialog);
   await dialog.getByLabel('Undo delay (seconds)', { exact: true }).fill('0');
   await dialog.getByRole('button', { name: 'Send', exact: true }).click();
   await expect(dialog).toBeHidden();

@@ -1,5 +1,5 @@
 /** Drafts save themselves while typing and on close, come back after a reload, continue in Compose, and go when sent or discarded. */
-import { composeDialog, confirmDialog, goTo, mailboxRow, messageBody, openCompose, recipientChips } from '../support/app';
+import { composeDialog, confirmDialog, goTo, mailboxRow, messageBody, openCompose, openDeliveryOptions, recipientChips } from '../support/app';
 import { expect, test } from '../support/browser-host';
 
 test('a draft saves itself while typing, survives a reload, continues in Compose and leaves Drafts when sent', async ({ page, host }) => {
@@ -28,6 +28,7 @@ test('a draft saves itself while typing, survives a reload, continues in Compose
   await expect(messageBody(reopened)).toHaveText('To be continued');
   await messageBody(reopened).press('End');
   await page.keyboard.type(', and done.');
+  await openDeliveryOptions(reopened);
   await reopened.getByLabel('Undo delay (seconds)', { exact: true }).fill('0');
   await reopened.getByRole('button', { name: 'Send', exact: true }).click();
   await expect(reopened).toBeHidden();

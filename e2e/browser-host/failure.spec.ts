@@ -4,7 +4,7 @@
  * connection test), and when sent anyway it fails for good with the reason in
  * the alert band, which stays until dismissed.
  */
-import { details, goTo, openCompose } from '../support/app';
+import { details, goTo, openCompose, openDeliveryOptions } from '../support/app';
 import { expect, test } from '../support/browser-host';
 import { outboxRow } from '../support/status-recorder';
 
@@ -26,6 +26,7 @@ test('too big for the server: warned in Compose, and the failure’s reason stay
   await (await chooser).setFiles({ name: 'scan.bin', mimeType: 'application/octet-stream', buffer: Buffer.alloc(20 * 1024 * 1024, 7) });
   await expect(dialog.getByRole('status').filter({ hasText: 'server accepts at most 25 MB' })).toContainText(/This message is about 2\d(\.\d)? MB/, { timeout: 60_000 });
 
+  await openDeliveryOptions(dialog);
   await dialog.getByLabel('Undo delay (seconds)', { exact: true }).fill('0');
   await dialog.getByRole('button', { name: 'Send', exact: true }).click();
   await expect(dialog).toBeHidden();

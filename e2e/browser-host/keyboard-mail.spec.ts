@@ -130,7 +130,9 @@ test('Send later by keyboard: a preset holds the message until 08:00; the picker
   await page.keyboard.type('ada@example.test');
   await dialog.getByLabel('Subject', { exact: true }).fill('Morning note');
   const sendLater = dialog.getByLabel('Send later', { exact: true });
-  await tabTo(page, sendLater, 12);
+  await tabTo(page, dialog.getByRole('button', { name: 'Delivery options', exact: true }), 12);
+  await page.keyboard.press('Enter');
+  await tabTo(page, sendLater, 4);
   // The options are a native select: the arrows move through them.
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('ArrowDown');
@@ -145,6 +147,7 @@ test('Send later by keyboard: a preset holds the message until 08:00; the picker
   await page.getByLabel('Language', { exact: true }).selectOption({ label: 'Français' });
   await page.getByRole('navigation').getByRole('button', { name: 'Nouveau message', exact: true }).click();
   const nouveau = page.getByRole('dialog', { name: 'Nouveau message' });
+  await nouveau.getByRole('button', { name: 'Options d’envoi', exact: true }).click();
   await nouveau.getByLabel('Envoyer plus tard', { exact: true }).selectOption({ label: 'Choisir une date et une heure' });
   await expect(nouveau.getByRole('group', { name: 'Date et heure d’envoi' })).toBeVisible();
   // Days as French writes them (weekday, day, month), hours on the 24-hour clock.

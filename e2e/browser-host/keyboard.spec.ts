@@ -54,13 +54,17 @@ test('keyboard only: the Compose dialog keeps focus inside, Escape closes it and
   const to = dialog.getByLabel('To', { exact: true });
   await expect(to).toBeFocused();
 
-  // Shift+Tab from the first field goes back to From and the Close button, then wraps to Send: focus never leaves the dialog.
+  // Shift+Tab from the first field goes back to From, Close and Maximize, then wraps to Send: focus never leaves the dialog.
   await page.keyboard.press('Shift+Tab');
   await expect(dialog.getByLabel('From', { exact: true })).toBeFocused();
   await page.keyboard.press('Shift+Tab');
   await expect(dialog.getByRole('button', { name: 'Close', exact: true })).toBeFocused();
   await page.keyboard.press('Shift+Tab');
+  await expect(dialog.getByRole('button', { name: 'Maximize', exact: true })).toBeFocused();
+  await page.keyboard.press('Shift+Tab');
   await expect(dialog.getByRole('button', { name: 'Send', exact: true })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(dialog.getByRole('button', { name: 'Maximize', exact: true })).toBeFocused();
   await page.keyboard.press('Tab');
   await expect(dialog.getByRole('button', { name: 'Close', exact: true })).toBeFocused();
 
@@ -102,8 +106,10 @@ test('keyboard only: arrows move through the Outbox, and Cancel is reached and u
     await page.keyboard.type('ada@example.test');
     for (let i = 0; i < 3; i++) await page.keyboard.press('Tab');
     await page.keyboard.type(subject);
-    // Past Message, the formatting toolbar (one stop) and Attach files to the undo delay.
-    await tabTo(page, composeDialog(page).getByLabel('Undo delay (seconds)', { exact: true }), 4);
+    // Past Message, the formatting toolbar (one stop) and Attach files to Delivery options, unfolded by keyboard, then the undo delay.
+    await tabTo(page, composeDialog(page).getByRole('button', { name: 'Delivery options', exact: true }), 4);
+    await page.keyboard.press('Enter');
+    await tabTo(page, composeDialog(page).getByLabel('Undo delay (seconds)', { exact: true }), 1);
     await page.keyboard.press('Control+a');
     await page.keyboard.type('60');
     await page.keyboard.press('Control+Enter');

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { composeDialog, goTo, localInputValueIn, mailboxRow, messageBody, openCompose, pickSendLater, recipientChips, sendMessage } from '../support/app';
+import { composeDialog, goTo, localInputValueIn, mailboxRow, messageBody, openCompose, openDeliveryOptions, pickSendLater, recipientChips, sendMessage } from '../support/app';
 import { expect, test } from '../support/browser-host';
 import { outboxRow } from '../support/status-recorder';
 
@@ -76,6 +76,7 @@ test('a delay typed in Compose is kept when the default changes', async ({ page,
   await page.goto(host.url);
   await openCompose(page);
   await expect(composeDelay(page)).toHaveValue('5');
+  await openDeliveryOptions(composeDialog(page));
   await composeDelay(page).fill('20');
   await page.keyboard.press('Escape');
 
@@ -101,6 +102,7 @@ test('editing a queued message takes it out of the queue, and the edited version
   await expect(recipientChips(dialog, 'Cc')).toHaveText('charles@example.test');
   await expect(messageBody(dialog)).toHaveText('Total: 100');
   await dialog.getByLabel('Message', { exact: true }).fill('Total: 120');
+  await openDeliveryOptions(dialog);
   await dialog.getByLabel('Undo delay (seconds)', { exact: true }).fill('0');
   await dialog.getByRole('button', { name: 'Send', exact: true }).click();
   await expect(dialog).toBeHidden();

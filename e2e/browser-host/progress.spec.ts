@@ -1,5 +1,5 @@
 /** Upload progress: while a big message's DATA is under way, its details show bytes sent of the total. */
-import { details, openCompose } from '../support/app';
+import { details, openCompose, openDeliveryOptions } from '../support/app';
 import { expect, test } from '../support/browser-host';
 
 test('a large message shows a progressbar of bytes sent while it is being sent', async ({ page, host }) => {
@@ -30,6 +30,7 @@ test('a large message shows a progressbar of bytes sent while it is being sent',
   for (let i = 0; i < buffer.length; i += 4) buffer.writeUInt32LE((i * 2654435761) >>> 0, i);
   await (await chooser).setFiles({ name: 'big.bin', mimeType: 'application/octet-stream', buffer });
   await expect(dialog.getByRole('list', { name: 'Attachments' }).getByRole('listitem')).toHaveCount(1, { timeout: 60_000 });
+  await openDeliveryOptions(dialog);
   await dialog.getByLabel('Undo delay (seconds)', { exact: true }).fill('0');
   await dialog.getByRole('button', { name: 'Send', exact: true }).click();
   await expect(dialog).toBeHidden();

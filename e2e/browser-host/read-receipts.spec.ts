@@ -4,7 +4,7 @@
  * reading pane and sent through the outbox; reports in their own folder, and
  * a receipt that matched nothing listed in Settings.
  */
-import { details, goTo, mailboxRow, navButton, openCompose } from '../support/app';
+import { details, goTo, mailboxRow, navButton, openCompose, openDeliveryOptions } from '../support/app';
 import { expect, test } from '../support/browser-host';
 import { folderButton, messageRow, readingPane } from '../support/reader';
 import { deliverToSandbox } from '../support/sandbox-smtp';
@@ -15,6 +15,7 @@ test('asks for a read receipt from Compose, and the recipient shows Read when it
   const dialog = await openCompose(page);
   await dialog.getByLabel('To', { exact: true }).fill('ada@example.test');
   await dialog.getByLabel('Subject', { exact: true }).fill('Minutes');
+  await openDeliveryOptions(dialog);
   await dialog.getByLabel('Undo delay (seconds)', { exact: true }).fill('0');
   const ask = dialog.getByRole('checkbox', { name: 'Ask for a read receipt', exact: true });
   await expect(ask).not.toBeChecked();

@@ -1,5 +1,5 @@
 /** The rich-text body: toolbar and shortcuts, and what the server receives (HTML with its plain-text alternative). */
-import { composeDialog, messageBody, openCompose } from '../support/app';
+import { composeDialog, messageBody, openCompose, openDeliveryOptions } from '../support/app';
 import { expect, test } from '../support/browser-host';
 import { decodeQuotedPrintable } from '../support/mime';
 
@@ -47,6 +47,7 @@ test('bold, a list and a link by keyboard and toolbar; the server gets multipart
   await expect(body.getByRole('link', { name: 'https://example.test/docs' })).toBeVisible();
   await expect(composeDialog(page)).toBeVisible();
 
+  await openDeliveryOptions(dialog);
   await dialog.getByLabel('Undo delay (seconds)', { exact: true }).fill('0');
   await page.keyboard.press('Control+Enter');
   await expect(dialog).toBeHidden();
@@ -72,6 +73,7 @@ test('a message without formatting goes as plain text only', async ({ page, host
   await dialog.getByLabel('To', { exact: true }).fill('ada@example.test');
   await dialog.getByLabel('Subject', { exact: true }).fill('Plain');
   await dialog.getByLabel('Message', { exact: true }).fill('Just words.');
+  await openDeliveryOptions(dialog);
   await dialog.getByLabel('Undo delay (seconds)', { exact: true }).fill('0');
   await dialog.getByRole('button', { name: 'Send', exact: true }).click();
   await expect.poll(() => host.sandboxFiles().length).toBe(1);

@@ -193,7 +193,6 @@ for (const sample of SAMPLES) {
     await page.keyboard.type(sample.compose.signature);
     await expect(dialog.locator('#compose-message strong')).toHaveText(sample.compose.bold);
     await expect(dialog.locator('#compose-message')).toHaveText(sample.compose.text + sample.compose.bold + sample.compose.signature);
-    await dialog.locator('.disclosure').click();
     const chooser = page.waitForEvent('filechooser');
     await dialog.locator('.attach-button').click();
     await (await chooser).setFiles({ ...table, name: `re-${table.name}` });
@@ -203,7 +202,10 @@ for (const sample of SAMPLES) {
     await shoot(page, `${lang}-compose`);
 
     if (lang === 'en') {
-      // The lower half of Compose: the formatted body, the file, when it leaves and the receipts it asks for.
+      // The lower half of Compose: the formatted body, the file, when it leaves and the receipts it asks for
+      // (Delivery options unfolded, then the receipts in them).
+      await dialog.locator('.compose-delivery-options > .receipts-head .disclosure').click();
+      await dialog.locator('.receipts .disclosure').click();
       await dialog.locator('.compose-scroll').evaluate((el) => el.scrollTo(0, el.scrollHeight));
       await shoot(page, 'en-compose-receipts');
       await dialog.locator('.compose-scroll').evaluate((el) => el.scrollTo(0, 0));

@@ -45,10 +45,18 @@ export interface Message {
   files?: { name: string; mimeType: string; buffer: Buffer }[];
 }
 
+/** Unfolds Compose's "Delivery options" (undo delay, Send later, receipts) if folded. */
+export async function openDeliveryOptions(dialog: Locator): Promise<void> {
+  const disclosure = dialog.getByRole('button', { name: 'Delivery options', exact: true });
+  if ((await disclosure.getAttribute('aria-expanded')) !== 'true') await disclosure.click();
+  await expect(disclosure).toHaveAttribute('aria-expanded', 'true');
+}
+
 /** Send later at a YYYY-MM-DDTHH:MM local time, through "Pick a date and time" and its day, hour and minute (English labels). */
 export async function pickSendLater(dialog: Locator, value: string): Promise<void> {
   const [, day, hour, minute] = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})$/.exec(value) ?? [];
   if (!day || !hour || !minute) throw new Error(`not a YYYY-MM-DDTHH:MM value: ${value}`);
+  await openDeliveryOptions(dialog);
   await dialog.getByLabel('Send later', { exact: true }).selectOption('pick');
   await dialog.getByLabel('Day', { exact: true }).selectOption(day);
   await dialog.getByLabel('Hour', { exact: true }).selectOption(String(Number(hour)));
@@ -63,6 +71,7 @@ export async function sendMessage(page: Page, message: Message): Promise<void> {
   if (message.cc !== undefined) await dialog.getByLabel('Cc', { exact: true }).fill(message.cc);
   await dialog.getByLabel('Subject', { exact: true }).fill(message.subject);
   if (message.text !== undefined) await dialog.getByLabel('Message', { exact: true }).fill(message.text);
+  if (message.delay !== undefined || message.sendAt !== undefined) await openDeliveryOptions(dialog);
   if (message.delay !== undefined) await dialog.getByLabel('Undo delay (seconds)', { exact: true }).fill(String(message.delay));
   if (message.sendAt !== undefined) await pickSendLater(dialog, message.sendAt);
   if (message.files?.length) {

@@ -820,6 +820,13 @@ export const en = {
   "account.cert.new": "Fingerprint shown now",
   "account.certChanged.confirm": "I have checked the new fingerprint with the server’s administrator",
   "account.certChanged.trust": "Trust the new certificate",
+  'compose.maximize': "Maximize",
+  'compose.restore': "Restore size",
+  'compose.deliveryOptions': "Delivery options",
+  'compose.summary.default': "Send now after the undo delay",
+  'compose.summary.sendAt': "Send later: {when}",
+  'compose.summary.delay': "Undo delay: {seconds}\u00a0s",
+  'compose.summary.readReceipt': "read receipt requested",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -838,4 +838,11 @@ export const fr = {
   "account.cert.new": "Empreinte présentée maintenant",
   "account.certChanged.confirm": "J’ai vérifié la nouvelle empreinte auprès de l’administrateur du serveur",
   "account.certChanged.trust": "Approuver le nouveau certificat",
+  'compose.maximize': "Agrandir",
+  'compose.restore': "Taille d’origine",
+  'compose.deliveryOptions': "Options d’envoi",
+  'compose.summary.default': "Envoi immédiat après le délai d’annulation",
+  'compose.summary.sendAt': "Envoyer plus tard\u00a0: {when}",
+  'compose.summary.delay': "Délai d’annulation\u00a0: {seconds}\u00a0s",
+  'compose.summary.readReceipt': "accusé de lecture demandé",
 } as const satisfies Catalogue;

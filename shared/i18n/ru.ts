@@ -852,4 +852,11 @@ export const ru = {
   "account.cert.new": "Отпечаток, предъявленный сейчас",
   "account.certChanged.confirm": "Я сверил новый отпечаток с администратором сервера",
   "account.certChanged.trust": "Доверять новому сертификату",
+  'compose.maximize': "Развернуть",
+  'compose.restore': "Обычный размер",
+  'compose.deliveryOptions': "Параметры отправки",
+  'compose.summary.default': "Отправить сразу после задержки для отмены",
+  'compose.summary.sendAt': "Отправить позже: {when}",
+  'compose.summary.delay': "Задержка для отмены: {seconds}\u00a0с",
+  'compose.summary.readReceipt': "запрошено уведомление о прочтении",
 } as const satisfies Catalogue;

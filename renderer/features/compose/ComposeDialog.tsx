@@ -1,6 +1,7 @@
 /**
  * Compose in a modal dialog: opened by New message (Ctrl/Cmd+N), Edit, Undo, a
  * draft or a mailto: link; Escape closes it, keeps the text and saves the draft. Files dropped anywhere on it are attached.
+ * Maximize (Ctrl/Cmd+Shift+M) makes it fill the window, for a long message.
  */
 import { useState, type DragEvent } from 'react';
 import { useApi } from '../../app/api-context';
@@ -20,9 +21,11 @@ export function ComposeDialog() {
   const open = useComposeStore((s) => s.open);
   const close = useComposeStore((s) => s.close);
   const [dragging, setDragging] = useState(false);
+  // For this Compose only: a new message opens at the usual size.
+  const [maximized, setMaximized] = useState(false);
   if (!open) return null;
   return (
-    <Dialog labelledBy="compose-title" className="compose-dialog" onClose={close} fallbackFocus={() => document.getElementById(NEW_MESSAGE_BUTTON_ID)}>
+    <Dialog labelledBy="compose-title" className={`compose-dialog${maximized ? ' is-maximized' : ''}`} onClose={close} fallbackFocus={() => document.getElementById(NEW_MESSAGE_BUTTON_ID)}>
       <div
         className={`drop-zone${dragging ? ' is-dragging' : ''}`}
         onDragOver={(event) => {
@@ -41,7 +44,7 @@ export function ComposeDialog() {
           void attachFiles(api, [...event.dataTransfer.files]);
         }}
       >
-        <ComposeForm />
+        <ComposeForm maximized={maximized} onToggleMaximized={() => setMaximized(!maximized)} />
         {dragging && (
           <div className="drop-overlay" aria-hidden="true">
             {t('compose.dropHere')}

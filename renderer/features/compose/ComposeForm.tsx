@@ -4,7 +4,8 @@
  * While writing, the message is saved as a draft (autosave.ts); the line under
  * the title says when it last was.
  */
-import { useMemo, useRef, type FormEvent, type KeyboardEvent } from 'react';
+import { useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { flushSync } from 'react-dom';
 import { LIMITS } from '../../../shared/model';
 import { useApi } from '../../app/api-context';
 import { formatWhen } from '../../format/time';
@@ -19,6 +20,7 @@ import { useSettingsStore } from '../../store/settings';
 import { useStatusStore } from '../../store/status';
 import { discardCompose } from '../drafts/drafts-actions';
 import { Icon } from '../icons/Icon';
+import { isMac } from '../keyboard/key-label';
 import { knownAddresses } from './address-book';
 import { AddressField } from './AddressField';
 import { AttachmentsField } from './AttachmentsField';
@@ -42,7 +44,15 @@ function DraftStatusLine() {
   return <p className="draft-status">{text}</p>;
 }
 
-export function ComposeForm() {
+/** Maximize and Restore size: the same keys both ways. */
+export const MAXIMIZE_KEYS = 'Control+Shift+M Meta+Shift+M';
+
+interface Props {
+  maximized: boolean;
+  onToggleMaximized(): void;
+}
+
+export function ComposeForm({ maximized, onToggleMaximized }: Props) {
   const api = useApi();
   const { t } = useT();
   const subject = useComposeStore((s) => s.fields.subject);
@@ -70,8 +80,12 @@ export function ComposeForm() {
   const bccRef = useRef<HTMLInputElement>(null);
   const delayRef = useRef<HTMLInputElement>(null);
   const sendAtRef = useRef<HTMLSelectElement>(null);
-  const focusField = (name: CheckedFieldName) =>
+  const [deliveryOpen, setDeliveryOpen] = useState(false);
+  const focusField = (name: CheckedFieldName) => {
+    // A refused delay or Send later is in the folded options: unfold them first, or there is nothing to focus.
+    if (name === 'delay' || name === 'sendAt') flushSync(() => setDeliveryOpen(true));
     ({ to: toRef, cc: ccRef, bcc: bccRef, delay: delayRef, sendAt: sendAtRef })[name].current?.focus();
+  };
 
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -84,6 +98,9 @@ export function ComposeForm() {
     if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
       event.preventDefault();
       event.currentTarget.requestSubmit();
+    } else if (event.key.toLowerCase() === 'm' && event.shiftKey && (event.ctrlKey || event.metaKey) && !event.altKey) {
+      event.preventDefault();
+      onToggleMaximized();
     }
   };
 
@@ -97,9 +114,21 @@ export function ComposeForm() {
           </h2>
           <DraftStatusLine />
         </div>
-        <button type="button" className="icon-button" aria-label={t('compose.close')} title={t('compose.close')} onClick={close}>
-          <Icon name="close" />
-        </button>
+        <div className="dialog-head-actions">
+          <button
+            type="button"
+            className="icon-button"
+            aria-label={maximized ? t('compose.restore') : t('compose.maximize')}
+            title={`${maximized ? t('compose.restore') : t('compose.maximize')} (${isMac() ? '⌘' : t('keys.ctrl')}+${t('keys.shift')}+M)`}
+            aria-keyshortcuts={MAXIMIZE_KEYS}
+            onClick={onToggleMaximized}
+          >
+            <Icon name={maximized ? 'restore' : 'maximize'} />
+          </button>
+          <button type="button" className="icon-button" aria-label={t('compose.close')} title={t('compose.close')} onClick={close}>
+            <Icon name="close" />
+          </button>
+        </div>
       </header>
       {/* Everything between the title and the actions scrolls, so Send stays in view. */}
       <div className="compose-scroll">
@@ -125,7 +154,7 @@ export function ComposeForm() {
       </div>
       <MessageEditor />
       <AttachmentsField serverLimit={account ? sizeLimits[account.id] : undefined} />
-      <DeliveryFields delayRef={delayRef} sendAtRef={sendAtRef} accountDsn={account?.dsn} />
+      <DeliveryFields open={deliveryOpen} onToggle={() => setDeliveryOpen(!deliveryOpen)} delayRef={delayRef} sendAtRef={sendAtRef} accountDsn={account?.dsn} />
       </div>
       {/* Outside the scrolling part, just above Send: why Send was refused is always in view. */}
       {submitError && (

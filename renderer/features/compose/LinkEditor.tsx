@@ -1,15 +1,44 @@
 /**
  * Link (Ctrl+K): a small form under the message for the link's address.
- * Apply links the selected text (or inserts the address as a link where the
- * cursor is); Remove link takes the link off; Escape goes back to the message
- * without closing Compose.
+ * Apply links the text that was selected when the form opened, exactly that
+ * (`range`, taken then: once focus is in the address field the editor's
+ * selection is no longer the user's), or inserts the address as a link where
+ * the cursor was; Remove link takes the link off; Escape goes back to the
+ * message without closing Compose. An address already there is selected, so
+ * typing replaces it instead of adding to it.
  */
 import type { Editor } from '@tiptap/react';
 import { useState, type KeyboardEvent } from 'react';
 import { useT } from '../../i18n/use-t';
-import { normalizeLink } from './rich-text-logic';
+import { linkPlan, normalizeLink } from './rich-text-logic';
 
-export function LinkEditor({ editor, onDone }: { editor: Editor; onDone(): void }) {
+export interface LinkRange {
+  from: number;
+  to: number;
+}
+
+/**
+ * The selection as the user sees it, when the link field opens. The DOM's
+ * selection is read when the editor has it: the editor's own copy is updated
+ * from a selectionchange event, which may not have arrived for the last
+ * Shift+Arrow or double-click (the link then went one character short, or
+ * became new text).
+ */
+export function selectedRange(editor: Editor): LinkRange {
+  const { view } = editor;
+  const dom = view.dom.ownerDocument.getSelection();
+  if (dom?.anchorNode && dom.focusNode && view.dom.contains(dom.anchorNode) && view.dom.contains(dom.focusNode)) {
+    try {
+      return { from: view.posAtDOM(dom.anchorNode, dom.anchorOffset), to: view.posAtDOM(dom.focusNode, dom.focusOffset) };
+    } catch {
+      // A DOM point ProseMirror cannot place: its own selection is the best there is.
+    }
+  }
+  const { from, to } = editor.state.selection;
+  return { from, to };
+}
+
+export function LinkEditor({ editor, range, onDone }: { editor: Editor; range: LinkRange; onDone(): void }) {
   const { t } = useT();
   const current = editor.getAttributes('link')['href'];
   const [value, setValue] = useState(typeof current === 'string' ? current : '');
@@ -26,12 +55,14 @@ export function LinkEditor({ editor, onDone }: { editor: Editor; onDone(): void 
       setError(t('format.linkInvalid'));
       return;
     }
-    const { empty } = editor.state.selection;
-    if (empty && !editor.isActive('link')) {
-      const text = href.replace(/^mailto:/i, '');
-      editor.chain().focus().insertContent({ type: 'text', text, marks: [{ type: 'link', attrs: { href } }] }).run();
+    const plan = linkPlan(range, href, editor.isActive('link'));
+    const chain = editor.chain().focus();
+    if (plan.kind === 'insert') {
+      chain.setTextSelection(plan.at).insertContent({ type: 'text', text: plan.text, marks: [{ type: 'link', attrs: { href } }] }).run();
+    } else if (plan.kind === 'editLink') {
+      chain.setTextSelection(plan.at).extendMarkRange('link').setLink({ href }).run();
     } else {
-      editor.chain().focus().extendMarkRange('link').setLink({ href }).run();
+      chain.setTextSelection({ from: plan.from, to: plan.to }).setLink({ href }).run();
     }
     onDone();
   };
@@ -64,6 +95,7 @@ export function LinkEditor({ editor, onDone }: { editor: Editor; onDone(): void 
         inputMode="url"
         // Opened on purpose (button or Ctrl+K): the address is what the user types next.
         autoFocus
+        onFocus={(e) => e.currentTarget.select()}
         value={value}
         placeholder="https://"
         aria-invalid={error ? 'true' : undefined}

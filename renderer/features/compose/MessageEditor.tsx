@@ -17,7 +17,7 @@ import { useT } from '../../i18n/use-t';
 import { useComposeStore } from '../../store/compose';
 import { MESSAGE_ID } from './editor-state';
 import { FormatToolbar } from './FormatToolbar';
-import { LinkEditor } from './LinkEditor';
+import { LinkEditor, selectedRange, type LinkRange } from './LinkEditor';
 import { docToText, hasFormatting, textToHtml } from './rich-text-logic';
 
 /**
@@ -59,7 +59,8 @@ function report(editor: Editor): void {
 export function MessageEditor() {
   useT();
   const bodyVersion = useComposeStore((s) => s.bodyVersion);
-  const [linkOpen, setLinkOpen] = useState(false);
+  const [linkRange, setLinkRange] = useState<LinkRange | null>(null);
+  const linkOpen = linkRange !== null;
   const loadedVersion = useRef(bodyVersion);
   const editor = useEditor({
     extensions: RICH_TEXT_EXTENSIONS,
@@ -96,7 +97,7 @@ export function MessageEditor() {
     }
     if ((event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey && event.key.toLowerCase() === 'k') {
       event.preventDefault();
-      setLinkOpen(true);
+      setLinkRange(selectedRange(editor));
     }
   };
 
@@ -105,8 +106,8 @@ export function MessageEditor() {
       <div className="editor-scroll" onKeyDown={onKeyDown}>
         <EditorContent editor={editor} />
       </div>
-      {linkOpen && <LinkEditor editor={editor} onDone={() => setLinkOpen(false)} />}
-      <FormatToolbar editor={editor} onLink={() => setLinkOpen(true)} linkOpen={linkOpen} />
+      {linkRange && <LinkEditor editor={editor} range={linkRange} onDone={() => setLinkRange(null)} />}
+      <FormatToolbar editor={editor} onLink={() => setLinkRange(selectedRange(editor))} linkOpen={linkOpen} />
     </div>
   );
 }

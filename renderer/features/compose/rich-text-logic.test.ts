@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { docToText, editorHtmlFrom, emailHtml, hasFormatting, normalizeLink, textToHtml } from './rich-text-logic';
+import { docToText, editorHtmlFrom, emailHtml, hasFormatting, linkPlan, normalizeLink, textToHtml } from './rich-text-logic';
 
 const p = (...content: object[]) => ({ type: 'paragraph', content });
 const text = (value: string, marks?: object[]) => (marks ? { type: 'text', text: value, marks } : { type: 'text', text: value });
@@ -66,5 +66,22 @@ describe('normalizeLink', () => {
   });
   it('refuses other schemes and words', () => {
     for (const bad of ['javascript:alert(1)', 'file:///etc/passwd', 'hello', '', 'two words.test']) expect(normalizeLink(bad), bad).toBeNull();
+  });
+});
+
+describe('linkPlan', () => {
+  it('links exactly the selected range, whichever way it was selected', () => {
+    expect(linkPlan({ from: 17, to: 22 }, 'https://example.test/notes', false)).toEqual({ kind: 'mark', from: 17, to: 22, href: 'https://example.test/notes' });
+    // Selected leftwards (Shift+ArrowLeft): anchor after the word, head before it.
+    expect(linkPlan({ from: 22, to: 17 }, 'https://example.test/notes', false)).toEqual({ kind: 'mark', from: 17, to: 22, href: 'https://example.test/notes' });
+  });
+
+  it('a selection that starts inside a link is not widened to that link', () => {
+    expect(linkPlan({ from: 3, to: 9 }, 'https://example.test/', true)).toEqual({ kind: 'mark', from: 3, to: 9, href: 'https://example.test/' });
+  });
+
+  it('with nothing selected: inside a link, that link changes; elsewhere the address is written as a link', () => {
+    expect(linkPlan({ from: 5, to: 5 }, 'https://example.test/', true)).toEqual({ kind: 'editLink', at: 5, href: 'https://example.test/' });
+    expect(linkPlan({ from: 5, to: 5 }, 'mailto:ada@example.test', false)).toEqual({ kind: 'insert', at: 5, text: 'ada@example.test', href: 'mailto:ada@example.test' });
   });
 });

@@ -125,3 +125,23 @@ export function normalizeLink(input: string): string | null {
 export function editorHtmlFrom(sentHtml: string): string {
   return sentHtml.replace(/<p style="margin:0"><br><\/p>/g, '<p></p>').replace(/<p style="margin:0">/g, '<p>');
 }
+
+/** Where the link goes: the range to mark, or the address written as a new link at the cursor. */
+export type LinkPlan =
+  | { kind: 'mark'; from: number; to: number; href: string }
+  /** The cursor is inside a link and nothing is selected: that whole link gets the new address. */
+  | { kind: 'editLink'; at: number; href: string }
+  | { kind: 'insert'; at: number; text: string; href: string };
+
+/**
+ * What Apply does with the range that was selected when the link field
+ * opened (taken then: focus is in the link field by the time Apply runs).
+ * A selection is linked exactly as selected, never widened to a link next to it.
+ */
+export function linkPlan(range: { from: number; to: number }, href: string, cursorInLink: boolean): LinkPlan {
+  const from = Math.min(range.from, range.to);
+  const to = Math.max(range.from, range.to);
+  if (from !== to) return { kind: 'mark', from, to, href };
+  if (cursorInLink) return { kind: 'editLink', at: from, href };
+  return { kind: 'insert', at: from, text: href.replace(/^mailto:/i, ''), href };
+}

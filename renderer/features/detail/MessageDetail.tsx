@@ -53,9 +53,19 @@ export function MessageDetail() {
         </div>
       )}
       <div className="detail-body">
-        {/* Scrolls on its own, so it takes focus to be scrolled by keyboard. */}
+        {/* Scrolls on its own, so it takes focus to be scrolled by keyboard. Recipients first: who got the
+            message is what this pane is opened for; the facts follow, two to a line where there is room. */}
         <div className="detail-info" tabIndex={0} role="group" aria-labelledby="detail-subject">
-          <dl className="facts">
+          <h4 className="detail-section">{t('detail.recipients')}</h4>
+          <RecipientList recipients={item.recipients} results={item.state !== 'cancelled'} final={item.state === 'failed'} />
+
+          <h4 className="detail-section">{t('detail.receipts')}</h4>
+          <p className="detail-receipts">
+            {dsnText(item.dsn)}
+            {noDsn && <span className="detail-warning"> {t('outbox.noDsnHint')}</span>}
+          </p>
+
+          <dl className="facts message-facts">
             <Fact label={t('detail.from')}>{mailboxText(item.from)}</Fact>
             <Fact label={t('detail.created')}>
               <time dateTime={isoTime(item.createdAt)}>{formatDateTime(item.createdAt)}</time>
@@ -77,15 +87,6 @@ export function MessageDetail() {
               <span className="mono">{item.messageId}</span>
             </Fact>
           </dl>
-
-          <h4 className="detail-section">{t('detail.recipients')}</h4>
-          <RecipientList recipients={item.recipients} results={item.state !== 'cancelled'} final={item.state === 'failed'} />
-
-          <h4 className="detail-section">{t('detail.receipts')}</h4>
-          <p className="detail-receipts">
-            {dsnText(item.dsn)}
-            {noDsn && <span className="detail-warning"> {t('outbox.noDsnHint')}</span>}
-          </p>
 
           <MessageContent attachments={item.attachments} text={item.text} />
         </div>

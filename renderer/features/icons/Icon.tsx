@@ -14,6 +14,8 @@ const PATHS = {
   link: 'M10 14a4 4 0 005.7 0l3-3a4 4 0 00-5.7-5.7l-1 1M14 10a4 4 0 00-5.7 0l-3 3a4 4 0 005.7 5.7l1-1',
   quote: 'M5 17c2.5-1 4-3 4-6.5V7H5v4h4M14 17c2.5-1 4-3 4-6.5V7h-4v4h4',
   chevron: 'M9 6l6 6-6 6',
+  maximize: 'M4 9V4h5M20 9V4h-5M4 15v5h5M20 15v5h-5',
+  restore: 'M9 4v5H4M15 4v5h5M9 20v-5H4M15 20v-5h5',
   inbox: 'M4 13h4l2 3h4l2-3h4M4 13l3-8h10l3 8v6H4z',
   trash: 'M5 7h14M10 7V5h4v2M7 7l1 13h8l1-13M10 11v6M14 11v6',
   junk: 'M12 4l8 14H4zM12 10v4M12 16.5v.5',

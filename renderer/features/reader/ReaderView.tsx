@@ -42,7 +42,10 @@ export function ReaderView() {
   const title = searching ? t('reader.searchTitle') : folder ? folderLabel(folder) : t('reader.listLabel');
   const filtered = state.unreadOnly || state.flaggedOnly;
   const empty = searching ? t('reader.noResults') : !folder ? t('reader.noFolder') : filtered ? t('reader.emptyFiltered') : t('reader.empty');
-  const tracks = `minmax(0, ${state.split}fr) auto minmax(0, ${1 - state.split}fr)`;
+  // Stacked in a short window (800×600 with the welcome note), the list keeps room for its head and a few rows.
+  const tracks = sideBySide
+    ? `minmax(0, ${state.split}fr) auto minmax(0, ${1 - state.split}fr)`
+    : `minmax(min(16rem, 65%), ${state.split}fr) auto minmax(0, ${1 - state.split}fr)`;
 
   return (
     <div

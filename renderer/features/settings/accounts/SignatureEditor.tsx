@@ -8,13 +8,14 @@ import { useState, type KeyboardEvent } from 'react';
 import type { Signature } from '../../../../shared/model';
 import { useT } from '../../../i18n/use-t';
 import { FormatToolbar } from '../../compose/FormatToolbar';
-import { LinkEditor } from '../../compose/LinkEditor';
+import { LinkEditor, selectedRange, type LinkRange } from '../../compose/LinkEditor';
 import { RICH_TEXT_EXTENSIONS } from '../../compose/MessageEditor';
 import { docToText, hasFormatting, textToHtml } from '../../compose/rich-text-logic';
 
 export function SignatureEditor({ value, onChange }: { value: Signature | null; onChange(next: { text: string; html: string }): void }) {
   const { t } = useT();
-  const [linkOpen, setLinkOpen] = useState(false);
+  const [linkRange, setLinkRange] = useState<LinkRange | null>(null);
+  const linkOpen = linkRange !== null;
   const editor = useEditor({
     extensions: RICH_TEXT_EXTENSIONS,
     content: value ? value.html || textToHtml(value.text) : '',
@@ -38,7 +39,7 @@ export function SignatureEditor({ value, onChange }: { value: Signature | null; 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if ((event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey && event.key.toLowerCase() === 'k') {
       event.preventDefault();
-      setLinkOpen(true);
+      setLinkRange(selectedRange(editor));
     }
   };
   return (
@@ -49,8 +50,8 @@ export function SignatureEditor({ value, onChange }: { value: Signature | null; 
       <div className="editor-scroll" onKeyDown={onKeyDown}>
         <EditorContent editor={editor} />
       </div>
-      {linkOpen && <LinkEditor editor={editor} onDone={() => setLinkOpen(false)} />}
-      <FormatToolbar editor={editor} onLink={() => setLinkOpen(true)} linkOpen={linkOpen} controls="account-signature" />
+      {linkRange && <LinkEditor editor={editor} range={linkRange} onDone={() => setLinkRange(null)} />}
+      <FormatToolbar editor={editor} onLink={() => setLinkRange(selectedRange(editor))} linkOpen={linkOpen} controls="account-signature" />
       <p id="account-signature-hint" className="field-hint">
         {t('account.signatureHint')}
       </p>
