@@ -127,7 +127,8 @@ async function recoveryPart(m: Measurements, sink: SinkProcess, scratch: string)
 }
 
 async function memoryPart(m: Measurements, sink: SinkProcess, scratch: string): Promise<void> {
-  const core = await runChild<MemoryResult>(CHILDREN, 'core-bench-child.cjs', ['memory', join(scratch, 'memory'), sink.port], 180_000);
+  // The core runs with the V8 flags its launchers give the app's main process (scripts/start.mjs, MAIN_V8_FLAGS there).
+  const core = await runChild<MemoryResult>(CHILDREN, 'core-bench-child.cjs', ['memory', join(scratch, 'memory'), sink.port], 180_000, ['--max-semi-space-size=4']);
   const reference = await runChild<MemoryResult>(CHILDREN, 'reference-child.cjs', ['memory', sink.port, scratch], 180_000);
   m.memory = { core, reference };
   log(`memory: core ${(core.rssGrowth / core.fileBytes).toFixed(2)}×, nodemailer ${(reference.rssGrowth / reference.fileBytes).toFixed(2)}× the file`);

@@ -5,9 +5,9 @@ import { RESULT_PREFIX } from './common';
 import type { SinkReply, SinkRequest } from './sink-child';
 
 /** Runs `node <dir>/<file> ...args` and resolves with the JSON it printed after RESULT_PREFIX. */
-export function runChild<T>(dir: string, file: string, args: (string | number)[], timeoutMs: number): Promise<T> {
+export function runChild<T>(dir: string, file: string, args: (string | number)[], timeoutMs: number, nodeFlags: string[] = []): Promise<T> {
   return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, [join(dir, file), ...args.map(String)], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const proc = spawn(process.execPath, [...nodeFlags, join(dir, file), ...args.map(String)], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     const timer = setTimeout(() => proc.kill('SIGKILL'), timeoutMs);
