@@ -23,6 +23,10 @@ import { newMailOf } from '../mail/new-mail';
 import { toSummary } from '../mail/message-rows';
 import { imapOptions, type ImapCredentials, type ImapTimeouts } from './imap-options';
 import { syncFailureReason } from './sync-failure';
+import { stopWithin } from '../stop-within';
+
+/** How long stop() waits for the loop to notice it is stopped. */
+const LOOP_STOP_MS = 5_000;
 import { WakeSignal } from './wake-signal';
 
 export interface SyncTuning {
@@ -133,7 +137,10 @@ export class SyncEngine {
     this.stopped = true;
     this.dropConnection();
     this.signal.wake();
-    await this.loop;
+    // imapflow leaves a command that was waiting when its connection closed unsettled for ever (an
+    // Inbox being selected as a round ended hung the bench and a CI teardown): the loop is given a
+    // moment and then left behind, its connection closed, its next step never taken.
+    if (this.loop) await stopWithin(`sync of ${this.deps.account.id}`, this.loop, this.deps.log, LOOP_STOP_MS);
     this.releaseWaiters();
   }
 
