@@ -812,6 +812,11 @@ export const en = {
   'settings.signatureAboveQuoteHint': "Off: the signature goes at the very end, below the quote.",
   'account.signature': "Signature",
   'account.signatureHint': "Added to new messages, replies and forwards from this account, after a “-- ” line. Leave empty for none.",
+  'settings.bodyCache': "Message text kept for reading offline",
+  'settings.bodyCacheHint': "Beyond this, the text of the oldest messages is removed from this computer (their headers stay) and downloaded again when you open them while connected. Drafts and the message you are reading are always kept.",
+  'settings.bodyCacheMb': "{size} MB",
+  'settings.bodyCacheGb': "{size} GB",
+  'settings.bodyCacheAll': "Keep everything",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -830,4 +830,9 @@ export const fr = {
   'settings.signatureAboveQuoteHint': "Désactivé : la signature va tout à la fin, sous la citation.",
   'account.signature': "Signature",
   'account.signatureHint': "Ajoutée aux nouveaux messages, réponses et transferts de ce compte, après une ligne « --  ». Laissez vide pour aucune.",
+  'settings.bodyCache': "Texte des messages gardé pour la lecture hors ligne",
+  'settings.bodyCacheHint': "Au-delà, le texte des messages les plus anciens est retiré de cet ordinateur (leurs en-têtes restent) et téléchargé à nouveau quand vous les ouvrez en étant connecté. Les brouillons et le message que vous lisez sont toujours gardés.",
+  'settings.bodyCacheMb': "{size} Mo",
+  'settings.bodyCacheGb': "{size} Go",
+  'settings.bodyCacheAll': "Tout garder",
 } as const satisfies Catalogue;

@@ -844,4 +844,9 @@ export const ru = {
   'settings.signatureAboveQuoteHint': "Выключено: подпись идёт в самом конце, под цитатой.",
   'account.signature': "Подпись",
   'account.signatureHint': "Добавляется к новым письмам, ответам и пересылкам с этой записи после строки «-- ». Оставьте пустой, если подпись не нужна.",
+  'settings.bodyCache': "Текст писем, хранимый для чтения без сети",
+  'settings.bodyCacheHint': "Сверх этого текст самых старых писем удаляется с этого компьютера (заголовки остаются) и загружается снова, когда вы открываете письмо при подключении. Черновики и открытое письмо хранятся всегда.",
+  'settings.bodyCacheMb': "{size} МБ",
+  'settings.bodyCacheGb': "{size} ГБ",
+  'settings.bodyCacheAll': "Хранить всё",
 } as const satisfies Catalogue;
