@@ -377,6 +377,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         return mailEngines.statuses();
       },
       'mail.syncStatus': () => mailEngines.statuses(),
+      'mail.searchServer': ({ folderId, query }) => mailEngines.searchServer(folderId, query, (row) => row.body_sha !== null && bodyFiles.has(row.body_sha)),
       'app.status': () => status,
       'app.openExternal': async ({ url }) => {
         if (!options.openExternal) return { opened: false };

@@ -817,6 +817,9 @@ export const en = {
   'settings.bodyCacheMb': "{size} MB",
   'settings.bodyCacheGb': "{size} GB",
   'settings.bodyCacheAll': "Keep everything",
+  'reader.serverSearchAsking': "Searching the server too…",
+  'reader.serverSearchDone': "The server was searched too; mail not kept on this computer is included.",
+  'reader.serverSearchOffline': "Only mail kept on this computer was searched: the server cannot be reached.",
 } as const;
 
 export type MessageKey = keyof typeof en;

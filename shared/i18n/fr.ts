@@ -835,4 +835,7 @@ export const fr = {
   'settings.bodyCacheMb': "{size} Mo",
   'settings.bodyCacheGb': "{size} Go",
   'settings.bodyCacheAll': "Tout garder",
+  'reader.serverSearchAsking': "Recherche aussi sur le serveur…",
+  'reader.serverSearchDone': "Le serveur a aussi été consulté ; les messages non gardés sur cet ordinateur sont inclus.",
+  'reader.serverSearchOffline': "Seuls les messages gardés sur cet ordinateur ont été cherchés : le serveur est injoignable.",
 } as const satisfies Catalogue;

@@ -849,4 +849,7 @@ export const ru = {
   'settings.bodyCacheMb': "{size} МБ",
   'settings.bodyCacheGb': "{size} ГБ",
   'settings.bodyCacheAll': "Хранить всё",
+  'reader.serverSearchAsking': "Поиск и на сервере…",
+  'reader.serverSearchDone': "Поиск выполнен и на сервере; письма, не хранящиеся на этом компьютере, включены.",
+  'reader.serverSearchOffline': "Поиск только по письмам на этом компьютере: сервер недоступен.",
 } as const satisfies Catalogue;

@@ -82,6 +82,7 @@ describe('valid requests', () => {
       'mail.allowRemoteContent': { id: ID, scope: 'sender' },
       'mail.sync': {},
       'mail.syncStatus': {},
+      'mail.searchServer': { folderId: 'f1', query: 'x' },
       'app.status': {},
       'app.openExternal': { url: 'https://example.com/' },
       'settings.get': {},
