@@ -178,7 +178,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     (row) => row.id === mail.openId || row.role === 'drafts' || row.account_id === SANDBOX_ACCOUNT_ID,
     bodyCacheLimitBytes(startSettings),
   );
-  const keepUnderLimit = () => void bodyLimit.enforce().catch((error) => log.error('mail store: the body cache limit could not be applied', error));
+  const keepUnderLimit = () => bodyLimit.schedule(2_000, (error) => log.error('mail store: the body cache limit could not be applied', error));
   const mail = new MailService(mailCache, bodyFiles, (row) => (engines as MailEngines).fetchBody(row), events, async (row, raw) => {
     await trackReport(row, raw, row.date);
     keepUnderLimit();
@@ -430,6 +430,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     },
     async close() {
       clearInterval(collector);
+      bodyLimit.cancel();
       await ready.catch(() => undefined);
       await spooler.stop();
       await sentCopies.stop();

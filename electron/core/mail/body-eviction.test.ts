@@ -53,3 +53,22 @@ describe('BodyCacheLimit', () => {
     expect(onDisk()).toEqual(['m2', 'm3', 'm5']);
   });
 });
+
+describe('BodyCacheLimit.schedule', () => {
+  it('runs one pass for many writes in a row, and none when keeping everything', async () => {
+    const files = new BodyFiles(mkdtempSync(join(tmpdir(), 'bodies-')));
+    let passes = 0;
+    const rows = (): BodyRowRef[] => {
+      passes++;
+      return [];
+    };
+    const limit = new BodyCacheLimit(files, rows, () => false, 1000);
+    for (let i = 0; i < 50; i++) limit.schedule(20, (error) => { throw error; });
+    await new Promise((r) => setTimeout(r, 200));
+    expect(passes).toBe(1);
+    const none = new BodyCacheLimit(files, rows, () => false, null);
+    none.schedule(1, () => undefined);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(passes).toBe(1);
+  });
+});

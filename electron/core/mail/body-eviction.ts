@@ -55,6 +55,24 @@ export class BodyCacheLimit {
     this.limitBytes = limitBytes;
   }
 
+  private timer: ReturnType<typeof setTimeout> | null = null;
+
+  /** One pass a little later, however many bodies are written meanwhile (a prefetch writes hundreds; each pass weighs every file). */
+  schedule(delayMs: number, onError: (error: unknown) => void): void {
+    if (this.timer || this.limitBytes === null) return;
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.enforce().catch(onError);
+    }, delayMs);
+    this.timer.unref?.();
+  }
+
+  /** No pass after this (the store is closing). */
+  cancel(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+
   setLimit(limitBytes: number | null): Promise<number> {
     this.limitBytes = limitBytes;
     return this.enforce();
