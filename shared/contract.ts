@@ -47,6 +47,8 @@ import {
   type MailActionResult,
   type PendingActions,
   SyncStatusSchema,
+  ServerSearchRequestSchema,
+  type ServerSearchResult,
   type AttachmentChunk,
   type Folder,
   type IncomingConnectionTest,
@@ -123,6 +125,8 @@ export const commands = {
   /** Sync now (one account, or all). */
   'mail.sync': command(z.strictObject({ accountId: IdSchema.optional() }), returns<SyncStatus[]>()),
   'mail.syncStatus': command(Empty, returns<SyncStatus[]>()),
+  /** Asks the folder's server for matches the local index cannot see; what it finds is cached, so mail.list shows it. */
+  'mail.searchServer': command(ServerSearchRequestSchema, returns<ServerSearchResult>()),
   'app.status': command(Empty, returns<AppStatus>()),
   /** Opens an http(s) or mailto link outside the app; `opened: false` where the host has no way to (the browser host: the page opens it). */
   'app.openExternal': command(z.strictObject({ url: ExternalUrlSchema }), returns<{ opened: boolean }>()),

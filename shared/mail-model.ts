@@ -245,3 +245,14 @@ export const UnmatchedReportSchema = z.object({
   kind: z.enum(['delivery-status', 'disposition', 'unstructured']),
 });
 export type UnmatchedReport = z.infer<typeof UnmatchedReportSchema>;
+
+/** The server's SEARCH in one folder (what the local index cannot see): done, offline when the server could not be asked, none when the folder has no server (the sandbox). */
+export const ServerSearchRequestSchema = z.strictObject({ folderId: IdSchema, query: z.string().min(1).max(MAIL_LIMITS.queryChars) });
+export const ServerSearchResultSchema = z.object({
+  state: z.enum(['done', 'offline', 'none']),
+  /** UIDs the server matched (at most the newest 500). */
+  found: z.number().int(),
+  /** Of those, messages that were not in the cache and were fetched now. */
+  fetched: z.number().int(),
+});
+export type ServerSearchResult = z.infer<typeof ServerSearchResultSchema>;

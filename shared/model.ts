@@ -500,6 +500,13 @@ export const SandboxMessageSchema = z.object({
 });
 export type SandboxMessage = z.infer<typeof SandboxMessageSchema>;
 
+export const BODY_CACHE_DEFAULT_MB = 2048;
+export const BODY_CACHE_MIN_MB = 50;
+/** The body cache limit in bytes, or null for "keep everything". */
+export const bodyCacheLimitBytes = (settings: Pick<Settings, 'bodyCacheMb'>): number | null => {
+  const mb = settings.bodyCacheMb === undefined ? BODY_CACHE_DEFAULT_MB : settings.bodyCacheMb;
+  return mb === null ? null : mb * 1024 * 1024;
+};
 export const SettingsSchema = z.strictObject({
   /** Undo-send: how long a sent message waits, cancellable, before it leaves. */
   undoSendSeconds: z.number().int().min(0).max(LIMITS.delaySeconds),
@@ -515,6 +522,8 @@ export const SettingsSchema = z.strictObject({
   reportsPlacement: z.enum(['inbox', 'folder']).optional(),
   /** Delivery reports are left out of the Inbox list (they stay in the Sent item's timeline). */
   hideReportsFromInbox: z.boolean().optional(),
+  /** Message bodies kept on disk, in MB; null keeps everything. Beyond it the oldest bodies go (headers stay). Unset means BODY_CACHE_DEFAULT_MB. */
+  bodyCacheMb: z.number().int().min(BODY_CACHE_MIN_MB).max(1_000_000).nullable().optional(),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 export const DEFAULT_SETTINGS: Settings = { undoSendSeconds: 5, newMailNotices: true, signatureAboveQuote: true, reportsPlacement: 'inbox', hideReportsFromInbox: false };

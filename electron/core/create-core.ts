@@ -5,9 +5,10 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { failure, reason } from '../../shared/i18n/reason';
-import type { AppStatus, Settings, StorageDamage } from '../../shared/model';
+import { bodyCacheLimitBytes, type AppStatus, type Settings, type StorageDamage } from '../../shared/model';
 import type { MessageRow } from './mail/message-rows';
 import { AccountsService, SANDBOX_ACCOUNT_ID } from './accounts/accounts-service';
+import { BodyCacheLimit } from './mail/body-eviction';
 import { discoverSettings, type DiscoveryOptions } from './accounts/autoconfig/discover';
 import { AttachmentStore } from './attachments/attachment-store';
 import { Uploads } from './attachments/uploads';
@@ -171,7 +172,19 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       log.error('reports: a delivery report could not be applied', error);
     }
   };
-  const mail = new MailService(mailCache, bodyFiles, (row) => (engines as MailEngines).fetchBody(row), events, (row, raw) => trackReport(row, raw, row.date));
+  // The cache size setting: past the limit the oldest bodies go, never the one on screen, a draft's or the sandbox's (no server to fetch them again).
+  const bodyLimit = new BodyCacheLimit(
+    bodyFiles,
+    () => mailCache.bodyRows(),
+    (row) => row.id === mail.openId || row.role === 'drafts' || row.account_id === SANDBOX_ACCOUNT_ID,
+    bodyCacheLimitBytes(startSettings),
+  );
+  const keepUnderLimit = () => bodyLimit.schedule(2_000, (error) => log.error('mail store: the body cache limit could not be applied', error));
+  const mail = new MailService(mailCache, bodyFiles, (row) => (engines as MailEngines).fetchBody(row), events, async (row, raw) => {
+    await trackReport(row, raw, row.date);
+    keepUnderLimit();
+  });
+  keepUnderLimit();
   engines = new MailEngines({
     cache: mailCache,
     events,
@@ -244,6 +257,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       const next = payload as Settings;
       showReports(next.reportsPlacement, next.hideReportsFromInbox);
       events.emit('mail:folders', mailCache.folders());
+      void bodyLimit.setLimit(bodyCacheLimitBytes(next)).catch((error) => log.error('mail store: the body cache limit could not be applied', error));
     }
   });
   applyAccounts(await accounts.list());
@@ -365,6 +379,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         return mailEngines.statuses();
       },
       'mail.syncStatus': () => mailEngines.statuses(),
+      'mail.searchServer': ({ folderId, query }) => mailEngines.searchServer(folderId, query, (row) => row.body_sha !== null && bodyFiles.has(row.body_sha)),
       'app.status': () => status,
       'app.openExternal': async ({ url }) => {
         if (!options.openExternal) return { opened: false };
@@ -417,6 +432,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     },
     async close() {
       clearInterval(collector);
+      bodyLimit.cancel();
       await ready.catch(() => undefined);
       await spooler.stop();
       // A server that never answers must not keep the app from quitting: what these were doing is

@@ -176,6 +176,7 @@ export function fakeMail(now = Date.now(), generated = 2000): FakeMail {
     },
     'mail.syncStatus': () => ok(sync),
     'mail.sync': () => ok(sync),
+    'mail.searchServer': () => ok({ state: 'done' as const, found: 0, fetched: 0 }),
     'app.openExternal': () => ok({ opened: false }),
   };
   const add = (message: MessageDetail) => {

@@ -827,6 +827,14 @@ export const en = {
   'compose.summary.sendAt': "Send later: {when}",
   'compose.summary.delay': "Undo delay: {seconds}\u00a0s",
   'compose.summary.readReceipt': "read receipt requested",
+  'settings.bodyCache': "Message text kept for reading offline",
+  'settings.bodyCacheHint': "Beyond this, the text of the oldest messages is removed from this computer (their headers stay) and downloaded again when you open them while connected. Drafts and the message you are reading are always kept.",
+  'settings.bodyCacheMb': "{size} MB",
+  'settings.bodyCacheGb': "{size} GB",
+  'settings.bodyCacheAll': "Keep everything",
+  'reader.serverSearchAsking': "Searching the server too…",
+  'reader.serverSearchDone': "The server was searched too; mail not kept on this computer is included.",
+  'reader.serverSearchOffline': "Only mail kept on this computer was searched: the server cannot be reached.",
 } as const;
 
 export type MessageKey = keyof typeof en;

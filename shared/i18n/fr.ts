@@ -845,4 +845,12 @@ export const fr = {
   'compose.summary.sendAt': "Envoyer plus tard\u00a0: {when}",
   'compose.summary.delay': "Délai d’annulation\u00a0: {seconds}\u00a0s",
   'compose.summary.readReceipt': "accusé de lecture demandé",
+  'settings.bodyCache': "Texte des messages gardé pour la lecture hors ligne",
+  'settings.bodyCacheHint': "Au-delà, le texte des messages les plus anciens est retiré de cet ordinateur (leurs en-têtes restent) et téléchargé à nouveau quand vous les ouvrez en étant connecté. Les brouillons et le message que vous lisez sont toujours gardés.",
+  'settings.bodyCacheMb': "{size} Mo",
+  'settings.bodyCacheGb': "{size} Go",
+  'settings.bodyCacheAll': "Tout garder",
+  'reader.serverSearchAsking': "Recherche aussi sur le serveur…",
+  'reader.serverSearchDone': "Le serveur a aussi été consulté ; les messages non gardés sur cet ordinateur sont inclus.",
+  'reader.serverSearchOffline': "Seuls les messages gardés sur cet ordinateur ont été cherchés : le serveur est injoignable.",
 } as const satisfies Catalogue;

@@ -859,4 +859,12 @@ export const ru = {
   'compose.summary.sendAt': "Отправить позже: {when}",
   'compose.summary.delay': "Задержка для отмены: {seconds}\u00a0с",
   'compose.summary.readReceipt': "запрошено уведомление о прочтении",
+  'settings.bodyCache': "Текст писем, хранимый для чтения без сети",
+  'settings.bodyCacheHint': "Сверх этого текст самых старых писем удаляется с этого компьютера (заголовки остаются) и загружается снова, когда вы открываете письмо при подключении. Черновики и открытое письмо хранятся всегда.",
+  'settings.bodyCacheMb': "{size} МБ",
+  'settings.bodyCacheGb': "{size} ГБ",
+  'settings.bodyCacheAll': "Хранить всё",
+  'reader.serverSearchAsking': "Поиск и на сервере…",
+  'reader.serverSearchDone': "Поиск выполнен и на сервере; письма, не хранящиеся на этом компьютере, включены.",
+  'reader.serverSearchOffline': "Поиск только по письмам на этом компьютере: сервер недоступен.",
 } as const satisfies Catalogue;

@@ -8,7 +8,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sweepStaleInstances } from './dovecot-instance';
-import { FIGURES_ENV, figuresFile } from './figures';
+import { FIGURES_ENV, figuresFile, hostileFiguresFile } from './figures';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -20,13 +20,21 @@ export function setup(): void {
 
 export async function teardown(): Promise<void> {
   if (process.getuid?.() === 0) await sweepStaleInstances();
-  // The suite's figures, as the run's last line (messages synced; ms from an APPEND to the core's event).
-  let line = 'imap: messages=0 idle_ms=-1 (the suite wrote no figures)';
+  // The suite's figures, as the run's last line (messages synced; ms from an APPEND to the core's event;
+  // requests the hostile corpus caused while rendered, -1 when that test wrote nothing).
+  let line = 'imap: messages=0 idle_ms=-1';
+  let hostile = '-1';
   try {
     line = readFileSync(figuresFile(), 'utf8').trim();
     rmSync(figuresFile(), { force: true });
   } catch {
     // Reported as above: a run that failed early still ends with the line.
   }
-  console.log(line);
+  try {
+    hostile = readFileSync(hostileFiguresFile(), 'utf8').trim();
+    rmSync(hostileFiguresFile(), { force: true });
+  } catch {
+    // As above.
+  }
+  console.log(`${line} hostile_requests=${hostile}`);
 }

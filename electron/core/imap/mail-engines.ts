@@ -4,7 +4,7 @@
  * (and the account's cached mail dropped) when the account goes.
  */
 import type { Account } from '../../../shared/model';
-import type { SyncStatus } from '../../../shared/mail-model';
+import type { ServerSearchResult, SyncStatus } from '../../../shared/mail-model';
 import { failure } from '../../../shared/i18n/reason';
 import type { Logger } from '../create-core';
 import type { EventBus } from '../events';
@@ -75,6 +75,14 @@ export class MailEngines {
 
   statuses(): SyncStatus[] {
     return [...this.engines.values()].map(({ engine }) => engine.status());
+  }
+
+  /** The server's SEARCH in one folder of an IMAP account; offline when its engine is not connected, none when the folder has no server (the sandbox). */
+  async searchServer(folderId: string, query: string, hasBody: (row: MessageRow) => boolean): Promise<ServerSearchResult> {
+    const folder = this.deps.cache.folder(folderId);
+    const running = folder ? this.engines.get(folder.accountId) : undefined;
+    if (!running) return { state: 'none', found: 0, fetched: 0 };
+    return running.engine.searchServer(folderId, query, hasBody);
   }
 
   fetchBody(row: MessageRow): Promise<Buffer> {

@@ -9,16 +9,18 @@
  */
 import { ImapFlow, type ListResponse } from 'imapflow';
 import type { Account } from '../../../shared/model';
-import type { MailChanged, SyncStatus } from '../../../shared/mail-model';
+import type { MailChanged, ServerSearchResult, SyncStatus } from '../../../shared/mail-model';
 import { failure } from '../../../shared/i18n/reason';
 import type { Logger } from '../create-core';
 import type { EventBus } from '../events';
-import { folderIdFor } from '../mail/ids';
+import { folderIdFor, messageIdFor } from '../mail/ids';
 import type { FolderInfo, MailCache } from '../mail/mail-cache';
 import type { MessageRow } from '../mail/message-rows';
 import { flagsOf } from './fetched-message';
 import { isSelectable, roleOf } from './folder-roles';
-import { syncFolder, withFolder } from './folder-sync';
+import { syncFolder, uidSet, withFolder } from './folder-sync';
+import { HEADER_QUERY, newMessageOf } from './fetched-message';
+import { SERVER_SEARCH_MAX_BODIES, newestUids, serverSearchQuery } from './server-search';
 import { newMailOf } from '../mail/new-mail';
 import { toSummary } from '../mail/message-rows';
 import { imapOptions, type ImapCredentials, type ImapTimeouts } from './imap-options';
@@ -131,6 +133,53 @@ export class SyncEngine {
     void this.settleOnInbox(client);
     if (!message || !message.source) throw failure('NOT_FOUND', 'reason.mailBodyGone');
     return message.source;
+  }
+
+  /**
+   * The server's SEARCH in one folder, over the live connection (between the
+   * engine's own commands, through the mailbox lock; INBOX is selected again
+   * after, so IDLE goes on). Matches missing from the cache get their headers,
+   * matches without a body on disk their body (bounded), so the local index finds them.
+   */
+  async searchServer(folderId: string, typed: string, hasBody: (row: MessageRow) => boolean): Promise<ServerSearchResult> {
+    const client = this.client;
+    const folder = this.deps.cache.folder(folderId);
+    const criteria = serverSearchQuery(typed);
+    if (!folder || folder.uidValidity === null || !criteria) return { state: 'done', found: 0, fetched: 0 };
+    if (!this.online || !client?.usable) return { state: 'offline', found: 0, fetched: 0 };
+    const uidValidity = folder.uidValidity;
+    try {
+      const found = await withFolder(client, folder.path, async (box) => {
+        if (Number(box.uidValidity) !== uidValidity) return null;
+        return newestUids((await client.search(criteria, { uid: true })) || []);
+      });
+      if (!found) return { state: 'done', found: 0, fetched: 0 };
+      const known = new Set(this.deps.cache.uidsOf(folderId));
+      const missing = found.filter((uid) => !known.has(uid));
+      let fetched = 0;
+      if (missing.length) {
+        const headers = await withFolder(client, folder.path, () => client.fetchAll(uidSet(missing), HEADER_QUERY, { uid: true }));
+        const wanted = new Set(missing);
+        const added = await this.deps.cache.addMessages(folderId, uidValidity, headers.filter((m) => wanted.has(m.uid)).map(newMessageOf));
+        fetched += added.length;
+        if (added.length) this.changed({ folderId, added, updated: [], removed: [] });
+      }
+      // Bodies the index has not seen: a match on the text alone shows only once its text is indexed.
+      const bodiless = found
+        .map((uid) => this.deps.cache.row(messageIdFor(folderId, uidValidity, uid)))
+        .filter((row): row is MessageRow => row !== undefined && !hasBody(row))
+        .slice(0, SERVER_SEARCH_MAX_BODIES);
+      for (const row of bodiless) {
+        const message = await withFolder(client, folder.path, () => client.fetchOne(String(row.uid), { uid: true, source: true }, { uid: true }));
+        if (message && message.source) await this.deps.storeBody(row, message.source);
+      }
+      return { state: 'done', found: found.length, fetched };
+    } catch (error) {
+      this.deps.log.error(`imap ${this.accountId}: server search failed`, error);
+      return { state: 'offline', found: 0, fetched: 0 };
+    } finally {
+      void this.settleOnInbox(client);
+    }
   }
 
   async stop(): Promise<void> {

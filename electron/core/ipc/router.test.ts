@@ -83,6 +83,7 @@ describe('valid requests', () => {
       'mail.allowRemoteContent': { id: ID, scope: 'sender' },
       'mail.sync': {},
       'mail.syncStatus': {},
+      'mail.searchServer': { folderId: ID, query: 'x' },
       'app.status': {},
       'app.openExternal': { url: 'https://example.com/' },
       'settings.get': {},

@@ -4,7 +4,7 @@
  * folder flushed) before any row names it, so a row never points at nothing.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 
 export class BodyFiles {
@@ -38,6 +38,21 @@ export class BodyFiles {
 
   read(sha: string): Buffer {
     return readFileSync(this.fileOf(sha));
+  }
+
+  /** The file's size in bytes, or null when it is not on disk. */
+  size(sha: string): number | null {
+    if (!/^[0-9a-f]{64}$/.test(sha)) return null;
+    try {
+      return statSync(this.fileOf(sha)).size;
+    } catch {
+      return null;
+    }
+  }
+
+  /** Drops one body (the cache size limit): the rows keep naming it and it is fetched again when needed. */
+  remove(sha: string): void {
+    if (/^[0-9a-f]{64}$/.test(sha)) rmSync(this.fileOf(sha), { force: true });
   }
 
   /** Removes every file no row names any more. */

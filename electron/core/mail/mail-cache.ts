@@ -12,6 +12,7 @@ import type { Folder, FolderRole, MailList, MailListRequestSchema, MessageFlags,
 import { failure } from '../../../shared/i18n/reason';
 import { GroupCommit } from '../db/group-commit';
 import { messageIdFor } from './ids';
+import type { BodyRowRef } from './body-eviction';
 import { listSql, type ReportsView } from './list-query';
 import { foldersWithReports } from './reports-view';
 import { MAIL_MIGRATIONS, MAIL_SCHEMA, MAIL_SCHEMA_VERSION } from './mail-schema';
@@ -259,6 +260,12 @@ export class MailCache {
   /** Recent messages whose bodies are not on disk yet: the prefetch's work list, newest first. */
   uncachedRecent(folderId: string, since: number, maxSize: number, limit: number): { uid: number; id: string }[] {
     return this.sql.uncached.all(folderId, since, maxSize, limit);
+  }
+  /** Every message with a body on record, with what the cache size limit weighs (body-eviction.ts). */
+  bodyRows(): BodyRowRef[] {
+    return this.db
+      .prepare('SELECT m.id, m.body_sha, m.date, f.account_id, f.role FROM messages m JOIN folders f ON f.id = m.folder_id WHERE m.body_sha IS NOT NULL')
+      .all() as BodyRowRef[];
   }
   referencedBodies(): Set<string> {
     return new Set(this.sql.bodies.all().map((r) => r.body_sha));

@@ -18,6 +18,9 @@ import { attachmentContent, parseBody } from './parse-message';
 export type BodySource = (row: MessageRow) => Promise<Buffer>;
 
 export class MailService {
+  /** The message last opened for reading: its body is on screen, so the cache size limit leaves it. */
+  openId: string | null = null;
+
   constructor(
     private readonly cache: MailCache,
     private readonly bodies: BodyFiles,
@@ -38,6 +41,7 @@ export class MailService {
 
   async get(id: string): Promise<MessageDetail> {
     const row = this.rowOf(id);
+    this.openId = id;
     const raw = await this.rawOf(row);
     return this.detail(this.rowOf(id), raw);
   }

@@ -15,6 +15,7 @@ import { ListToolbar } from './ListToolbar';
 import { MailList } from './MailList';
 import { ReadingPane } from './ReadingPane';
 import { SearchField } from './SearchField';
+import { ServerSearchNote } from './ServerSearchNote';
 
 /** Side by side from this width of the window; above it the reading pane has room for a message. */
 const SIDE_BY_SIDE = '(min-width: 1100px)';
@@ -63,6 +64,7 @@ export function ReaderView() {
             </span>
           )}
           <SearchField />
+          {searching && <ServerSearchNote />}
           <ListToolbar />
           <ActionNotices folder={folder} />
         </header>

@@ -2,6 +2,7 @@
 import { useT } from '../../i18n/use-t';
 import { Page } from '../layout/Page';
 import { AccountsSection } from './AccountsSection';
+import { BodyCacheField } from './BodyCacheField';
 import { LanguageField } from './LanguageField';
 import { SettingCheckbox } from './SettingCheckbox';
 import { SendingSection } from './SendingSection';
@@ -19,6 +20,7 @@ export function SettingsView() {
           <LanguageField />
           <SettingCheckbox setting="newMailNotices" label="settings.newMailNotices" hint="settings.newMailNoticesHint" />
           <SettingCheckbox setting="signatureAboveQuote" label="settings.signatureAboveQuote" hint="settings.signatureAboveQuoteHint" />
+          <BodyCacheField />
         </section>
         <SendingSection />
         <AccountsSection />
