@@ -13,10 +13,10 @@ import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Folder, MailList, MessageDetail } from '../../../shared/mail-model';
 import type { Account } from '../../../shared/model';
-import { hostileFiguresFile } from '../dovecot/figures';
-import { startDovecot, type DovecotInstance } from '../dovecot/dovecot-instance';
-import { seedRaw } from '../dovecot/maildir-seed';
-import { startTestCore, type TestCore } from '../testing/test-core';
+import { hostileFiguresFile } from '../../../testing/dovecot/figures';
+import { startDovecot, type DovecotInstance } from '../../../testing/dovecot/dovecot-instance';
+import { seedRaw } from '../../../testing/dovecot/maildir-seed';
+import { startTestCore, type TestCore } from '../../../testing/harness/test-core';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const CRLF = '\r\n';

@@ -8,9 +8,9 @@ import { ImapFlow } from 'imapflow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Folder, MailList, ServerSearchResult, SyncStatus } from '../../../shared/mail-model';
 import type { Account } from '../../../shared/model';
-import { startDovecot, type DovecotInstance } from '../dovecot/dovecot-instance';
-import { seedMaildir } from '../dovecot/maildir-seed';
-import { startTestCore, type TestCore } from '../testing/test-core';
+import { startDovecot, type DovecotInstance } from '../../../testing/dovecot/dovecot-instance';
+import { seedMaildir } from '../../../testing/dovecot/maildir-seed';
+import { startTestCore, type TestCore } from '../../../testing/harness/test-core';
 
 let dovecot: DovecotInstance;
 let core: TestCore | undefined;

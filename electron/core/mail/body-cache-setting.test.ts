@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { BODY_CACHE_MIN_MB, bodyCacheLimitBytes, type Settings } from '../../../shared/model';
-import { startTestCore, type TestCore } from '../testing/test-core';
+import { startTestCore, type TestCore } from '../../../testing/harness/test-core';
 
 let core: TestCore | undefined;
 afterEach(async () => {
