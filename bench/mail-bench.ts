@@ -6,8 +6,8 @@
  *   3. a folder of 100,000 messages: first window p95, search p95, RSS of this process with them cached
  * Sizes: BENCH_MAIL_SYNC (10,000; 0 skips part 1), BENCH_MAIL_ROWS (100,000). Prints one `mail-bench:` line per figure.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { appendFileSync, existsSync, mkdtempSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ImapFlow } from 'imapflow';
 import type { Account } from '../shared/model';
@@ -31,7 +31,18 @@ const p95 = (samples: number[]): number => {
   return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.95))] as number;
 };
 const ms = (start: bigint): number => Number(process.hrtime.bigint() - start) / 1e6;
-const print = (name: string, value: string) => console.log(`mail-bench: ${name} ${value}`);
+const printed: string[] = [];
+const print = (name: string, value: string) => {
+  printed.push(`- ${name}: ${value}`);
+  console.log(`mail-bench: ${name} ${value}`);
+};
+
+/** The figures as a section of docs/benchmarks.md (written just before by the outbox parts). */
+function appendSection(): void {
+  const file = join(__dirname, '..', '..', 'docs', 'benchmarks.md');
+  if (!existsSync(file)) return;
+  appendFileSync(file, `\n## 5. Reading mail (mail-bench, ${new Date().toISOString().slice(0, 10)}, load ${loadavg()[0]!.toFixed(2)} at start)\n\n${printed.join('\n')}\n`);
+}
 
 async function syncAgainstPlainLoop(): Promise<void> {
   if (SYNC_MESSAGES <= 0) return;
@@ -168,6 +179,7 @@ async function bigFolder(): Promise<void> {
 async function main(): Promise<void> {
   await bigFolder();
   await syncAgainstPlainLoop();
+  appendSection();
 }
 
 main().then(
