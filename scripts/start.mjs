@@ -12,6 +12,7 @@ const found = electronBinary(createRequire(import.meta.url));
 // takes effect: v8.setFlagsFromString run first thing (node -r) left it at 32 MB when measured, and
 // app.commandLine.appendSwitch('js-flags') reaches renderers, not the main process. Electron reads
 // --js-flags on its own command line for the main process too (its documentation).
+// The same flags as electron/v8-flags.ts gives a packaged app.
 const MAIN_V8_FLAGS = ['--max-semi-space-size=4'];
 
 const child = found.path
