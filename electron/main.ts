@@ -15,7 +15,7 @@ import { newMailNotice } from './core/notify/new-mail-notice';
 import { inboxUnread } from '../shared/inbox-unread';
 import type { Folder, NewMail } from '../shared/mail-model';
 import { bindElectronIpc } from './ipc-electron';
-import { relaunchArgs } from './v8-flags';
+import { relaunchOptions } from './v8-flags';
 import { startUpdates } from './updates/start-updates';
 
 const log = {
@@ -44,10 +44,10 @@ protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standa
 /** Subframes may only be blank or srcdoc documents (a mail body shown in a sandboxed frame); nothing navigates anywhere else. */
 const innerDocument = (url: string) => url === 'about:blank' || url === 'about:srcdoc';
 
-const relaunch = relaunchArgs(app.isPackaged, process.argv, process.env);
+const relaunch = relaunchOptions(app.isPackaged, process.argv, process.env);
 if (relaunch) {
   // Before the single-instance lock: the process that will run is the one with the flags.
-  app.relaunch({ args: relaunch });
+  app.relaunch(relaunch);
   app.exit(0);
 } else if (!app.requestSingleInstanceLock()) {
   // One process owns the database.

@@ -8,9 +8,12 @@
 export const MAIN_JS_FLAGS = '--js-flags=--max-semi-space-size=4';
 const RELAUNCHED = 'OUTBOX_MAIL_RELAUNCHED_WITH_FLAGS';
 
-/** The arguments to start again with, or null to go on: only a packaged app without the flags, and only once. */
-export function relaunchArgs(isPackaged: boolean, argv: readonly string[], env: NodeJS.ProcessEnv): string[] | null {
+/**
+ * How to start again, or null to go on: only a packaged app without the flags, and only once. An
+ * AppImage is started by its own file: the folder the running binary sits in is unmounted when it exits.
+ */
+export function relaunchOptions(isPackaged: boolean, argv: readonly string[], env: NodeJS.ProcessEnv): { args: string[]; execPath?: string } | null {
   if (!isPackaged || argv.includes(MAIN_JS_FLAGS) || env[RELAUNCHED] === '1') return null;
   env[RELAUNCHED] = '1';
-  return [...argv.slice(1), MAIN_JS_FLAGS];
+  return { args: [...argv.slice(1), MAIN_JS_FLAGS], ...(env.APPIMAGE ? { execPath: env.APPIMAGE } : {}) };
 }
