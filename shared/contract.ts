@@ -74,7 +74,6 @@ export const commands = {
   'outbox.submit': command(DraftInputSchema, returns<OutboxItem>()),
   'outbox.abort': command(ById, returns<OutboxItem>()),
   /** Every item, whole: for tests and tools only; the window asks for outbox.window. */
-  'outbox.list': command(Empty, returns<OutboxItem[]>()),
   /** A window of the Outbox, Sent or Drafts (its cancelled items) with every state's count; rows are summaries, outbox.get the whole item. */
   'outbox.window': command(OutboxListRequestSchema, returns<OutboxList>()),
   'outbox.get': command(ById, returns<OutboxItem>()),

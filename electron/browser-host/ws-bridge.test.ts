@@ -155,7 +155,7 @@ describe('the one-time token and the page session', () => {
     first.ws.close();
     await closed;
     const again = await connected(withSession);
-    again.ws.send(JSON.stringify({ t: 'invoke', id: 1, name: 'outbox.list', request: {} }));
+    again.ws.send(JSON.stringify({ t: 'invoke', id: 1, name: 'app.status', request: {} }));
     expect(await again.next()).toEqual({ t: 'result', id: 1, result: { ok: true, value: 42 } });
     // A reconnect gets no new session: it keeps the one it has.
     expect(again.session()).toBe('');
@@ -181,9 +181,9 @@ describe('the one-time token and the page session', () => {
 describe('invoke', () => {
   it('hands the call to the router and answers with the same id', async () => {
     const { ws, next } = await connected();
-    ws.send(JSON.stringify({ t: 'invoke', id: 7, name: 'outbox.list', request: {} }));
+    ws.send(JSON.stringify({ t: 'invoke', id: 7, name: 'app.status', request: {} }));
     expect(await next()).toEqual({ t: 'result', id: 7, result: { ok: true, value: 42 } });
-    expect(handle).toHaveBeenCalledWith('outbox.list', {});
+    expect(handle).toHaveBeenCalledWith('app.status', {});
   });
 
   it('matches each answer to its call when they finish out of order', async () => {
@@ -208,11 +208,11 @@ describe('invoke', () => {
   it('answers INTERNAL if the router itself throws, and keeps the socket', async () => {
     handle.mockRejectedValueOnce(new Error('router exploded: secret detail'));
     const { ws, next } = await connected();
-    ws.send(JSON.stringify({ t: 'invoke', id: 4, name: 'outbox.list', request: {} }));
+    ws.send(JSON.stringify({ t: 'invoke', id: 4, name: 'app.status', request: {} }));
     const answer = await next();
     expect(answer).toMatchObject({ t: 'result', id: 4, result: { ok: false, error: { code: 'INTERNAL' } } });
     expect(JSON.stringify(answer)).not.toContain('secret detail');
-    ws.send(JSON.stringify({ t: 'invoke', id: 5, name: 'outbox.list', request: {} }));
+    ws.send(JSON.stringify({ t: 'invoke', id: 5, name: 'app.status', request: {} }));
     expect(await next()).toEqual({ t: 'result', id: 5, result: { ok: true, value: 42 } });
   });
 
@@ -220,10 +220,10 @@ describe('invoke', () => {
     const { ws, next } = await connected();
     const malformed = [
       { t: 'result', id: 11, result: { ok: true } },
-      { id: 12, name: 'outbox.list' },
+      { id: 12, name: 'app.status' },
       { t: 'invoke', id: 13, name: 42, request: {} },
       { t: 'invoke', id: 14 },
-      { t: 'other', id: 15, name: 'outbox.list' },
+      { t: 'other', id: 15, name: 'app.status' },
     ];
     for (const frame of malformed) {
       ws.send(JSON.stringify(frame));
@@ -242,13 +242,13 @@ describe('invoke', () => {
       '42',
       '"invoke"',
       '[]',
-      JSON.stringify({ t: 'invoke', id: '1', name: 'outbox.list', request: {} }),
-      JSON.stringify({ t: 'invoke', name: 'outbox.list', request: {} }),
+      JSON.stringify({ t: 'invoke', id: '1', name: 'app.status', request: {} }),
+      JSON.stringify({ t: 'invoke', name: 'app.status', request: {} }),
       JSON.stringify({ t: 'event', name: 'app:status', payload: {} }),
     ];
     for (const text of junk) ws.send(text);
     ws.send(Buffer.from([0xff, 0xfe, 0x00]));
-    ws.send(JSON.stringify({ t: 'invoke', id: 99, name: 'outbox.list', request: {} }));
+    ws.send(JSON.stringify({ t: 'invoke', id: 99, name: 'app.status', request: {} }));
     expect(await next()).toEqual({ t: 'result', id: 99, result: { ok: true, value: 42 } });
     expect(messages).toHaveLength(1);
     expect(handle).toHaveBeenCalledTimes(1);
@@ -264,7 +264,7 @@ describe('a misbehaving client', () => {
     // A text frame that is not UTF-8 is a protocol error on the server side.
     bad.ws.send(Buffer.from([0xc3, 0x28]), { binary: false });
     expect(await closed).toBe(1007);
-    good.ws.send(JSON.stringify({ t: 'invoke', id: 1, name: 'outbox.list', request: {} }));
+    good.ws.send(JSON.stringify({ t: 'invoke', id: 1, name: 'app.status', request: {} }));
     expect(await good.next()).toEqual({ t: 'result', id: 1, result: { ok: true, value: 42 } });
   });
 });

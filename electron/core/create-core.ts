@@ -337,7 +337,6 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     {
       'outbox.submit': (draft) => outbox.submit(draft),
       'outbox.abort': ({ id }) => outbox.abort(id),
-      'outbox.list': () => outbox.list(),
       'outbox.window': (request) => outbox.window(request),
       'outbox.get': ({ id }) => outbox.get(id),
       'outbox.retry': ({ id }) => outbox.retry(id),

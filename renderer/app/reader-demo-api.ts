@@ -26,7 +26,6 @@ export function readerDemoApi(): MailApi {
   const incoming = { host: 'imap.example.test', port: 993, security: 'tls' as const, username: 'ann', hasSecret: true, trustedCertificate: null, sentCopy: 'auto' as const, draftsOnServer: false };
   const fake = fakeApi({
     ...mail.handlers,
-    'outbox.list': () => ok([]),
     ...outboxHandlers(() => []),
     'app.status': () => ok(makeStatus({ version: 'demo' })),
     'accounts.list': () =>

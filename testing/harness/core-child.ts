@@ -35,8 +35,7 @@ async function main(): Promise<void> {
     const imap = imapPort && user && password ? { port: Number(imapPort), user, password } : null;
     await crashRun(core, Number(port), tag ?? 'run', Number(count), imap);
   } else if (command === 'list') {
-    const result = await core.router.handle('outbox.list', {});
-    process.stdout.write(`${JSON.stringify(result.ok ? result.value : [])}\n`);
+    process.stdout.write(`${JSON.stringify(core.store.listItems())}\n`);
   }
   // No orderly close: with the disk full, closing may itself fail, and the test reads the store afresh anyway.
   // Exit only once stdout is flushed: a pipe is written asynchronously and exit would cut it short.

@@ -16,6 +16,8 @@ export interface TestCore extends Core {
   seen: { name: EventName; payload: unknown }[];
   call<T = unknown>(name: string, payload: unknown): Promise<T>;
   waitForState(id: string, state: OutboxState, timeoutMs?: number): Promise<OutboxItem>;
+  /** Every outbox item, read from the store (no command hands the window a whole mailbox). */
+  listOutbox(): OutboxItem[];
 }
 
 export const tempDir = (): string => mkdtempSync(join(tmpdir(), 'outbox-core-'));
@@ -62,5 +64,5 @@ export async function startTestCore(options: Partial<CoreOptions> & { sqlite?: b
       void check();
     });
 
-  return Object.assign(core, { userDataDir, seen, call, waitForState });
+  return Object.assign(core, { userDataDir, seen, call, waitForState, listOutbox: () => core.store.listItems() });
 }

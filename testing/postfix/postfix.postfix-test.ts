@@ -100,7 +100,7 @@ function envelopeCommands(lines: TranscriptEntry[], verb: 'MAIL' | 'RCPT'): { pa
  */
 async function ehloReply(lines: TranscriptEntry[]): Promise<string> {
   const connectionId = lines.find((l) => l.direction === 'client' && l.command === 'MAIL')?.connectionId;
-  const items = await core!.call<OutboxItem[]>('outbox.list', {});
+  const items = core!.listOutbox();
   const all = [lines, ...(await Promise.all(items.map((i) => transcript(i.id))))];
   for (const candidate of all) {
     const same = candidate.filter((l) => l.connectionId === connectionId);

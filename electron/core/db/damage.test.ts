@@ -43,7 +43,7 @@ describe('a damaged outbox store', () => {
     await core.ready;
     const damage = core.status().storage?.damage;
     expect(damage).toBeTruthy();
-    const kept = (await core.call<OutboxItem[]>('outbox.list', {})).map((i) => i.id);
+    const kept = (core.listOutbox()).map((i) => i.id);
     expect(damage!.lost.length).toBeGreaterThan(0);
     expect(damage!.kept.items).toBe(kept.length);
     expect(damage!.lost.length + kept.length).toBe(8);
@@ -88,7 +88,7 @@ describe('a damaged outbox store', () => {
     await core.ready;
     const damage = core.status().storage?.damage;
     expect(damage).toBeTruthy();
-    const kept = (await core.call<OutboxItem[]>('outbox.list', {})).map((i) => i.id);
+    const kept = (core.listOutbox()).map((i) => i.id);
     expect(damage!.lost.length + kept.length).toBe(5);
     expect([...damage!.lost.map((l) => l.id), ...kept].sort()).toEqual([...ids].sort());
     expect(existsSync(join(damage!.folder, 'outbox.sqlite-wal'))).toBe(true);
@@ -101,6 +101,6 @@ describe('a damaged outbox store', () => {
     core = await startTestCore({ userDataDir: dir });
     await core.ready;
     expect(core.status().storage?.damage).toBeNull();
-    expect(await core.call<OutboxItem[]>('outbox.list', {})).toHaveLength(4);
+    expect(core.listOutbox()).toHaveLength(4);
   });
 });

@@ -54,7 +54,6 @@ describe('valid requests', () => {
     const requests: Record<CommandName, unknown> = {
       'outbox.submit': validDraft,
       'outbox.abort': { id: ID },
-      'outbox.list': {},
       'outbox.window': { view: 'sent', offset: 0, limit: 10 },
       'outbox.get': { id: ID },
       'outbox.retry': { id: ID },
@@ -123,9 +122,9 @@ describe('unknown commands', () => {
     null,
     undefined,
     {},
-    ['outbox.list'],
-    { toString: () => 'outbox.list' },
-    Symbol('outbox.list'),
+    ['app.status'],
+    { toString: () => 'app.status' },
+    Symbol('app.status'),
   ];
   for (const name of names) {
     it(`refuses ${typeof name === 'symbol' ? 'a symbol' : JSON.stringify(name) ?? String(name)} with INVALID_ARG`, async () => {
@@ -140,10 +139,10 @@ describe('unknown commands', () => {
 
 describe('malformed payloads', () => {
   const cases: [string, CommandName, unknown][] = [
-    ['null', 'outbox.list', null],
-    ['undefined', 'outbox.list', undefined],
-    ['an array', 'outbox.list', []],
-    ['a string', 'outbox.list', 'x'],
+    ['null', 'app.status', null],
+    ['undefined', 'app.status', undefined],
+    ['an array', 'app.status', []],
+    ['a string', 'app.status', 'x'],
     ['an extra key on an empty request', 'app.status', { extra: 1 }],
     ['a __proto__ key', 'outbox.get', JSON.parse(`{"__proto__": {"polluted": true}, "id": "${ID}"}`)],
     ['a missing id', 'outbox.get', {}],
@@ -243,8 +242,8 @@ describe('handler failures', () => {
 
   it('a plain Error becomes INTERNAL with a generic message, and is reported', async () => {
     const boom = new Error('SQLITE_IOERR at /home/user/.config/secret.db');
-    handlers['outbox.list'].mockRejectedValue(boom);
-    const result = await router.handle('outbox.list', {});
+    handlers['accounts.list'].mockRejectedValue(boom);
+    const result = await router.handle('accounts.list', {});
     expect(result.ok).toBe(false);
     if (!result.ok) {
       expect(result.error.code).toBe('INTERNAL');
@@ -253,7 +252,7 @@ describe('handler failures', () => {
       expect(result.error).not.toHaveProperty('detail');
     }
     expect(onInternalError).toHaveBeenCalledTimes(1);
-    expect(onInternalError).toHaveBeenCalledWith('outbox.list', boom);
+    expect(onInternalError).toHaveBeenCalledWith('accounts.list', boom);
   });
 
   it('a thrown non-Error, or a look-alike of AppFailure, is INTERNAL too', async () => {

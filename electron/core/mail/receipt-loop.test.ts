@@ -61,11 +61,11 @@ describe('read receipts through the sandbox', () => {
 
     const opened = await core.call<MessageDetail>('mail.get', { id: asked.id });
     expect(opened.receiptRequest).toEqual({ address: 'carol@example.org', answer: 'pending' });
-    expect((await core.call<OutboxItem[]>('outbox.list', {})).length).toBe(0);
+    expect((core.listOutbox()).length).toBe(0);
 
     const answered = await core.call<MessageDetail>('mail.answerReceipt', { id: asked.id, send: true });
     expect(answered.receiptRequest).toEqual({ address: 'carol@example.org', answer: 'sent' });
-    const [receipt, ...more] = await core.call<OutboxItem[]>('outbox.list', {});
+    const [receipt, ...more] = core.listOutbox();
     expect(more).toEqual([]);
     expect(receipt).toMatchObject({ subject: 'Read: Confirm please', recipients: [{ address: 'carol@example.org' }], dsn: { notify: { success: false } } });
     expect(receipt!.disposition).toMatchObject({ originalMessageId: 'req-1@example.org', mode: 'manual' });
@@ -74,7 +74,7 @@ describe('read receipts through the sandbox', () => {
     // Asked once: opening again or answering again changes nothing, and queues nothing more.
     expect((await core.call<MessageDetail>('mail.get', { id: asked.id })).receiptRequest?.answer).toBe('sent');
     expect((await core.call<MessageDetail>('mail.answerReceipt', { id: asked.id, send: false })).receiptRequest?.answer).toBe('sent');
-    expect((await core.call<OutboxItem[]>('outbox.list', {})).length).toBe(1);
+    expect((core.listOutbox()).length).toBe(1);
 
     // The receipt arrived in the sandbox like any message; it is about no message sent from here: listed, not dropped.
     const unmatched = await waitFor('the unmatched receipt', async () => (await core!.call<UnmatchedReport[]>('reports.unmatched', {})).find((r) => r.kind === 'disposition'));
@@ -84,7 +84,7 @@ describe('read receipts through the sandbox', () => {
     const declined = await waitFor('the second request', findBySubject(core, inbox.id, 'Another one'));
     expect((await core.call<MessageDetail>('mail.answerReceipt', { id: declined.id, send: false })).receiptRequest).toEqual({ address: 'dave@example.org', answer: 'declined' });
     expect((await core.call<MessageDetail>('mail.get', { id: declined.id })).receiptRequest?.answer).toBe('declined');
-    expect((await core.call<OutboxItem[]>('outbox.list', {})).length).toBe(1);
+    expect((core.listOutbox()).length).toBe(1);
   }, 60_000);
 
   it('receipts for a message we sent mark its recipients read; reports get their own folder and can leave Inbox', async () => {

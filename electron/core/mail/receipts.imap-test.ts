@@ -96,7 +96,7 @@ describe('read-receipt requests on an IMAP account set to "always"', () => {
 
     const same = await core.call<MessageDetail>('mail.get', { id: await synced('inbox', 'Same sender') });
     expect(same.receiptRequest).toEqual({ address: 'carol@example.org', answer: 'sent' });
-    const [item] = await core.call<OutboxItem[]>('outbox.list', {});
+    const [item] = core.listOutbox();
     expect(item?.disposition).toMatchObject({ mode: 'automatic', originalMessageId: 'same@example.org', finalRecipient: 'reader@example.test' });
     await core.waitForState(item!.id, 'sent', 30_000);
     const wire = received.find((m) => m.to.includes('carol@example.org'))!;
@@ -107,6 +107,6 @@ describe('read-receipt requests on an IMAP account set to "always"', () => {
     expect(differs.receiptRequest).toEqual({ address: 'carol@example.org', answer: 'pending' });
     const junk = await core.call<MessageDetail>('mail.get', { id: await synced('junk', 'Junk request') });
     expect(junk.receiptRequest ?? null).toBeNull();
-    expect((await core.call<OutboxItem[]>('outbox.list', {})).length).toBe(1);
+    expect((core.listOutbox()).length).toBe(1);
   });
 });

@@ -41,7 +41,7 @@ describe('outbox.submit', () => {
       { field: 'to', input: 'bob@', reason: 'missing the domain after @' },
       { field: 'cc', input: 'not-an-address', reason: 'missing @' },
     ]);
-    expect(await core.call('outbox.list', {})).toEqual([]);
+    expect(core.listOutbox()).toEqual([]);
   });
 
   it('refuses a line break smuggled into a display name or address, whatever the field', async () => {
@@ -50,7 +50,7 @@ describe('outbox.submit', () => {
       const error = await failure(core.call('outbox.submit', draft({ [field]: 'Evil\r\nBcc: victim@example.test <ada@example.test>' })));
       expect(error.code, field).toBe('INVALID_ADDRESS_LIST');
     }
-    expect(await core.call('outbox.list', {})).toEqual([]);
+    expect(core.listOutbox()).toEqual([]);
   });
 
   it('asks for the delivery receipts the account sets unless the message says otherwise', async () => {
@@ -142,7 +142,7 @@ describe('attachments', () => {
       const error = await failure(core.call('outbox.submit', draft({ attachments: [{ name, type: 'text/plain', contentBase64: 'eA==' }] })));
       expect(error.code, name).toBe('INVALID_ARG');
     }
-    expect(await core.call('outbox.list', {})).toEqual([]);
+    expect(core.listOutbox()).toEqual([]);
   });
 });
 

@@ -224,10 +224,6 @@ export class OutboxService {
     return { id };
   }
 
-  list(): Promise<OutboxItem[]> {
-    return this.deps.repo.list();
-  }
-
   window(request: OutboxListRequest): Promise<OutboxList> {
     return this.deps.repo.window(request);
   }

@@ -87,7 +87,7 @@ describe('recovery on the SQLite store', () => {
     expect(notValid?.reason).toMatch(/^invalid row: subject/);
     expect(notValid?.row).toMatchObject({ subject: 42 });
     // Set aside means gone from the outbox, and the rest of the queue went on (Good was sent above).
-    const listed = (await core.call<OutboxItem[]>('outbox.list', {})).map((i) => i.id);
+    const listed = (core.listOutbox()).map((i) => i.id);
     expect(listed).toContain(good.id);
     expect(listed).not.toContain(invalid.id);
     expect(listed).not.toContain(garbled.id);
