@@ -26,20 +26,23 @@ export interface Outbox10kFigures {
   renderedRows: number;
 }
 
-/** `url`: any page of the browser host (its origin is used), or nothing to stay on the page's own origin. */
-export async function measureOutbox10k(page: Page, url = page.url()): Promise<Outbox10kFigures> {
+/**
+ * `url`: any page of the browser host (its origin is used), or nothing to stay on the page's own origin.
+ * `mode` 'reader100k' measures the reading window's list on an Inbox of 100,000 messages the same way.
+ */
+export async function measureOutbox10k(page: Page, url = page.url(), mode: 'outbox10k' | 'reader100k' = 'outbox10k'): Promise<Outbox10kFigures> {
   const origin = new URL(url).origin;
-  await page.goto(`${origin}/?bench=outbox10k`);
+  await page.goto(`${origin}/?bench=${mode}`);
   await page.waitForFunction(() => (window as unknown as { __outboxBench?: unknown }).__outboxBench !== undefined, null, { timeout: 30_000 });
   const start = await page.evaluate(() => (window as unknown as { __outboxBench: { items: number; firstRenderMs: number; sinceNavigationMs: number } }).__outboxBench);
 
-  const scroll = await page.evaluate(async () => {
+  const scroll = await page.evaluate(async (selector) => {
     const longTasks: number[] = [];
     const observer = new PerformanceObserver((list) => {
       for (const entry of list.getEntries()) longTasks.push(Math.round(entry.duration));
     });
     observer.observe({ type: 'longtask', buffered: false });
-    const scroller = document.querySelector<HTMLElement>('.vlist-scroll');
+    const scroller = document.querySelector<HTMLElement>(selector);
     if (!scroller) throw new Error('no list on the page');
     const frame = () => new Promise<number>((resolve) => requestAnimationFrame(resolve));
     const started = performance.now();
@@ -53,8 +56,8 @@ export async function measureOutbox10k(page: Page, url = page.url()): Promise<Ou
     await frame();
     await new Promise((resolve) => setTimeout(resolve, 100));
     observer.disconnect();
-    return { longTasks, steps, ms: performance.now() - started, rows: document.querySelectorAll('.vlist-rows > li').length };
-  });
+    return { longTasks, steps, ms: performance.now() - started, rows: scroller.querySelectorAll('.vlist-rows > li').length };
+  }, mode === 'reader100k' ? '.mlist .vlist-scroll' : '.vlist-scroll');
 
   return {
     items: start.items,

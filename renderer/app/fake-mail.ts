@@ -78,7 +78,8 @@ function summary(i: number, folderId: string, accountId: string, now: number): M
   };
 }
 
-export function fakeMail(now = Date.now(), generated = 2000): FakeMail {
+/** `keepOrder`: a plain folder list is sorted once and kept (the 100,000-message bench page, whose mail never changes). */
+export function fakeMail(now = Date.now(), generated = 2000, keepOrder = false): FakeMail {
   const folders = [
     folder('sbx-inbox', 'local-sandbox', 'INBOX', 'inbox', generated + 2, 0),
     folder('sbx-reports', 'local-sandbox', 'Reports', 'reports', 0, 0),
@@ -118,8 +119,17 @@ export function fakeMail(now = Date.now(), generated = 2000): FakeMail {
     { accountId: 'work', state: 'syncing', progress: { done: 1200, total: 4800 }, lastSyncAt: null, error: null },
   ];
 
+  const kept = new Map<string, MessageSummary[]>();
   const list = (request: MailListRequest): MailList => {
     const query = request.query?.toLowerCase().trim() ?? '';
+    const key = keepOrder && !query && !request.unreadOnly && !request.flaggedOnly && !request.threads ? `${request.folderId}|${request.sort}|${request.descending}` : null;
+    const sorted = (key && kept.get(key)) || sortedRows(request, query);
+    if (key) kept.set(key, sorted);
+    // A list row carries the summary's fields only, as the core's does.
+    const strip = (m: MessageSummary): MessageSummary => MessageSummarySchema.parse(m);
+    return { total: sorted.length, offset: request.offset, rows: sorted.slice(request.offset, request.offset + request.limit).map(strip) };
+  };
+  const sortedRows = (request: MailListRequest, query: string): MessageSummary[] => {
     let rows: MessageSummary[] = messages.filter(
       (m) =>
         (query ? `${m.subject} ${m.from?.name ?? ''} ${m.from?.address ?? ''} ${m.text ?? ''}`.toLowerCase().includes(query) : m.folderId === request.folderId) &&
@@ -143,9 +153,7 @@ export function fakeMail(now = Date.now(), generated = 2000): FakeMail {
       }
       rows = [...seen.values()];
     }
-    // A list row carries the summary's fields only, as the core's does.
-    const strip = (m: MessageSummary): MessageSummary => MessageSummarySchema.parse(m);
-    return { total: rows.length, offset: request.offset, rows: rows.slice(request.offset, request.offset + request.limit).map(strip) };
+    return rows;
   };
 
   const attachmentBytes = (id: string, partId: string): { name: string; type: string; base64: string } | null => {

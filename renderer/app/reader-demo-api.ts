@@ -21,8 +21,9 @@ declare global {
   }
 }
 
-export function readerDemoApi(): MailApi {
-  const mail = fakeMail();
+/** `generated`: how many plain messages the sandbox's Inbox holds beside the crafted ones (the 100,000-row bench page). */
+export function readerDemoApi(generated?: number): MailApi {
+  const mail = generated === undefined ? fakeMail() : fakeMail(Date.now(), generated, true);
   const incoming = { host: 'imap.example.test', port: 993, security: 'tls' as const, username: 'ann', hasSecret: true, trustedCertificate: null, sentCopy: 'auto' as const, draftsOnServer: false };
   const fake = fakeApi({
     ...mail.handlers,

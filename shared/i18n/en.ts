@@ -835,6 +835,7 @@ export const en = {
   'reader.serverSearchAsking': "Searching the server too…",
   'reader.serverSearchDone': "The server was searched too; mail not kept on this computer is included.",
   'reader.serverSearchOffline': "Only mail kept on this computer was searched: the server cannot be reached.",
+  "alerts.missedEndsMore": "While no window was open: {list} · and {count} more (see Outbox)",
 } as const;
 
 export type MessageKey = keyof typeof en;

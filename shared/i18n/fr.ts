@@ -853,4 +853,5 @@ export const fr = {
   'reader.serverSearchAsking': "Recherche aussi sur le serveur…",
   'reader.serverSearchDone': "Le serveur a aussi été consulté ; les messages non gardés sur cet ordinateur sont inclus.",
   'reader.serverSearchOffline': "Seuls les messages gardés sur cet ordinateur ont été cherchés : le serveur est injoignable.",
+  "alerts.missedEndsMore": "Pendant qu’aucune fenêtre n’était ouverte : {list} · et {count} de plus (voir la boîte d’envoi)",
 } as const satisfies Catalogue;

@@ -867,4 +867,5 @@ export const ru = {
   'reader.serverSearchAsking': "Поиск и на сервере…",
   'reader.serverSearchDone': "Поиск выполнен и на сервере; письма, не хранящиеся на этом компьютере, включены.",
   'reader.serverSearchOffline': "Поиск только по письмам на этом компьютере: сервер недоступен.",
+  "alerts.missedEndsMore": "Пока ни одно окно не было открыто: {list} · и ещё {count} (см. «Исходящие»)",
 } as const satisfies Catalogue;

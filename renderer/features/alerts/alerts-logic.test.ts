@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deliveryFailedText, failureText, partlyRefusedText, queuedNote } from './alerts-logic';
+import { deliveryFailedText, failureText, missedEndsText, partlyRefusedText, queuedNote } from './alerts-logic';
 import { makeItem } from '../../store/test-fixtures';
 
 describe('failureText', () => {
@@ -61,5 +61,16 @@ describe('deliveryFailedText', () => {
   it('stays quiet for delays and deliveries', () => {
     const delayed = { ...before, recipients: [{ ...before.recipients[0]!, delivery: { state: 'delayed' as const, events: [{ ...failedEvent, state: 'delayed' as const }] } }] };
     expect(deliveryFailedText(before, delayed)).toBeNull();
+  });
+});
+
+describe('missedEndsText', () => {
+  it('names the first three messages that failed while no window was open and counts the rest, so the note stays a note', () => {
+    const failed = Array.from({ length: 10 }, (_, i) => makeItem({ id: `item-${i}`, state: 'failed', subject: `Plan ${i}`, updatedAt: 100 + i, error: { code: 'SERVER_REJECTED', message: '554 no' } }));
+    const text = missedEndsText(failed, 50) ?? '';
+    expect(text.match(/could not be sent/g)).toHaveLength(3);
+    expect(text).toContain('and 7 more');
+    expect(missedEndsText(failed.slice(0, 2), 50)?.match(/could not be sent/g)).toHaveLength(2);
+    expect(missedEndsText(failed, 1_000)).toBeNull();
   });
 });

@@ -38,8 +38,14 @@ export function deliveryFailedText(before: OutboxSummary | undefined, after: Out
  */
 export function missedEndsText(items: readonly OutboxSummary[], seenUntil: number): string | null {
   const texts = items.filter((item) => item.updatedAt > seenUntil).flatMap((item) => failureText(undefined, item) ?? partlyRefusedText(undefined, item) ?? []);
-  return texts.length ? t('alerts.missedEnds', { list: texts.join(' · ') }) : null;
+  if (!texts.length) return null;
+  // A note, not a list: a long run of failures would push the lists off the window. Outbox shows them all.
+  const shown = texts.slice(0, MISSED_SHOWN).join(' · ');
+  return texts.length > MISSED_SHOWN ? t('alerts.missedEndsMore', { list: shown, count: texts.length - MISSED_SHOWN }) : t('alerts.missedEnds', { list: shown });
 }
+
+/** How many of the messages that ended badly while no window was open the note names. */
+const MISSED_SHOWN = 3;
 
 /** A scheduled message's note does not count down hours; it goes after this long. */
 export const SCHEDULED_NOTE_MS = 10_000;
