@@ -28,9 +28,18 @@ function neighbourOf(id: string): string | null {
   return rows[at + 1]?.id ?? rows[at - 1]?.id ?? null;
 }
 
+/**
+ * The action whose answer has not come back yet. The list can lose the row (the core's change event)
+ * before the answer arrives: Undo pressed in between waits for it instead of undoing the one before.
+ */
+let answering: Promise<unknown> | null = null;
+
 export async function actOn(api: MailApi, message: Pick<MessageDetail, 'id'>, kind: MailActionKind): Promise<void> {
   const next = MOVES.has(kind) ? neighbourOf(message.id) : null;
-  const result = await settle(() => api.mail.act({ kind, ids: [message.id] }));
+  const asked = settle(() => api.mail.act({ kind, ids: [message.id] }));
+  answering = asked;
+  const result = await asked;
+  if (answering === asked) answering = null;
   const store = useMailActionsStore.getState();
   if (!result.ok) return store.failed(t('actions.failed', { message: errorText(result.error) }));
   store.done(result.value);
@@ -46,6 +55,7 @@ export async function actOn(api: MailApi, message: Pick<MessageDetail, 'id'>, ki
 }
 
 export async function undoLast(api: MailApi): Promise<void> {
+  await answering;
   const store = useMailActionsStore.getState();
   const last = store.last;
   if (!last || last.undone || !last.undoable) return;
