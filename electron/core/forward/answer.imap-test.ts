@@ -15,6 +15,7 @@ import { replySubject } from '../../../shared/reply/subject';
 import { threadingFor } from '../../../shared/reply/threading';
 import { startDovecot, type DovecotInstance } from '../../../testing/dovecot/dovecot-instance';
 import { seedRaw } from '../../../testing/dovecot/maildir-seed';
+import { waitFor } from '../../../testing/harness/poll';
 import { startTestCore, type TestCore } from '../../../testing/harness/test-core';
 
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
@@ -68,15 +69,6 @@ afterAll(async () => {
   await dovecot?.stop();
 });
 
-async function waitFor<T>(read: () => Promise<T>, ok: (v: T) => boolean): Promise<T> {
-  const until = Date.now() + 60_000;
-  for (;;) {
-    const v = await read();
-    if (ok(v)) return v;
-    if (Date.now() > until) throw new Error(`not reached: ${JSON.stringify(v).slice(0, 300)}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 async function download(id: string, partId: string): Promise<Buffer> {
   const parts: Buffer[] = [];

@@ -16,6 +16,7 @@ import type { Account } from '../../../shared/model';
 import { hostileFiguresFile } from '../../../testing/dovecot/figures';
 import { startDovecot, type DovecotInstance } from '../../../testing/dovecot/dovecot-instance';
 import { seedRaw } from '../../../testing/dovecot/maildir-seed';
+import { waitFor } from '../../../testing/harness/poll';
 import { startTestCore, type TestCore } from '../../../testing/harness/test-core';
 
 const ROOT = join(__dirname, '..', '..', '..');
@@ -106,15 +107,6 @@ afterAll(async () => {
   await dovecot?.stop();
 });
 
-async function waitFor<T>(read: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 60_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (ok(value)) return value;
-    if (Date.now() > until) throw new Error(`not reached within ${timeoutMs} ms: ${JSON.stringify(value).slice(0, 400)}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 describe('hostile mail synced from Dovecot', () => {
   it('renders every message without one request leaving the page', async () => {

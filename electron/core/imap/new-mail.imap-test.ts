@@ -11,6 +11,7 @@ import type { Folder, NewMail, SyncStatus } from '../../../shared/mail-model';
 import type { Account } from '../../../shared/model';
 import { startDovecot, type DovecotInstance } from '../../../testing/dovecot/dovecot-instance';
 import { seedMaildir } from '../../../testing/dovecot/maildir-seed';
+import { waitFor } from '../../../testing/harness/poll';
 import { startTestCore, tempDir, type TestCore } from '../../../testing/harness/test-core';
 
 const TUNING = { minBackoffMs: 200, maxBackoffMs: 1_000, timeouts: { connect: 10_000, greeting: 10_000 } };
@@ -26,15 +27,6 @@ afterAll(async () => {
   await dovecot?.stop();
 });
 
-async function waitFor<T>(read: () => Promise<T> | T, ok: (value: T) => boolean, timeoutMs = 60_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (ok(value)) return value;
-    if (Date.now() > until) throw new Error(`not reached within ${timeoutMs} ms: ${JSON.stringify(value).slice(0, 400)}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 const inboxOf = async (core: TestCore, accountId: string) =>
   (await core.call<Folder[]>('mail.folders', {})).find((f) => f.accountId === accountId && f.role === 'inbox');

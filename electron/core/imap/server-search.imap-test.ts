@@ -10,6 +10,7 @@ import type { Folder, MailList, ServerSearchResult, SyncStatus } from '../../../
 import type { Account } from '../../../shared/model';
 import { startDovecot, type DovecotInstance } from '../../../testing/dovecot/dovecot-instance';
 import { seedMaildir } from '../../../testing/dovecot/maildir-seed';
+import { waitFor } from '../../../testing/harness/poll';
 import { startTestCore, type TestCore } from '../../../testing/harness/test-core';
 
 let dovecot: DovecotInstance;
@@ -26,15 +27,6 @@ afterAll(async () => {
   await dovecot?.stop();
 });
 
-async function waitFor<T>(read: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 60_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (ok(value)) return value;
-    if (Date.now() > until) throw new Error(`not reached within ${timeoutMs} ms: ${JSON.stringify(value).slice(0, 400)}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 describe('server search', () => {
   it('finds a message the cache does not have, caches it, and local search then lists it', async () => {

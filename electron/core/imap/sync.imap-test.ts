@@ -17,6 +17,7 @@ import { seedMaildir, seedRaw, type SeedMessage } from '../../../testing/dovecot
 import { startTcpProxy, type TcpProxy } from '../../../testing/dovecot/tcp-proxy';
 import { startTestCore, tempDir, type TestCore } from '../../../testing/harness/test-core';
 import { imapOptions } from './imap-options';
+import { waitFor } from '../../../testing/harness/poll';
 import { syncFailureReason } from './sync-failure';
 
 const INBOX_COUNT = 300;
@@ -69,15 +70,6 @@ async function coreWithAccount(userDataDir = tempDir()): Promise<{ core: TestCor
   return { core, account };
 }
 
-async function waitFor<T>(read: () => Promise<T> | T, ok: (value: T) => boolean, timeoutMs = 60_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (ok(value)) return value;
-    if (Date.now() > until) throw new Error(`not reached within ${timeoutMs} ms: ${JSON.stringify(value).slice(0, 400)}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 const foldersOf = async (core: TestCore, accountId: string) => (await core.call<Folder[]>('mail.folders', {})).filter((f) => f.accountId === accountId);
 const folderNamed = async (core: TestCore, accountId: string, path: string) => (await foldersOf(core, accountId)).find((f) => f.path === path);

@@ -13,6 +13,7 @@ import { startDovecot, type DovecotInstance } from '../../../testing/dovecot/dov
 import { seedMaildir } from '../../../testing/dovecot/maildir-seed';
 import { startTcpProxy, type TcpProxy } from '../../../testing/dovecot/tcp-proxy';
 import { imapOptions } from '../imap/imap-options';
+import { waitFor } from '../../../testing/harness/poll';
 import { startTestCore, type TestCore } from '../../../testing/harness/test-core';
 
 const TUNING = { minBackoffMs: 200, maxBackoffMs: 1_000, timeouts: { connect: 10_000, greeting: 10_000 } };
@@ -31,15 +32,6 @@ afterAll(async () => {
   await dovecot?.stop();
 });
 
-async function waitFor<T>(read: () => Promise<T> | T, ok: (value: T) => boolean, timeoutMs = 60_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (ok(value)) return value;
-    if (Date.now() > until) throw new Error(`not reached within ${timeoutMs} ms: ${JSON.stringify(value).slice(0, 400)}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 /** What the server holds, by subject: folder and flags. */
 async function serverView(): Promise<Map<string, { path: string; flags: string[] }>> {

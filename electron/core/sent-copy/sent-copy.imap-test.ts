@@ -13,6 +13,7 @@ import { startDovecot, type DovecotInstance } from '../../../testing/dovecot/dov
 import { startTcpProxy, type TcpProxy } from '../../../testing/dovecot/tcp-proxy';
 import { MODERN_CAPABILITIES, startScriptedImapServer, type ScriptedImapServer } from '../../../testing/harness/scripted-imap-server';
 import { startTestCore, type TestCore } from '../../../testing/harness/test-core';
+import { waitFor } from '../../../testing/harness/poll';
 import { startTestSmtpServer, type TestSmtpServer } from '../../../testing/harness/smtp-test-server';
 
 /** Not "Sent": only the special-use flag can find it. */
@@ -61,15 +62,6 @@ async function coreWithAccount(incoming: { port: number; username?: string; secr
   return { core: started, account };
 }
 
-async function waitFor<T>(read: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 60_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (ok(value)) return value;
-    if (Date.now() > until) throw new Error(`not reached within ${timeoutMs} ms: ${JSON.stringify(value).slice(0, 600)}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 const copyReaches = (c: TestCore, id: string, ok: (copy: SentCopy) => boolean, timeoutMs?: number) =>
   waitFor(() => c.call<OutboxItem>('outbox.get', { id }), (item) => item.sentCopy !== null && ok(item.sentCopy), timeoutMs);
